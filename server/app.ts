@@ -1,0 +1,75 @@
+/**
+ * buildApp: wires configuration, database, job queue and modules into a Fastify instance. It never listens, so
+ * tests drive it with `inject()` and main.ts decides what to run.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppConfig } from './config.ts';
+import { systemClock, type Clock } from './kernel/clock.ts';
+import type { AppContext, HttpApp, ModuleDefinition } from './kernel/context.ts';
+import { openDatabase, type DatabaseHandle } from './kernel/db/database.ts';
+import { migrateToLatest } from './kernel/db/migrate.ts';
+import { createHttpServer, type DeclaredRoute } from './kernel/http/server.ts';
+import { JobQueue } from './kernel/jobs/jobs.ts';
+import { loggerOptions } from './kernel/logger.ts';
+import { platformModules } from './modules.ts';
+import { createAuthenticator } from './modules/identity/index.ts';
+
+export interface BuiltApp {
+  app: HttpApp;
+  ctx: AppContext;
+  routes: DeclaredRoute[];
+  modules: ModuleDefinition[];
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  config: AppConfig;
+  /** An already-open database (tests); otherwise opened from the config. */
+  database?: DatabaseHandle;
+  clock?: Clock;
+  migrate?: boolean;
+  httpLogger?: boolean;
+}
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config } = options;
+  const logger = pino(loggerOptions(config.logLevel)) as unknown as FastifyBaseLogger;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    logger,
+    jobs: new JobQueue(database, logger),
+  };
+  const modules = platformModules(ctx);
+  for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
+  for (const m of modules) await m.onStart?.(ctx);
+  const { app, routes } = await createHttpServer({
+    ctx,
+    authenticator: createAuthenticator(ctx),
+    modules,
+    webDir: config.serveWeb ? WEB_DIST : undefined,
+    logger: options.httpLogger ?? config.mode !== 'test',
+  });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    routes,
+    modules,
+    async close() {
+      await app.close();
+      await ctx.jobs.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}

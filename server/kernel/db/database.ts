@@ -1,0 +1,82 @@
+/**
+ * Opens the database: PGlite in `dataDir/pgdata` by default, PostgreSQL when a URL is given. Both speak the same
+ * SQL, so one set of migrations and one set of repositories serve both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Tables are typed per module (`*.tables.ts`); the kernel handle knows none of them. */
+export type Db = Kysely<object>;
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Db;
+  /** Present in embedded mode: pg-boss shares the same PGlite instance. */
+  pglite: PGlite | undefined;
+  /** Present on PostgreSQL: the connection string pg-boss uses for its own pool. */
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+// Calendar days stay `YYYY-MM-DD` strings: turning them into JS Dates would shift them by the server's time zone.
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+
+export interface OpenOptions {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  /** A tarball from `dumpDataDir` to start PGlite from (tests start from a migrated image). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      pglite: undefined,
+      url: options.url,
+      close: () => db.destroy(),
+    };
+  }
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = path.join(options.dataDir, 'pgdata');
+    fs.mkdirSync(options.dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: {
+      [DATE_OID]: (v: string) => v,
+      [INT8_OID]: (v: string) => Number(v),
+    },
+  });
+  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    url: undefined,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,170 @@
+/**
+ * Declared background jobs on pg-boss (PostgreSQL-backed; on PGlite through its adapter). A job has an id, a
+ * payload schema, an idempotent handler and optionally a cron schedule (Asia/Shanghai). API processes only send;
+ * worker processes (or `ROLE=all`) work. No ad-hoc timers anywhere else.
+ */
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DatabaseHandle } from '../db/database.ts';
+
+export interface JobRunContext {
+  jobId: string;
+  logger: FastifyBaseLogger;
+  /** Reports progress for the job-status page (0–100). */
+  progress(percent: number, message?: string): void;
+}
+
+export interface JobDefinition<S extends TSchema = TSchema> {
+  id: string;
+  description: string;
+  payload: S;
+  /** Cron expression in China time, e.g. `0 2 * * *`. */
+  schedule?: string;
+  retryLimit?: number;
+  handler(payload: Static<S>, run: JobRunContext): Promise<Record<string, unknown> | void>;
+}
+
+export function defineJob<S extends TSchema>(def: JobDefinition<S>): JobDefinition<S> {
+  if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(def.id)) {
+    throw new Error(`job id ${def.id} must look like module.verb-noun`);
+  }
+  return def;
+}
+
+export interface QueueStatus {
+  name: string;
+  description: string;
+  schedule: string | null;
+  queued: number;
+  active: number;
+  failed: number;
+  total: number;
+  lastProgress: { percent: number; message: string | null; at: string } | null;
+}
+
+export class JobQueue {
+  readonly #defs = new Map<string, JobDefinition>();
+  readonly #handle: DatabaseHandle;
+  readonly #logger: FastifyBaseLogger;
+  readonly #progress = new Map<string, { percent: number; message: string | null; at: string }>();
+  #boss: PgBoss | undefined;
+  #starting: Promise<PgBoss> | undefined;
+
+  constructor(handle: DatabaseHandle, logger: FastifyBaseLogger) {
+    this.#handle = handle;
+    this.#logger = logger;
+  }
+
+  register(def: JobDefinition): void {
+    if (this.#defs.has(def.id)) throw new Error(`job ${def.id} declared twice`);
+    this.#defs.set(def.id, def);
+  }
+
+  definitions(): JobDefinition[] {
+    return [...this.#defs.values()];
+  }
+
+  async #ensureStarted(): Promise<PgBoss> {
+    if (this.#boss) return this.#boss;
+    this.#starting ??= (async () => {
+      const boss =
+        this.#handle.kind === 'pglite' && this.#handle.pglite
+          ? new PgBoss({ db: fromPglite(this.#handle.pglite) })
+          : new PgBoss({ connectionString: this.#handle.url ?? '', max: 4 });
+      boss.on('error', (err: unknown) => this.#logger.error({ err }, 'job queue error'));
+      await boss.start();
+      for (const def of this.#defs.values()) {
+        await boss.createQueue(def.id, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
+      }
+      this.#boss = boss;
+      return boss;
+    })();
+    return this.#starting;
+  }
+
+  /** Sends a job; `singletonKey` makes a retried send a no-op while the first is still queued or active. */
+  async send<S extends TSchema>(
+    def: JobDefinition<S>,
+    payload: Static<S>,
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<string | null> {
+    if (!Value.Check(def.payload, payload)) {
+      throw new Error(`payload for job ${def.id} does not match its schema`);
+    }
+    const boss = await this.#ensureStarted();
+    return boss.send(def.id, payload as object, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    });
+  }
+
+  /** Starts workers for every declared job and installs the cron schedules. */
+  async startWorkers(options: { schedules: boolean }): Promise<void> {
+    const boss = await this.#ensureStarted();
+    for (const def of this.#defs.values()) {
+      await boss.work(def.id, { batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
+        for (const job of jobs) {
+          const payload: unknown = job.data ?? {};
+          if (!Value.Check(def.payload, payload)) {
+            throw new Error(`job ${def.id} ${job.id}: payload does not match its schema`);
+          }
+          const run: JobRunContext = {
+            jobId: job.id,
+            logger: this.#logger.child({ job: def.id, jobId: job.id }),
+            progress: (percent, message) =>
+              this.#progress.set(def.id, { percent, message: message ?? null, at: new Date().toISOString() }),
+          };
+          run.progress(0, 'started');
+          const result = await def.handler(payload as Static<typeof def.payload>, run);
+          run.progress(100, 'done');
+          return result ?? {};
+        }
+        return {};
+      });
+      if (options.schedules && def.schedule) {
+        await boss.schedule(def.id, def.schedule, {}, { tz: 'Asia/Shanghai' });
+      }
+    }
+  }
+
+  /** Waits until a job is finished (tests and CLI). */
+  async waitFor(def: JobDefinition, jobId: string, timeoutMs = 30_000): Promise<{ state: string; output: unknown }> {
+    const boss = await this.#ensureStarted();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [job] = await boss.findJobs(def.id, { id: jobId });
+      if (job && ['completed', 'failed', 'cancelled'].includes(job.state)) {
+        return { state: job.state, output: job.output };
+      }
+      if (Date.now() > deadline) throw new Error(`job ${def.id} ${jobId} not finished in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async status(): Promise<QueueStatus[]> {
+    const boss = await this.#ensureStarted();
+    const queues = await boss.getQueues([...this.#defs.keys()]);
+    return [...this.#defs.values()].map((def) => {
+      const q = queues.find((x) => x.name === def.id);
+      return {
+        name: def.id,
+        description: def.description,
+        schedule: def.schedule ?? null,
+        queued: q?.queuedCount ?? 0,
+        active: q?.activeCount ?? 0,
+        failed: q?.failedCount ?? 0,
+        total: q?.totalCount ?? 0,
+        lastProgress: this.#progress.get(def.id) ?? null,
+      };
+    });
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.#boss ?? (this.#starting ? await this.#starting.catch(() => undefined) : undefined);
+    if (boss) await boss.stop({ graceful: true, timeout: 5000, close: this.#handle.kind !== 'pglite' });
+    this.#boss = undefined;
+    this.#starting = undefined;
+  }
+}

@@ -1,0 +1,9 @@
+/** The explicit list of modules this platform runs. Order matters only for readability. */
+import type { AppContext, ModuleDefinition } from './kernel/context.ts';
+import { enterpriseModule } from './modules/enterprise/index.ts';
+import { identityModule } from './modules/identity/index.ts';
+import { systemModule } from './modules/system/index.ts';
+
+export function platformModules(ctx: AppContext): ModuleDefinition[] {
+  return [systemModule(ctx), identityModule, enterpriseModule];
+}

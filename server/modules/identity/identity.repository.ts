@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../../kernel/db/database.ts';
+import type { IdentityTables } from './identity.tables.ts';
+
+export function identityDb(db: Db): Kysely<IdentityTables> {
+  return db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+}
+
+export type UserRow = IdentityTables['app_user'] & { id: string };
+
+export async function findUserByUsername(db: Db, username: string) {
+  return identityDb(db).selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: string) {
+  return identityDb(db).selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
+  return identityDb(db)
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select([
+      'session.id as session_id',
+      'app_user.id',
+      'app_user.username',
+      'app_user.display_name',
+      'app_user.kind',
+      'app_user.roles',
+      'app_user.department_id',
+      'app_user.enterprise_id',
+      'app_user.disabled',
+    ])
+    .where('session.token_hash', '=', tokenHash)
+    .where('session.revoked_at', 'is', null)
+    .where('session.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
+  return identityDb(db)
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select([
+      'api_token.id as token_id',
+      'app_user.id',
+      'app_user.username',
+      'app_user.display_name',
+      'app_user.kind',
+      'app_user.roles',
+      'app_user.department_id',
+      'app_user.enterprise_id',
+      'app_user.disabled',
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Db, q: { page: number; pageSize: number; q?: string | undefined }) {
+  const i = identityDb(db);
+  let base = i
+    .selectFrom('app_user')
+    .leftJoin('department', 'department.id', 'app_user.department_id');
+  if (q.q) {
+    const like = `%${q.q.replaceAll('%', '').replaceAll('_', '')}%`;
+    base = base.where((eb) =>
+      eb.or([eb('app_user.username', 'ilike', like), eb('app_user.display_name', 'ilike', like)]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    base
+      .select([
+        'app_user.id',
+        'app_user.username',
+        'app_user.display_name',
+        'app_user.kind',
+        'app_user.roles',
+        'app_user.enterprise_id',
+        'app_user.locked_until',
+        'app_user.last_login_at',
+        'app_user.disabled',
+        'app_user.failed_attempts',
+        'department.name as department_name',
+      ])
+      .orderBy('app_user.kind')
+      .orderBy('app_user.username')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.n };
+}
+
+export async function listDepartments(db: Db) {
+  return identityDb(db).selectFrom('department').select(['id', 'code', 'name', 'short_name', 'kind']).orderBy('code').execute();
+}
+
+export async function findDepartment(db: Db, id: string) {
+  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDepartmentByCode(db: Db, code: string) {
+  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}

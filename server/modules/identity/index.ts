@@ -1,0 +1,9 @@
+/** Public API of the identity module: accounts, departments, sessions, API tokens, roles and permissions. */
+import { defineModule } from '../../kernel/context.ts';
+import { identityRoutes } from './identity.routes.ts';
+
+export const identityModule = defineModule({ name: 'identity', routes: identityRoutes });
+
+export { createAuthenticator, createUser, type CreateUserInput } from './identity.service.ts';
+export { PERMISSIONS, ROLES, DEFAULT_ROLE, checkRoleAssignment } from './identity.roles.ts';
+export { listDepartments, findDepartmentByCode, identityDb } from './identity.repository.ts';

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Db } from './db/database.ts';
 import type { Actor } from './policy.ts';
 
-interface AuditTables {
+type AuditTables = {
   audit_log: {
     seq: number;
     at: Date;
@@ -25,7 +25,7 @@ interface AuditTables {
     hash: string;
   };
   audit_head: { id: number; last_seq: number; last_hash: string };
-}
+};
 
 export interface AuditEntry {
   action: string;

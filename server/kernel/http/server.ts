@@ -177,12 +177,12 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
-      setHeaders: (res, filePath) => {
+      setHeaders: (reply, filePath) => {
         // Hashed assets never change; the HTML shell always revalidates.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          void reply.header('cache-control', 'public, max-age=31536000, immutable');
         } else {
-          res.setHeader('cache-control', 'no-cache');
+          void reply.header('cache-control', 'no-cache');
         }
       },
     });

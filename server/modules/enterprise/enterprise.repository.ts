@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { EnterpriseScope } from './enterprise.policy.ts';
 import type { EnterpriseTables } from './enterprise.tables.ts';
@@ -7,7 +7,7 @@ export function enterpriseDb(db: Db): Kysely<EnterpriseTables> {
   return db.withTables<EnterpriseTables>() as unknown as Kysely<EnterpriseTables>;
 }
 
-export type EnterpriseInsert = Parameters<ReturnType<ReturnType<typeof enterpriseDb>['insertInto']>['values']>[0];
+export type EnterpriseInsert = Insertable<EnterpriseTables['enterprise']>;
 
 const COLUMNS = [
   'id',

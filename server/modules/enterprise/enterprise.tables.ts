@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 export type EnterpriseSize = 'micro' | 'small' | 'medium' | 'large';
 export type EntityType = 'company' | 'individual_business' | 'cooperative';
 
-export interface EnterpriseTables {
+export type EnterpriseTables = {
   enterprise: {
     id: Generated<string>;
     uscc: string;
@@ -27,4 +27,4 @@ export interface EnterpriseTables {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
-}
+};

@@ -105,3 +105,32 @@ export async function findDepartment(db: Db, id: string) {
 export async function findDepartmentByCode(db: Db, code: string) {
   return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
 }
+
+export async function countDepartments(db: Db): Promise<number> {
+  const r = await identityDb(db).selectFrom('department').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return r.n;
+}
+
+export async function insertDepartments(
+  db: Db,
+  rows: readonly { code: string; name: string; shortName: string; kind: string }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const res = await identityDb(db)
+    .insertInto('department')
+    .values(rows.map((r) => ({ code: r.code, name: r.name, short_name: r.shortName, kind: r.kind })))
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function countUsers(db: Db, kind?: string): Promise<number> {
+  let q = identityDb(db).selectFrom('app_user').select(sql<number>`count(*)::int`.as('n'));
+  if (kind) q = q.where('kind', '=', kind as 'sysadmin');
+  const r = await q.executeTakeFirstOrThrow();
+  return r.n;
+}
+
+export async function findDepartmentByName(db: Db, name: string) {
+  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('name', '=', name).executeTakeFirst();
+}

@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
-import { USER_KINDS } from '../../kernel/policy.ts';
-
-const Kind = Type.Union(USER_KINDS.map((k) => Type.Literal(k)));
+const Kind = Type.Union([
+  Type.Literal('enterprise'),
+  Type.Literal('individual'),
+  Type.Literal('officer'),
+  Type.Literal('office'),
+  Type.Literal('sysadmin'),
+  Type.Literal('secadmin'),
+  Type.Literal('auditor'),
+]);
 
 export const LoginBody = Type.Object(
   {

@@ -3,7 +3,7 @@ import type { UserKind } from '../../kernel/policy.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface IdentityTables {
+export type IdentityTables = {
   department: {
     id: Generated<string>;
     code: string;
@@ -53,4 +53,4 @@ export interface IdentityTables {
     revoked_at: Date | null;
     last_used_at: Date | null;
   };
-}
+};

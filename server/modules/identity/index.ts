@@ -6,4 +6,11 @@ export const identityModule = defineModule({ name: 'identity', routes: identityR
 
 export { createAuthenticator, createUser, type CreateUserInput } from './identity.service.ts';
 export { PERMISSIONS, ROLES, DEFAULT_ROLE, checkRoleAssignment } from './identity.roles.ts';
-export { listDepartments, findDepartmentByCode, identityDb } from './identity.repository.ts';
+export {
+  listDepartments,
+  findDepartmentByCode,
+  findDepartmentByName,
+  insertDepartments,
+  countDepartments,
+  countUsers,
+} from './identity.repository.ts';

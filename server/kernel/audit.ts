@@ -45,7 +45,7 @@ export interface AuditOrigin {
 const GENESIS = '0'.repeat(64);
 
 function tables(db: Db): Kysely<AuditTables> {
-  return db.withTables<AuditTables>() as unknown as Kysely<AuditTables>;
+  return db.withTables<AuditTables>();
 }
 
 /** Stable JSON: keys sorted, so the same content always hashes the same on any platform. */

@@ -36,10 +36,10 @@ export interface Authenticator {
 export interface ModuleDefinition {
   name: string;
   /** Registers the module's routes (all under /api/…). */
-  routes?(app: HttpApp, ctx: AppContext, opts: FastifyPluginOptions): Promise<void> | void;
+  routes?: (app: HttpApp, ctx: AppContext, opts: FastifyPluginOptions) => Promise<void> | void;
   jobs?: readonly JobDefinition[];
   /** Runs once after migrations (reference data, caches). */
-  onStart?(ctx: AppContext): Promise<void>;
+  onStart?: (ctx: AppContext) => Promise<void>;
 }
 
 export function defineModule(def: ModuleDefinition): ModuleDefinition {

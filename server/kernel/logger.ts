@@ -38,8 +38,8 @@ export function loggerOptions(level: string): LoggerOptions {
       },
     },
     serializers: {
-      req(req: { method: string; url: string; id: string }) {
-        return { method: req.method, url: maskPersonalData(req.url), id: req.id };
+      req(req: { method?: string; url?: string; id?: string }) {
+        return { method: req.method, url: typeof req.url === 'string' ? maskPersonalData(req.url) : undefined, id: req.id };
       },
     },
   };

@@ -21,7 +21,7 @@ export interface DatabaseHandle {
   pglite: PGlite | undefined;
   /** Present on PostgreSQL: the connection string pg-boss uses for its own pool. */
   url: string | undefined;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const DATE_OID = 1082;

@@ -165,9 +165,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
 
   for (const mod of options.modules) {
     if (!mod.routes) continue;
-    const register = mod.routes;
     await app.register(async (scope, opts) => {
-      await register(scope as unknown as HttpApp, ctx, opts);
+      await mod.routes?.(scope, ctx, opts);
     });
   }
 

@@ -23,6 +23,11 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   /** Cron expression in China time, e.g. `0 2 * * *`. */
   schedule?: string;
   retryLimit?: number;
+  /**
+   * 'stately': at most one queued and one active job per singleton key (a retried send is a no-op); jobs sent
+   * without a key share one slot. 'standard' (default): every send is a job.
+   */
+  policy?: 'standard' | 'stately';
   handler(payload: Static<S>, run: JobRunContext): Promise<Record<string, unknown> | void>;
 }
 
@@ -76,7 +81,7 @@ export class JobQueue {
       boss.on('error', (err: unknown) => this.#logger.error({ err }, 'job queue error'));
       await boss.start();
       for (const def of this.#defs.values()) {
-        await boss.createQueue(def.id, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
+        await boss.createQueue(def.id, { policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3, retryBackoff: true });
       }
       this.#boss = boss;
       return boss;
@@ -84,7 +89,7 @@ export class JobQueue {
     return this.#starting;
   }
 
-  /** Sends a job; `singletonKey` makes a retried send a no-op while the first is still queued or active. */
+  /** Sends a job; on a 'stately' job `singletonKey` makes a retried send a no-op while the first is still queued. */
   async send<S extends TSchema>(
     def: JobDefinition<S>,
     payload: Static<S>,
@@ -117,7 +122,7 @@ export class JobQueue {
               this.#progress.set(def.id, { percent, message: message ?? null, at: new Date().toISOString() }),
           };
           run.progress(0, 'started');
-          const result = await def.handler(payload as Static<typeof def.payload>, run);
+          const result = await def.handler(payload, run);
           run.progress(100, 'done');
           return result ?? {};
         }
@@ -145,9 +150,9 @@ export class JobQueue {
 
   async status(): Promise<QueueStatus[]> {
     const boss = await this.#ensureStarted();
-    const queues = await boss.getQueues([...this.#defs.keys()]);
-    return [...this.#defs.values()].map((def) => {
-      const q = queues.find((x) => x.name === def.id);
+    const stats = await Promise.all([...this.#defs.keys()].map(async (name) => (await boss.getQueueStats(name))[0]));
+    return [...this.#defs.values()].map((def, i) => {
+      const q = stats[i];
       return {
         name: def.id,
         description: def.description,

@@ -1,9 +1,13 @@
 /** The explicit list of modules this platform runs. Order matters only for readability. */
 import type { AppContext, ModuleDefinition } from './kernel/context.ts';
+import { calendarModule } from './modules/calendar/index.ts';
 import { enterpriseModule } from './modules/enterprise/index.ts';
+import { filesModule } from './modules/files/index.ts';
+import { identifiersModule } from './modules/identifiers/index.ts';
 import { identityModule } from './modules/identity/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { systemModule } from './modules/system/index.ts';
 
 export function platformModules(ctx: AppContext): ModuleDefinition[] {
-  return [systemModule(ctx), identityModule, enterpriseModule];
+  return [systemModule(ctx), identityModule, enterpriseModule, calendarModule, identifiersModule, notificationsModule, filesModule];
 }

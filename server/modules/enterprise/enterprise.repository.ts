@@ -4,7 +4,7 @@ import type { EnterpriseScope } from './enterprise.policy.ts';
 import type { EnterpriseTables } from './enterprise.tables.ts';
 
 export function enterpriseDb(db: Db): Kysely<EnterpriseTables> {
-  return db.withTables<EnterpriseTables>() as unknown as Kysely<EnterpriseTables>;
+  return db.withTables<EnterpriseTables>();
 }
 
 export type EnterpriseInsert = Insertable<EnterpriseTables['enterprise']>;

@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { IdentityTables } from './identity.tables.ts';
 
 export function identityDb(db: Db): Kysely<IdentityTables> {
-  return db.withTables<IdentityTables>() as unknown as Kysely<IdentityTables>;
+  return db.withTables<IdentityTables>();
 }
 
 export type UserRow = IdentityTables['app_user'] & { id: string };

@@ -281,6 +281,12 @@ export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUser
   const roles = input.roles ?? [DEFAULT_ROLE[input.kind]];
   const reason = checkRoleAssignment(input.kind, roles);
   if (reason) throw new AppError('ROLE_ASSIGNMENT_INVALID', reason, { errors: [{ field: '/body/roles', rule: 'separationOfDuties', message: reason }] });
+  const weak = passwordProblems(input.password, input.username);
+  if (weak.length) {
+    throw new AppError('PASSWORD_TOO_WEAK', `初始密码不符合要求：${weak.join('；')}`, {
+      errors: weak.map((message) => ({ field: '/body/password', rule: 'passwordPolicy', message })),
+    });
+  }
   if (await findUserByUsername(trx, input.username)) {
     throw new AppError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用。`, {
       errors: [{ field: '/body/username', rule: 'unique', message: '用户名已被使用 (already in use)' }],

@@ -1,0 +1,20 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface FilesTables {
+  stored_file: {
+    id: Generated<string>;
+    owner_module: string;
+    owner_id: string | null;
+    uploaded_by: string | null;
+    /** What the client called it (control characters removed), kept for the record; never used as a path. */
+    original_name: string;
+    /** Sanitised display name, used for downloads. */
+    safe_name: string;
+    content_type: string;
+    size_bytes: ColumnType<number, number, number>;
+    sha256: string;
+    storage_key: string;
+    purpose: Generated<string>;
+    created_at: Generated<Date>;
+  };
+}

@@ -1,0 +1,21 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface NotificationsTables {
+  notification: {
+    id: Generated<string>;
+    /** Exactly one of user_id and department_id is set (check constraint). */
+    user_id: string | null;
+    department_id: string | null;
+    title: string;
+    body: string;
+    link: string | null;
+    category: Generated<string>;
+    dedupe_key: string | null;
+    created_at: ColumnType<Date, Date | string | undefined, never>;
+  };
+  notification_read: {
+    notification_id: string;
+    user_id: string;
+    read_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+}

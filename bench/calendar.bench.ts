@@ -87,7 +87,7 @@ function measure(
   let checksum = 0;
   let calls = 0;
   const t0 = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   const batch = fn === naiveAddWorkdays ? BATCH >> 6 : BATCH;
   do {
     for (let k = 0; k < batch; k++) {

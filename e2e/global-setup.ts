@@ -1,0 +1,55 @@
+/**
+ * Starts the real platform for the browser journeys: `node server/main.ts` on the embedded database in a fresh
+ * data folder, with demo data and the built web app, exactly as `npm start` does for a new user.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    demoPassword: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-e2e-'));
+  const port = String(3300 + Math.floor(Math.random() * 500));
+  const demoPassword = 'E2e-Demo#2026';
+  const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: port, DEMO_PASSWORD: demoPassword, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log}`)), 170_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      if (/ready \(all\)/.test(log)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${log}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('demoPassword', demoPassword);
+  return async () => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

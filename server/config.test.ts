@@ -15,7 +15,7 @@ describe('loadConfig', () => {
     [{ ROLE: 'web' }, 'ROLE'],
     [{ ROLE: 'api' }, 'ROLE'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
-    [{ AUDIT_RETENTION_DAYS: '30' }, 'AUDIT_RETENTION_DAYS'],
+    [{ SESSION_TTL_MINUTES: '1' }, 'SESSION_TTL_MINUTES'],
     [{ NODE_ENV: 'production', DEMO_PASSWORD: 'x' }, 'DEMO_PASSWORD'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
   ])('%o is refused naming %s', (env, setting) => {

@@ -25,7 +25,6 @@ export interface AppConfig {
   demoData: boolean;
   /** Development only: the shared password of the demo accounts. Production generates one per account. */
   demoPassword: string | undefined;
-  auditRetentionDays: number;
   cookieSecure: boolean;
   serveWeb: boolean;
   dbPoolSize: number;
@@ -86,7 +85,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (mode === 'production' && demoPassword !== undefined) {
     throw new ConfigError('DEMO_PASSWORD', 'a shared demo password is refused in production mode');
   }
-  const auditRetentionDays = integer(env, 'AUDIT_RETENTION_DAYS', 365, 184, 36500);
   return {
     mode,
     role,
@@ -102,7 +100,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     demoData: bool(env, 'DEMO_DATA', mode !== 'production'),
     demoPassword: mode === 'production' ? undefined : (demoPassword ?? 'Yingshang@2026'),
-    auditRetentionDays,
     cookieSecure: bool(env, 'COOKIE_SECURE', mode === 'production'),
     serveWeb: bool(env, 'SERVE_WEB', mode !== 'test'),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),

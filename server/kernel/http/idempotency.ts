@@ -27,7 +27,7 @@ export const IDEMPOTENCY_STALE_CLAIM_MS = 10 * 60_000;
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const IN_PROGRESS = 0;
 
-interface IdempotencyTables {
+type IdempotencyTables = {
   idempotency_key: {
     key: string;
     actor_id: string;
@@ -37,10 +37,10 @@ interface IdempotencyTables {
     response_body: unknown;
     created_at: Date;
   };
-}
+};
 
 function tables(db: Db): Kysely<IdempotencyTables> {
-  return db.withTables<IdempotencyTables>() as unknown as Kysely<IdempotencyTables>;
+  return db.withTables<IdempotencyTables>();
 }
 
 export interface IdempotentResult {

@@ -134,6 +134,15 @@ export class JobQueue {
     }
   }
 
+  /** Queues a declared job by id with an empty payload (the admin page's "run now"). */
+  async runNow(id: string): Promise<string | null> {
+    const def = this.#defs.get(id);
+    // Only jobs that need no payload can be started by hand.
+    if (!def || !Value.Check(def.payload, {})) return null;
+    const boss = await this.#ensureStarted();
+    return boss.send(def.id, {});
+  }
+
   /** Waits until a job is finished (tests and CLI). */
   async waitFor(def: JobDefinition, jobId: string, timeoutMs = 30_000): Promise<{ state: string; output: unknown }> {
     const boss = await this.#ensureStarted();

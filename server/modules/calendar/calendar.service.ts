@@ -272,9 +272,9 @@ function neighbourConflicts(
 }
 
 /** Builds the trial calendar of all years; a contradiction with a loaded neighbour is a 400 naming the fields. */
-function assertConsistent(schedule: YearSchedule, others: readonly YearSchedule[]): void {
+function assertConsistent(schedule: YearSchedule, others: readonly YearSchedule[]): WorkCalendar {
   try {
-    new WorkCalendar([schedule, ...others]);
+    return new WorkCalendar([schedule, ...others]);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
     const explained = neighbourConflicts(schedule, others, '/body');
@@ -328,10 +328,11 @@ export async function saveCalendarYear(
   const schedule = checked.value;
   const reason = typeof rawReason === 'string' && rawReason.trim() ? rawReason.trim() : null;
 
-  await ctx.db.transaction().execute(async (trx) => {
+  const at = ctx.clock.now();
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     await lockCalendarForWrite(trx);
     const rows = await listYearRows(trx);
-    assertConsistent(schedule, rows.filter((r) => r.year !== year).map(toSchedule));
+    const trial = assertConsistent(schedule, rows.filter((r) => r.year !== year).map(toSchedule));
     const version = (rows.find((r) => r.year === year)?.version ?? 0) + 1;
     await writeYearVersion(trx, {
       year,
@@ -341,7 +342,7 @@ export async function saveCalendarYear(
       holidays: schedule.holidays,
       makeupWorkdays: schedule.makeupWorkdays,
       reason,
-      at: ctx.clock.now(),
+      at,
       by: author,
     });
     await appendAudit(trx, origin, {
@@ -350,9 +351,21 @@ export async function saveCalendarYear(
       subjectId: String(year),
       detail: { year, version, notice: schedule.notice, ...(reason ? { reason } : {}) },
     });
+    return { version, workdays: trial.workdaysInYear(year) };
   });
   await refreshCalendar(ctx);
-  return getCalendarYear(ctx, year);
+  // What this call saved, even if another save has already superseded it.
+  return {
+    year,
+    notice: schedule.notice,
+    version: saved.version,
+    publishedOn: schedule.publishedOn ?? null,
+    holidays: schedule.holidays,
+    makeupWorkdays: schedule.makeupWorkdays,
+    workdays: saved.workdays,
+    updatedAt: at.toISOString(),
+    updatedBy: author,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { FilesTables } from './files.tables.ts';
 
 function filesDb(db: Db): Kysely<FilesTables> {
-  return db.withTables<FilesTables>() as unknown as Kysely<FilesTables>;
+  return db.withTables<FilesTables>();
 }
 
 const COLUMNS = [

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export interface FilesTables {
+export type FilesTables = {
   stored_file: {
     id: Generated<string>;
     owner_module: string;
@@ -17,4 +17,4 @@ export interface FilesTables {
     purpose: Generated<string>;
     created_at: Generated<Date>;
   };
-}
+};

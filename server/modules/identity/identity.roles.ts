@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'user.unlock': '解锁账号、重置登录失败',
   'audit.read': '查看与校验审计日志',
   'job.read': '查看后台任务状态',
+  'job.run': '手动触发后台任务',
   'file.upload': '上传文件',
   'token.manage': '管理自己的 API 令牌',
 } as const;
@@ -40,7 +41,7 @@ export const ROLES: Record<string, { name: string; kinds: readonly UserKind[]; p
   system_admin: {
     name: '系统管理员',
     kinds: ['sysadmin'],
-    permissions: ['calendar.manage', 'user.read', 'user.manage', 'job.read', 'department.read'],
+    permissions: ['calendar.manage', 'user.read', 'user.manage', 'job.read', 'job.run', 'department.read'],
   },
   security_admin: { name: '安全管理员', kinds: ['secadmin'], permissions: ['user.read', 'user.unlock'] },
   audit_admin: { name: '审计管理员', kinds: ['auditor'], permissions: ['audit.read'] },

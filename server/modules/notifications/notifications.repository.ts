@@ -4,7 +4,7 @@ import type { NotificationAudience } from './notifications.policy.ts';
 import type { NotificationsTables } from './notifications.tables.ts';
 
 function notificationsDb(db: Db): Kysely<NotificationsTables> {
-  return db.withTables<NotificationsTables>() as unknown as Kysely<NotificationsTables>;
+  return db.withTables<NotificationsTables>();
 }
 
 export interface NotificationInsert {
@@ -61,7 +61,7 @@ export async function listVisibleNotifications(
     base
       .select(['n.id', 'n.title', 'n.body', 'n.link', 'n.category', 'n.created_at', 'n.user_id', 'r.read_at'])
       .orderBy('n.created_at', 'desc')
-      .orderBy('n.id', 'desc')
+      .orderBy('n.seq', 'desc')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),

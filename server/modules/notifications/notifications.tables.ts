@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export interface NotificationsTables {
+export type NotificationsTables = {
   notification: {
     id: Generated<string>;
     /** Exactly one of user_id and department_id is set (check constraint). */
@@ -12,10 +12,12 @@ export interface NotificationsTables {
     category: Generated<string>;
     dedupe_key: string | null;
     created_at: ColumnType<Date, Date | string | undefined, never>;
+    /** Write order; breaks ties between equal timestamps. */
+    seq: ColumnType<number, never, never>;
   };
   notification_read: {
     notification_id: string;
     user_id: string;
     read_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
-}
+};

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
-import { listAudit, verifyAuditChain } from '../../kernel/audit.ts';
+import { appendAudit, listAudit, verifyAuditChain } from '../../kernel/audit.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { auditOrigin } from '../../kernel/http/actor.ts';
 import type { AppContext, HttpApp } from '../../kernel/context.ts';
 import { pingDatabase } from '../../kernel/db/database.ts';
 
@@ -98,5 +100,26 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async () => ({ queues: await ctx.jobs.status() }),
+  );
+
+  app.post(
+    '/api/system/jobs/:name/run',
+    {
+      config: { permission: 'job.run' },
+      schema: {
+        tags: ['admin'],
+        summary: '立即运行一个后台任务',
+        params: Type.Object({ name: Type.String({ pattern: '^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*$' }) }),
+        response: { 202: Type.Object({ jobId: Type.String() }) },
+      },
+    },
+    async (req, reply) => {
+      const jobId = await ctx.jobs.runNow(req.params.name);
+      if (!jobId) throw new AppError('NOT_FOUND', `没有这个后台任务：${req.params.name}`);
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, auditOrigin(req), { action: 'system.job_started', subjectType: 'job', subjectId: req.params.name, detail: { jobId } }),
+      );
+      return reply.code(202).send({ jobId });
+    },
   );
 }

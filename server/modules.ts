@@ -9,5 +9,13 @@ import { notificationsModule } from './modules/notifications/index.ts';
 import { systemModule } from './modules/system/index.ts';
 
 export function platformModules(ctx: AppContext): ModuleDefinition[] {
-  return [systemModule(ctx), identityModule, enterpriseModule, calendarModule, identifiersModule, notificationsModule, filesModule];
+  return [
+    systemModule(ctx),
+    identityModule,
+    enterpriseModule,
+    calendarModule,
+    identifiersModule,
+    notificationsModule,
+    filesModule,
+  ];
 }

@@ -35,12 +35,20 @@ const fixture2027 = {
 function expectedWorkdays(year: number, s: typeof fixture2027): number {
   const rest = new Set<string>();
   for (const h of s.holidays) {
-    for (let d = new Date(`${h.start}T00:00:00Z`); d <= new Date(`${h.end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    for (
+      let d = new Date(`${h.start}T00:00:00Z`);
+      d <= new Date(`${h.end}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
       rest.add(d.toISOString().slice(0, 10));
     }
   }
   let n = 0;
-  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (
+    let d = new Date(Date.UTC(year, 0, 1));
+    d.getUTCFullYear() === year;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
     const day = d.getUTCDay();
     if (day !== 0 && day !== 6 && !rest.has(d.toISOString().slice(0, 10))) n++;
   }
@@ -76,26 +84,41 @@ describe('public working-day queries (DOMAIN §1 examples)', () => {
       kind: 'makeup_workday',
       holiday: '国庆节',
     });
-    expect((await get('/api/calendar/days/2024-10-01')).json()).toMatchObject({ workday: false, kind: 'holiday', holiday: '国庆节' });
-    expect((await get('/api/calendar/days/2024-10-13')).json()).toMatchObject({ workday: false, kind: 'weekend' });
+    expect((await get('/api/calendar/days/2024-10-01')).json()).toMatchObject({
+      workday: false,
+      kind: 'holiday',
+      holiday: '国庆节',
+    });
+    expect((await get('/api/calendar/days/2024-10-13')).json()).toMatchObject({
+      workday: false,
+      kind: 'weekend',
+    });
   });
 
   it('workdays-between is the inverse of add-workdays and antisymmetric', async () => {
     const res = await get('/api/calendar/workdays-between?from=2024-09-27&to=2024-10-10');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ from: '2024-09-27', to: '2024-10-10', workdays: 5 });
-    expect((await get('/api/calendar/workdays-between?from=2024-10-10&to=2024-09-27')).json().workdays).toBe(-5);
+    expect((await get('/api/calendar/workdays-between?from=2024-10-10&to=2024-09-27')).json().workdays).toBe(
+      -5,
+    );
   });
 
   it('months list every day of the month', async () => {
     const res = await get('/api/calendar/months/2024-10');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { month: string; days: { date: string; kind: string }[] };
+    const body = res.json<{ month: string; days: { date: string; kind: string }[] }>();
     expect(body.month).toBe('2024-10');
     expect(body.days).toHaveLength(31);
     expect(body.days[0]?.date).toBe('2024-10-01');
     expect(body.days.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual([
-      '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-05', '2024-10-06', '2024-10-07',
+      '2024-10-01',
+      '2024-10-02',
+      '2024-10-03',
+      '2024-10-04',
+      '2024-10-05',
+      '2024-10-06',
+      '2024-10-07',
     ]);
     expect(body.days.filter((d) => d.kind === 'makeup_workday').map((d) => d.date)).toEqual(['2024-10-12']);
     expect((await get('/api/calendar/months/2024-13')).statusCode).toBe(400);
@@ -104,7 +127,7 @@ describe('public working-day queries (DOMAIN §1 examples)', () => {
   it('years: working days per year as in DOMAIN §1', async () => {
     const res = await get('/api/calendar/years');
     expect(res.statusCode).toBe(200);
-    const years = res.json() as { year: number; workdays: number; version: number; updatedBy: string }[];
+    const years = res.json<{ year: number; workdays: number; version: number; updatedBy: string }[]>();
     expect(years.map((y) => [y.year, y.workdays])).toEqual([
       [2022, 249],
       [2023, 249],
@@ -130,7 +153,9 @@ describe('public working-day queries (DOMAIN §1 examples)', () => {
     });
     const versions = await get('/api/calendar/years/2023/versions');
     expect(versions.statusCode).toBe(200);
-    expect(versions.json()).toEqual([expect.objectContaining({ year: 2023, version: 1, createdBy: 'system:config' })]);
+    expect(versions.json()).toEqual([
+      expect.objectContaining({ year: 2023, version: 1, createdBy: 'system:config' }),
+    ]);
   });
 
   it('400 problem+json for malformed dates and out-of-range days', async () => {
@@ -196,7 +221,13 @@ describe('PUT /api/calendar/years/{year}', () => {
 
     const rules = await put(
       '/api/calendar/years/2027',
-      { ...fixture2027, makeupWorkdays: [{ date: '2027-02-22', name: '春节' }, { date: '2027-02-20', name: '春假' }] },
+      {
+        ...fixture2027,
+        makeupWorkdays: [
+          { date: '2027-02-22', name: '春节' },
+          { date: '2027-02-20', name: '春假' },
+        ],
+      },
       sysadminCookie,
     );
     expect(rules.statusCode).toBe(400);
@@ -213,7 +244,10 @@ describe('PUT /api/calendar/years/{year}', () => {
 
     const conflict = await put(
       '/api/calendar/years/2022',
-      { ...configYear(2022), holidays: [...configYear(2022).holidays, { name: '年末', start: '2022-12-31', end: '2022-12-31' }] },
+      {
+        ...configYear(2022),
+        holidays: [...configYear(2022).holidays, { name: '年末', start: '2022-12-31', end: '2022-12-31' }],
+      },
       sysadminCookie,
     );
     expect(conflict.statusCode).toBe(400);
@@ -254,18 +288,28 @@ describe('PUT /api/calendar/years/{year}', () => {
     const next = await get('/api/calendar/add-workdays?from=2026-12-31&days=1');
     expect(next.statusCode).toBe(200);
     expect(next.json().date).toBe('2027-01-04');
-    expect((await get('/api/calendar/days/2027-02-20')).json()).toMatchObject({ kind: 'makeup_workday', workday: true });
+    expect((await get('/api/calendar/days/2027-02-20')).json()).toMatchObject({
+      kind: 'makeup_workday',
+      workday: true,
+    });
     expect((await get('/api/calendar/years/2027')).statusCode).toBe(200);
 
     const amended = await put(
       '/api/calendar/years/2027',
-      { ...fixture2027, holidays: fixture2027.holidays.slice(0, 1), makeupWorkdays: [], reason: '撤销春节（测试）' },
+      {
+        ...fixture2027,
+        holidays: fixture2027.holidays.slice(0, 1),
+        makeupWorkdays: [],
+        reason: '撤销春节（测试）',
+      },
       sysadminCookie,
     );
     expect(amended.statusCode).toBe(200);
     expect(amended.json().version).toBe(2);
     expect((await get('/api/calendar/days/2027-02-08')).json().workday).toBe(true);
-    const versions = (await get('/api/calendar/years/2027/versions')).json() as { version: number; reason: string }[];
+    const versions = (await get('/api/calendar/years/2027/versions')).json<
+      { version: number; reason: string }[]
+    >();
     expect(versions.map((v) => [v.version, v.reason])).toEqual([
       [2, '撤销春节（测试）'],
       [1, '测试加载'],

@@ -4,7 +4,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import type { CalendarTables } from './calendar.tables.ts';
 
 export function calendarDb(db: Db): Kysely<CalendarTables> {
-  return db.withTables<CalendarTables>() as unknown as Kysely<CalendarTables>;
+  return db.withTables<CalendarTables>();
 }
 
 /**
@@ -40,13 +40,20 @@ export async function listYearRows(db: Db): Promise<YearRow[]> {
 export async function readCalendarStamp(db: Db): Promise<{ years: number; versionSum: number }> {
   const r = await calendarDb(db)
     .selectFrom('calendar_year')
-    .select([sql<number>`count(*)::int`.as('years'), sql<number>`coalesce(sum(version), 0)::int`.as('versionSum')])
+    .select([
+      sql<number>`count(*)::int`.as('years'),
+      sql<number>`coalesce(sum(version), 0)::int`.as('versionSum'),
+    ])
     .executeTakeFirstOrThrow();
   return { years: r.years, versionSum: r.versionSum };
 }
 
 export async function findYearVersion(db: Db, year: number): Promise<number | undefined> {
-  const r = await calendarDb(db).selectFrom('calendar_year').select('version').where('year', '=', year).executeTakeFirst();
+  const r = await calendarDb(db)
+    .selectFrom('calendar_year')
+    .select('version')
+    .where('year', '=', year)
+    .executeTakeFirst();
   return r?.version;
 }
 

@@ -36,7 +36,13 @@ export function calendarRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/calendar/days/:date',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '某日是否工作日', description: notLoaded, params: DateParams, response: { 200: DayInfoSchema } },
+      schema: {
+        tags,
+        summary: '某日是否工作日',
+        description: notLoaded,
+        params: DateParams,
+        response: { 200: DayInfoSchema },
+      },
     },
     async (req) => getDay(ctx, req.params.date),
   );
@@ -75,7 +81,13 @@ export function calendarRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/calendar/months/:month',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '月历', description: notLoaded, params: MonthParams, response: { 200: MonthSchema } },
+      schema: {
+        tags,
+        summary: '月历',
+        description: notLoaded,
+        params: MonthParams,
+        response: { 200: MonthSchema },
+      },
     },
     async (req) => getMonth(ctx, req.params.month),
   );
@@ -93,7 +105,12 @@ export function calendarRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/calendar/years/:year',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '年度节假日安排（现行版本）', params: YearParams, response: { 200: YearSchema } },
+      schema: {
+        tags,
+        summary: '年度节假日安排（现行版本）',
+        params: YearParams,
+        response: { 200: YearSchema },
+      },
     },
     async (req) => getCalendarYear(ctx, req.params.year),
   );

@@ -7,7 +7,11 @@ const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD', example
 export const DateParams = Type.Object({ date: IsoDate });
 
 export const MonthParams = Type.Object({
-  month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM', examples: ['2024-10'] }),
+  month: Type.String({
+    pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$',
+    description: 'YYYY-MM',
+    examples: ['2024-10'],
+  }),
 });
 
 export const YearParams = Type.Object({
@@ -68,7 +72,11 @@ const HolidayBlockSchema = Type.Object(
 const MakeupDaySchema = Type.Object(
   {
     date: IsoDate,
-    name: Type.String({ minLength: 1, maxLength: 50, description: '所服务的节日名称（须与某个假期名称一致）' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: '所服务的节日名称（须与某个假期名称一致）',
+    }),
   },
   { additionalProperties: false },
 );
@@ -113,7 +121,11 @@ export type YearVersionDto = Static<typeof YearVersionSchema>;
 export const SaveYearBody = Type.Object(
   {
     year: Type.Optional(Type.Integer({ description: '可省略；若给出必须与路径中的年份一致' })),
-    notice: Type.String({ minLength: 1, maxLength: 200, description: '通知文号或标题，如 国办发明电〔2023〕7号' }),
+    notice: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: '通知文号或标题，如 国办发明电〔2023〕7号',
+    }),
     // Null first: with type coercion on, ajv would otherwise coerce null to "" in the string branch.
     publishedOn: Type.Optional(Type.Union([Type.Null(), IsoDate])),
     holidays: Type.Array(HolidayBlockSchema, { maxItems: 60 }),

@@ -23,7 +23,9 @@ const clock = new FixedClock('2026-11-27T02:00:00Z');
 let t: TestApp;
 let admin: Actor;
 
-const configFiles = readdirSync(CALENDAR_CONFIG_DIR).filter((f) => f.endsWith('.json')).sort();
+const configFiles = readdirSync(CALENDAR_CONFIG_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 function configYear(year: number): YearSchedule {
   return JSON.parse(readFileSync(path.join(CALENDAR_CONFIG_DIR, `${year}.json`), 'utf8')) as YearSchedule;
 }
@@ -85,7 +87,13 @@ describe('seeding from config/calendar', () => {
     const before = await rows<{ n: number }>(sql`select count(*)::int as n from calendar_year_version`);
     expect(await seedCalendarYearsFromConfig(t.ctx)).toEqual([]);
     // A full second start of the platform on the same database, as another process would do it.
-    const again = await buildApp({ config: testConfig(), database: t.ctx.database, clock, migrate: false, httpLogger: false });
+    const again = await buildApp({
+      config: testConfig(),
+      database: t.ctx.database,
+      clock,
+      migrate: false,
+      httpLogger: false,
+    });
     await again.close();
     const after = await rows<{ n: number }>(sql`select count(*)::int as n from calendar_year_version`);
     expect(after[0]?.n).toBe(before[0]?.n);
@@ -117,7 +125,12 @@ describe('saveCalendarYear', () => {
 
     const after = await getWorkCalendar(t.ctx);
     expect(after).not.toBe(before);
-    expect(after.dayInfo('2024-12-30')).toEqual({ date: '2024-12-30', workday: false, kind: 'holiday', holiday: '测试休息日' });
+    expect(after.dayInfo('2024-12-30')).toEqual({
+      date: '2024-12-30',
+      workday: false,
+      kind: 'holiday',
+      holiday: '测试休息日',
+    });
     expect(after.addWorkdays('2024-12-27', 1)).toBe('2024-12-31');
 
     const versions = await listCalendarYearVersions(t.ctx, 2024);
@@ -163,7 +176,10 @@ describe('saveCalendarYear', () => {
     expect(appErr.code).toBe('CALENDAR_YEARS_INCONSISTENT');
     expect(appErr.status).toBe(400);
     expect(appErr.errors).toEqual([
-      expect.objectContaining({ field: `/body/holidays/${base.holidays.length}`, rule: 'neighbour_conflict' }),
+      expect.objectContaining({
+        field: `/body/holidays/${base.holidays.length}`,
+        rule: 'neighbour_conflict',
+      }),
     ]);
     expect(appErr.errors?.[0]?.message).toContain('2023');
     expect((await listCalendarYearVersions(t.ctx, 2022)).map((v) => v.version)).toEqual([1]);
@@ -188,10 +204,16 @@ describe('saveCalendarYear', () => {
     expect((bad as AppError).errors).toContainEqual(
       expect.objectContaining({ field: '/body/makeupWorkdays/0/date', rule: 'not_weekend' }),
     );
-    const mismatch = await saveCalendarYear(t.ctx, admin, 2025, { ...base, year: 2026 }, { actor: admin }).catch(
-      (e: unknown) => e as AppError,
-    );
-    expect((mismatch as AppError).errors).toEqual([expect.objectContaining({ field: '/body/year', rule: 'matches_path' })]);
+    const mismatch = await saveCalendarYear(
+      t.ctx,
+      admin,
+      2025,
+      { ...base, year: 2026 },
+      { actor: admin },
+    ).catch((e: unknown) => e as AppError);
+    expect((mismatch as AppError).errors).toEqual([
+      expect.objectContaining({ field: '/body/year', rule: 'matches_path' }),
+    ]);
   });
 
   it('refuses an actor without calendar.manage', async () => {
@@ -208,7 +230,8 @@ describe('saveCalendarYear', () => {
 describe('concurrent saves', () => {
   it('are serialised: two amendments at once become consecutive versions', async () => {
     const base = configYear(2026);
-    const save = (reason: string) => saveCalendarYear(t.ctx, admin, 2026, { ...base, reason }, { actor: admin });
+    const save = (reason: string) =>
+      saveCalendarYear(t.ctx, admin, 2026, { ...base, reason }, { actor: admin });
     const results = await Promise.all([save('并发 A'), save('并发 B')]);
     expect(results.map((r) => r.version).sort()).toEqual([2, 3]);
     const versions = await listCalendarYearVersions(t.ctx, 2026);
@@ -274,13 +297,18 @@ describe('seeding a directory with new years', () => {
     expect(await seedCalendarYearsFromConfig(t.ctx, dir)).toEqual([2027]);
     const cal = await getWorkCalendar(t.ctx);
     expect(cal.addWorkdays('2026-12-31', 1)).toBe('2027-01-04');
-    expect(() => cal.dayInfo('2028-01-03')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED' }));
+    expect(() => cal.dayInfo('2028-01-03')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED' }),
+    );
     const versions = await listCalendarYearVersions(t.ctx, 2027);
     expect(versions.map((v) => [v.version, v.createdBy])).toEqual([[1, 'system:config']]);
   });
 
   it('refuses a directory with an invalid file', async () => {
-    writeFileSync(path.join(dir, '2029.json'), JSON.stringify({ year: 2030, notice: 'x', holidays: [], makeupWorkdays: [] }));
+    writeFileSync(
+      path.join(dir, '2029.json'),
+      JSON.stringify({ year: 2030, notice: 'x', holidays: [], makeupWorkdays: [] }),
+    );
     await expect(seedCalendarYearsFromConfig(t.ctx, dir)).rejects.toThrow(/2029\.json: holds year 2030/);
   });
 });

@@ -61,6 +61,9 @@ interface CacheState {
   snapshot: Snapshot | undefined;
   checkedAt: number;
   pending: Promise<Snapshot> | undefined;
+  /** Reads are numbered when they start; a read that started earlier never replaces a later one's result. */
+  reads: number;
+  installedRead: number;
 }
 
 /** Keyed by database handle: tests and the CLI may hold several databases in one process. */
@@ -95,17 +98,22 @@ function buildSnapshot(rows: readonly YearRow[]): Snapshot {
 function cacheOf(db: Db): CacheState {
   let state = caches.get(db);
   if (!state) {
-    state = { snapshot: undefined, checkedAt: 0, pending: undefined };
+    state = { snapshot: undefined, checkedAt: 0, pending: undefined, reads: 0, installedRead: 0 };
     caches.set(db, state);
   }
   return state;
 }
 
-/** Installs a snapshot unless a newer one is already there (versions only grow, so their sum orders states). */
-function install(state: CacheState, snapshot: Snapshot, now: number): Snapshot {
-  if (!state.snapshot || snapshot.versionSum >= state.snapshot.versionSum) state.snapshot = snapshot;
-  state.checkedAt = now;
-  return state.snapshot;
+/** Reads every year and installs the result, unless a read that started later has already been installed. */
+async function reload(ctx: AppContext, state: CacheState): Promise<Snapshot> {
+  const read = ++state.reads;
+  const snapshot = buildSnapshot(await listYearRows(ctx.db));
+  if (read > state.installedRead) {
+    state.snapshot = snapshot;
+    state.installedRead = read;
+  }
+  state.checkedAt = ctx.clock.now().getTime();
+  return state.snapshot ?? snapshot;
 }
 
 async function revalidate(ctx: AppContext, state: CacheState): Promise<Snapshot> {
@@ -117,8 +125,7 @@ async function revalidate(ctx: AppContext, state: CacheState): Promise<Snapshot>
       return current;
     }
   }
-  const fresh = buildSnapshot(await listYearRows(ctx.db));
-  return install(state, fresh, ctx.clock.now().getTime());
+  return reload(ctx, state);
 }
 
 async function snapshotOf(ctx: AppContext): Promise<Snapshot> {
@@ -134,8 +141,7 @@ async function snapshotOf(ctx: AppContext): Promise<Snapshot> {
 
 /** Rebuilds this process's cache now (after a write here). */
 async function refreshCalendar(ctx: AppContext): Promise<void> {
-  const state = cacheOf(ctx.db);
-  install(state, buildSnapshot(await listYearRows(ctx.db)), ctx.clock.now().getTime());
+  await reload(ctx, cacheOf(ctx.db));
 }
 
 /**
@@ -301,9 +307,13 @@ export async function saveCalendarYear(
   origin: AuditOrigin,
 ): Promise<YearDto> {
   if (actor && !canManageCalendar(actor)) {
-    throw new AppError('FORBIDDEN', `没有权限（需要 ${CALENDAR_MANAGE}）。 Permission ${CALENDAR_MANAGE} required.`, {
-      extra: { permission: CALENDAR_MANAGE },
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `没有权限（需要 ${CALENDAR_MANAGE}）。 Permission ${CALENDAR_MANAGE} required.`,
+      {
+        extra: { permission: CALENDAR_MANAGE },
+      },
+    );
   }
   if (!actor && !origin.system) throw new Error('saveCalendarYear without an actor needs origin.system');
   const author = actor ? actor.username : `system:${origin.system ?? ''}`;
@@ -312,9 +322,15 @@ export async function saveCalendarYear(
   // must not silently drop data).
   const { reason: rawReason, year: bodyYear, publishedOn, ...rest } = input;
   if (bodyYear !== undefined && bodyYear !== year) {
-    throw new AppError('VALIDATION_FAILED', `请求体中的年份 ${String(bodyYear)} 与路径中的 ${year} 不一致。 Body year differs from the path.`, {
-      errors: [{ field: '/body/year', rule: 'matches_path', message: `must equal the year in the path (${year})` }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `请求体中的年份 ${String(bodyYear)} 与路径中的 ${year} 不一致。 Body year differs from the path.`,
+      {
+        errors: [
+          { field: '/body/year', rule: 'matches_path', message: `must equal the year in the path (${year})` },
+        ],
+      },
+    );
   }
   const checked = validateYearSchedule({ ...rest, year, ...(publishedOn != null ? { publishedOn } : {}) });
   if (!checked.ok) {
@@ -380,7 +396,9 @@ export interface ConfigYear {
 export function readConfigYears(dir: string): ConfigYear[] {
   const out: ConfigYear[] = [];
   const problems: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
@@ -450,12 +468,16 @@ export async function seedCalendarYearsFromConfig(
         at: now,
         by: `system:${CONFIG_AUTHOR}`,
       });
-      await appendAudit(trx, { system: CONFIG_AUTHOR }, {
-        action: 'calendar.year_seeded',
-        subjectType: 'calendar_year',
-        subjectId: String(schedule.year),
-        detail: { year: schedule.year, version: 1, notice: schedule.notice, file },
-      });
+      await appendAudit(
+        trx,
+        { system: CONFIG_AUTHOR },
+        {
+          action: 'calendar.year_seeded',
+          subjectType: 'calendar_year',
+          subjectId: String(schedule.year),
+          detail: { year: schedule.year, version: 1, notice: schedule.notice, file },
+        },
+      );
       added.push(schedule.year);
     }
     return added;

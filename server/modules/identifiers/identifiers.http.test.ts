@@ -98,9 +98,16 @@ describe('POST /api/identifiers/id-card/check', () => {
   });
 
   it('400 for a missing number', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/identifiers/id-card/check', payload: {}, headers: { cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/identifiers/id-card/check',
+      payload: {},
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toContainEqual(expect.objectContaining({ field: '/body/number', rule: 'required' }));
+    expect(res.json().errors).toContainEqual(
+      expect.objectContaining({ field: '/body/number', rule: 'required' }),
+    );
   });
 
   it('valid numbers: birth date, sex and a masked number, never the full number', async () => {
@@ -110,14 +117,16 @@ describe('POST /api/identifiers/id-card/check', () => {
       valid: true,
       reason: null,
       reasonCode: null,
-      birthDate: '1949-12-31',
+      birthMonth: '1949-12',
       sex: 'female',
       masked: '110105********002X',
     });
     expect(res.body).not.toContain(valid);
+    expect(res.body).not.toContain('19491231');
 
     const mine = await check(generated.toLowerCase());
-    expect(mine.json()).toMatchObject({ valid: true, birthDate: '1990-03-07', sex: 'male' });
+    expect(mine.json()).toMatchObject({ valid: true, birthMonth: '1990-03', sex: 'male' });
+    expect(mine.body).not.toContain(generated.slice(6, 14));
     expect(mine.json().masked).toBe(`${generated.slice(0, 6)}********${generated.slice(14)}`);
     expect(mine.body).not.toContain(generated);
   });

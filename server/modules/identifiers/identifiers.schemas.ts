@@ -3,7 +3,9 @@ import { Type, type Static } from 'typebox';
 const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
 const Reason = {
   reason: Type.Union([Type.String(), Type.Null()], { description: '不通过的原因（中文），通过时为 null' }),
-  reasonCode: Type.Union([Type.String(), Type.Null()], { description: '机器可读的原因代码，如 CHECK、LENGTH' }),
+  reasonCode: Type.Union([Type.String(), Type.Null()], {
+    description: '机器可读的原因代码，如 CHECK、LENGTH',
+  }),
 };
 
 export const UsccParams = Type.Object({
@@ -33,7 +35,8 @@ export const IdCardCheckBody = Type.Object(
 export const IdCardCheckSchema = Type.Object({
   valid: Type.Boolean(),
   ...Reason,
-  birthDate: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  // Year and month only: the full birth date would fill in the masked digits and give back the whole number.
+  birthMonth: Type.Union([Type.String({ pattern: '^\\d{4}-\\d{2}$' }), Type.Null()]),
   sex: Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Null()]),
   masked: Type.String({ description: '脱敏号码：仅保留前6位和后4位' }),
 });

@@ -19,7 +19,7 @@ export function checkIdCardNumber(ctx: AppContext, number: string): IdCardCheckD
     valid: r.valid,
     reason: r.reason,
     reasonCode: r.reasonCode,
-    birthDate: r.birthDate,
+    birthMonth: r.birthDate ? r.birthDate.slice(0, 7) : null,
     sex: r.sex,
     masked: maskIdCard(r.code),
   };

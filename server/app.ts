@@ -40,7 +40,12 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const logger = pino(loggerOptions(config.logLevel)) as unknown as FastifyBaseLogger;
   const database =
     options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.dbPoolSize,
+      onPoolError: (err) => logger.warn({ err }, 'idle database connection failed'),
+    }));
   if (options.migrate !== false) await migrateToLatest(database.db);
   const ctx: AppContext = {
     config,

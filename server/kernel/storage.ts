@@ -130,7 +130,8 @@ function rejected(reason: string, allow: readonly FileKind[]): AppError {
 
 export function payloadTooLarge(maxBytes: number): AppError {
   const mib = maxBytes / (1024 * 1024);
-  const human = mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${(maxBytes / 1024).toFixed(1)} KiB`;
+  const human =
+    mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${(maxBytes / 1024).toFixed(1)} KiB`;
   return new AppError(
     'PAYLOAD_TOO_LARGE',
     `文件超过大小上限 ${human}（${maxBytes} 字节）。 File exceeds the limit of ${maxBytes} bytes.`,
@@ -153,7 +154,10 @@ interface MaybeTruncated {
 }
 
 /** Copies `source` to a temp file in `tmpDir`; 413 past `maxBytes`, 400 when empty. Leaves nothing behind on error. */
-export async function spoolUpload(source: Readable, opts: { tmpDir: string; maxBytes: number }): Promise<SpooledUpload> {
+export async function spoolUpload(
+  source: Readable,
+  opts: { tmpDir: string; maxBytes: number },
+): Promise<SpooledUpload> {
   await fsp.mkdir(opts.tmpDir, { recursive: true });
   const tmp = path.join(opts.tmpDir, `upload-${randomBytes(12).toString('hex')}.part`);
   const hash = createHash('sha256');
@@ -252,6 +256,7 @@ export async function zipEntryNames(file: string, max = 5000): Promise<string[]>
 }
 
 // C0 controls except tab, LF, FF and CR, plus DEL: present in binary data, never in real text files.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
 // What browsers (and the HTML sniffing spec) take for markup near the start of a "text" file.
 const MARKUP =
@@ -338,7 +343,11 @@ export function sanitizeFilename(raw: string): string {
   if (chars.length > MAX_FILENAME_LENGTH) {
     const ext = extensionOf(name);
     const keep = ext && ext.length <= 10 ? `.${ext}` : '';
-    name = chars.slice(0, MAX_FILENAME_LENGTH - keep.length).join('').replace(/[\s.]+$/u, '') + keep;
+    name =
+      chars
+        .slice(0, MAX_FILENAME_LENGTH - keep.length)
+        .join('')
+        .replace(/[\s.]+$/u, '') + keep;
   }
   return name === '' ? 'file' : name;
 }
@@ -346,6 +355,9 @@ export function sanitizeFilename(raw: string): string {
 /** `attachment` with an ASCII fallback and the exact name as RFC 5987 `filename*` (Chinese names survive). */
 export function attachmentDisposition(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -37,11 +37,15 @@ export interface OpenOptions {
   /** A tarball from `dumpDataDir` to start PGlite from (tests start from a migrated image). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** Errors of idle pooled connections (a server restart, a dropped database); without a listener they crash the process. */
+  onPoolError?: (err: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // pg-pool discards the broken client and opens a new one on the next query; we only need to hear about it.
+    pool.on('error', options.onPoolError ?? ((err) => console.error(`database connection error: ${err.message}`)));
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',

@@ -35,7 +35,9 @@ const USER_B = '00000000-0000-4000-8000-00000000000b';
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await sql`create table idem_test_thing (id uuid primary key default gen_random_uuid(), name text not null)`.execute(database.db);
+  await sql`create table idem_test_thing (id uuid primary key default gen_random_uuid(), name text not null)`.execute(
+    database.db,
+  );
   app = Fastify();
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (req) => {
@@ -55,7 +57,9 @@ beforeAll(async () => {
         throw new Error('handler failed');
       }
       const body = req.body as { name: string };
-      const res = await sql<{ id: string }>`insert into idem_test_thing (name) values (${body.name}) returning id`.execute(database.db);
+      const res = await sql<{
+        id: string;
+      }>`insert into idem_test_thing (name) values (${body.name}) returning id`.execute(database.db);
       return { status: 201, body: { id: res.rows[0]!.id, name: body.name } };
     }),
   );
@@ -74,14 +78,21 @@ beforeEach(() => {
 });
 
 async function countThings(name: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from idem_test_thing where name = ${name}`.execute(database.db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from idem_test_thing where name = ${name}`.execute(database.db);
   return r.rows[0]!.n;
 }
 
 function post(opts: { key?: string; user?: string; name: string; group?: string }) {
   const headers: Record<string, string> = { 'x-test-user': opts.user ?? USER_A };
   if (opts.key !== undefined) headers['idempotency-key'] = opts.key;
-  return app.inject({ method: 'POST', url: `/things/${opts.group ?? 'g1'}`, headers, payload: { name: opts.name } });
+  return app.inject({
+    method: 'POST',
+    url: `/things/${opts.group ?? 'g1'}`,
+    headers,
+    payload: { name: opts.name },
+  });
 }
 
 describe('withIdempotency', () => {
@@ -186,9 +197,13 @@ describe('withIdempotency', () => {
     await post({ key: 'fresh', name: 'fresh' });
 
     const countKeys = async () =>
-      (await sql<{ n: number }>`select count(*)::int as n from idempotency_key`.execute(database.db)).rows[0]!.n;
+      (await sql<{ n: number }>`select count(*)::int as n from idempotency_key`.execute(database.db)).rows[0]!
+        .n;
     const before = await countKeys();
-    const purged = await purgeIdempotencyKeys(database.db, new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS));
+    const purged = await purgeIdempotencyKeys(
+      database.db,
+      new Date(clock.now().getTime() - IDEMPOTENCY_TTL_MS),
+    );
     expect(purged).toBeGreaterThan(0);
     expect(await countKeys()).toBe(before - purged);
     const left = await sql<{ key: string }>`select key from idempotency_key`.execute(database.db);

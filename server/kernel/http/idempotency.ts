@@ -154,7 +154,10 @@ export async function withIdempotency(
       .executeTakeFirst();
     if (!existing) {
       // Released between our insert and our read (the first request failed): the client may simply retry.
-      throw new AppError('CONFLICT', '同一 Idempotency-Key 的请求刚刚失败，请重试。 The request with this key just failed; retry.');
+      throw new AppError(
+        'CONFLICT',
+        '同一 Idempotency-Key 的请求刚刚失败，请重试。 The request with this key just failed; retry.',
+      );
     }
     if (existing.request_hash !== hash) {
       throw new AppError(
@@ -164,9 +167,13 @@ export async function withIdempotency(
     }
     if (existing.status_code === IN_PROGRESS) {
       reply.header('retry-after', '1');
-      throw new AppError('CONFLICT', '同一请求仍在处理中，请稍后重试。 A request with this Idempotency-Key is still processing.', {
-        extra: { retryable: true },
-      });
+      throw new AppError(
+        'CONFLICT',
+        '同一请求仍在处理中，请稍后重试。 A request with this Idempotency-Key is still processing.',
+        {
+          extra: { retryable: true },
+        },
+      );
     }
     reply.header('idempotent-replayed', 'true');
     return send(reply, { status: existing.status_code, body: existing.response_body });
@@ -198,6 +205,9 @@ export async function withIdempotency(
 
 /** Deletes keys created before `olderThan` (normally now − 24 h); returns how many. Idempotent, for a job. */
 export async function purgeIdempotencyKeys(db: Db, olderThan: Date): Promise<number> {
-  const res = await tables(db).deleteFrom('idempotency_key').where('created_at', '<', olderThan).executeTakeFirst();
+  const res = await tables(db)
+    .deleteFrom('idempotency_key')
+    .where('created_at', '<', olderThan)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

@@ -33,7 +33,7 @@ const onceJob = defineJob({
 
 beforeAll(async () => {
   h = await openTestDatabase();
-  queue = new JobQueue(h, pino({ level: 'silent' }) as unknown as FastifyBaseLogger);
+  queue = new JobQueue(h, pino({ level: 'silent' }));
   queue.register(addJob);
   queue.register(onceJob);
   await queue.startWorkers({ schedules: false });

@@ -20,7 +20,8 @@ export function assertOwnerModule(ownerModule: string): void {
 
 export function registerFileAccess(ownerModule: string, check: FileAccessCheck): void {
   assertOwnerModule(ownerModule);
-  if (ownerModule === UNATTACHED_OWNER) throw new TypeError(`"${UNATTACHED_OWNER}" is reserved for unattached uploads`);
+  if (ownerModule === UNATTACHED_OWNER)
+    throw new TypeError(`"${UNATTACHED_OWNER}" is reserved for unattached uploads`);
   const existing = checks.get(ownerModule);
   if (existing && existing !== check) throw new Error(`file access for ${ownerModule} is already registered`);
   checks.set(ownerModule, check);

@@ -29,7 +29,10 @@ function formError(field: string, rule: string, message: string, detail: string)
 /** Reads the form: exactly one `file` part and an optional `purpose` field; nothing else. */
 async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<UploadForm> {
   if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传，文件放在 file 字段。 Send multipart/form-data with a "file" part.');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请以 multipart/form-data 上传，文件放在 file 字段。 Send multipart/form-data with a "file" part.',
+    );
   }
   let spooled: SpooledUpload | undefined;
   let filename = '';
@@ -39,28 +42,49 @@ async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<Upl
       if (part.type === 'file') {
         if (part.fieldname !== 'file' || spooled) {
           part.file.resume();
-          throw part.fieldname !== 'file'
-            ? formError(part.fieldname, 'additionalProperties', 'unexpected file field', `不认识的文件字段 ${part.fieldname}，文件应放在 file 字段。`)
-            : formError('file', 'maxItems', 'exactly one file per request', '每次只能上传一个文件。');
+          if (part.fieldname !== 'file') {
+            throw formError(
+              part.fieldname,
+              'additionalProperties',
+              'unexpected file field',
+              `不认识的文件字段 ${part.fieldname}。`,
+            );
+          }
+          throw formError('file', 'maxItems', 'exactly one file per request', '每次只能上传一个文件。');
         }
         filename = part.filename;
         spooled = await spoolIncoming(ctx, part.file);
-      } else if (part.fieldname === 'purpose' && purpose === undefined) {
-        purpose = String(part.value);
+      } else if (part.fieldname === 'file') {
+        throw formError('file', 'type', 'must be a file part, not a text field', 'file 字段应是文件。');
+      } else if (part.fieldname !== 'purpose') {
+        throw formError(
+          part.fieldname,
+          'additionalProperties',
+          'unexpected field',
+          `不认识的字段 ${part.fieldname}。`,
+        );
+      } else if (purpose !== undefined) {
+        throw formError('purpose', 'maxItems', 'given more than once', 'purpose 字段重复。');
       } else {
-        throw formError(part.fieldname, 'additionalProperties', 'unexpected field', `不认识的字段 ${part.fieldname}。`);
+        purpose = String(part.value);
       }
     }
   } catch (err) {
     await discardSpooled(spooled);
     throw err;
   }
-  if (!spooled) throw formError('file', 'required', 'a file part named "file" is required', '缺少文件（file 字段）。');
+  if (!spooled)
+    throw formError('file', 'required', 'a file part named "file" is required', '缺少文件（file 字段）。');
   const chosen = purpose ?? 'attachment';
   if (!isUploadPurpose(chosen)) {
     await discardSpooled(spooled);
     const allowed = Object.keys(UPLOAD_PURPOSES).join(', ');
-    throw formError('purpose', 'enum', `must be one of ${allowed}`, `用途 ${chosen} 无效，可选：${allowed}。`);
+    throw formError(
+      'purpose',
+      'enum',
+      `must be one of ${allowed}`,
+      `用途 ${chosen} 无效，可选：${allowed}。`,
+    );
   }
   return { spooled, filename, purpose: chosen };
 }
@@ -130,15 +154,17 @@ export function filesRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { file, stream } = await openFileContent(ctx, requireActor(req), req.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', String(file.sizeBytes))
-        .header('content-disposition', attachmentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        // Even if a browser were talked into rendering it, the response can run nothing and load nothing.
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-length', String(file.sizeBytes))
+          .header('content-disposition', attachmentDisposition(file.name))
+          .header('x-content-type-options', 'nosniff')
+          // Even if a browser were talked into rendering it, the response can run nothing and load nothing.
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .send(stream)
+      );
     },
   );
 }

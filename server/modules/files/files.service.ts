@@ -18,7 +18,12 @@ import {
   type SpooledUpload,
 } from '../../kernel/storage.ts';
 import { assertOwnerModule, mayReadFile, UNATTACHED_OWNER } from './files.policy.ts';
-import { findStoredFile, insertStoredFile, setStoredFileOwner, type StoredFileRow } from './files.repository.ts';
+import {
+  findStoredFile,
+  insertStoredFile,
+  setStoredFileOwner,
+  type StoredFileRow,
+} from './files.repository.ts';
 import type { FileDto } from './files.schemas.ts';
 
 /** What an upload is for decides which kinds of content it may be. */
@@ -60,7 +65,10 @@ function toDto(r: StoredFileRow): FileDto {
 
 /** Spools an incoming stream into the upload temp folder, enforcing `config.uploadMaxBytes`. */
 export function spoolIncoming(ctx: AppContext, stream: Readable): Promise<SpooledUpload> {
-  return spoolUpload(stream, { tmpDir: path.join(ctx.config.filesDir, '.tmp'), maxBytes: ctx.config.uploadMaxBytes });
+  return spoolUpload(stream, {
+    tmpDir: path.join(ctx.config.filesDir, '.tmp'),
+    maxBytes: ctx.config.uploadMaxBytes,
+  });
 }
 
 // The client's name is kept for the record only; PostgreSQL text cannot hold NUL and nobody needs 10 kB of it.
@@ -89,7 +97,10 @@ export async function commitUpload(
   trx?: Db,
 ): Promise<FileDto> {
   assertOwnerModule(input.ownerModule);
-  const sniffed = await sniffContent(spooled, { allow: UPLOAD_PURPOSES[input.purpose], filename: input.filename });
+  const sniffed = await sniffContent(spooled, {
+    allow: UPLOAD_PURPOSES[input.purpose],
+    filename: input.filename,
+  });
   const store = fileStore(ctx);
   const key = newStorageKey();
   await store.put(key, fs.createReadStream(spooled.path));
@@ -142,7 +153,12 @@ export interface StoreUploadInput {
 }
 
 /** For other modules' use cases: stores `stream` as a file owned by (ownerModule, ownerId). */
-export async function storeUpload(ctx: AppContext, actor: Actor, input: StoreUploadInput, trx?: Db): Promise<FileDto> {
+export async function storeUpload(
+  ctx: AppContext,
+  actor: Actor,
+  input: StoreUploadInput,
+  trx?: Db,
+): Promise<FileDto> {
   const spooled = await spoolIncoming(ctx, input.stream);
   try {
     return await commitUpload(
@@ -150,7 +166,12 @@ export async function storeUpload(ctx: AppContext, actor: Actor, input: StoreUpl
       actor,
       input.origin ?? { actor },
       spooled,
-      { ownerModule: input.ownerModule, ownerId: input.ownerId, filename: input.filename, purpose: input.purpose ?? 'attachment' },
+      {
+        ownerModule: input.ownerModule,
+        ownerId: input.ownerId,
+        filename: input.filename,
+        purpose: input.purpose ?? 'attachment',
+      },
       trx,
     );
   } finally {
@@ -162,7 +183,11 @@ async function getReadableFile(ctx: AppContext, actor: Actor, id: string): Promi
   const row = await findStoredFile(ctx.db, id);
   const allowed =
     row !== undefined &&
-    (await mayReadFile(actor, { uploadedBy: row.uploaded_by, ownerModule: row.owner_module, ownerId: row.owner_id }, ctx.db));
+    (await mayReadFile(
+      actor,
+      { uploadedBy: row.uploaded_by, ownerModule: row.owner_module, ownerId: row.owner_id },
+      ctx.db,
+    ));
   // Someone else's file is indistinguishable from a missing one.
   if (!row || !allowed) throw new AppError('NOT_FOUND', '没有找到该文件。 File not found.');
   return row;
@@ -172,7 +197,11 @@ export async function getFile(ctx: AppContext, actor: Actor, id: string): Promis
   return toDto(await getReadableFile(ctx, actor, id));
 }
 
-export async function openFileContent(ctx: AppContext, actor: Actor, id: string): Promise<{ file: FileDto; stream: Readable }> {
+export async function openFileContent(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ file: FileDto; stream: Readable }> {
   const row = await getReadableFile(ctx, actor, id);
   const stream = await fileStore(ctx).get(row.storage_key);
   return { file: toDto(row), stream };
@@ -191,12 +220,14 @@ export async function attachFile(
 ): Promise<FileDto> {
   assertOwnerModule(owner.ownerModule);
   const row = await findStoredFile(trx, fileId);
-  if (!row || row.uploaded_by !== actor.userId) throw new AppError('NOT_FOUND', '没有找到该文件。 File not found.');
+  if (!row || row.uploaded_by !== actor.userId)
+    throw new AppError('NOT_FOUND', '没有找到该文件。 File not found.');
   if (row.owner_module === owner.ownerModule && row.owner_id === owner.ownerId) return toDto(row);
   const updated =
     row.owner_module === UNATTACHED_OWNER
       ? await setStoredFileOwner(trx, fileId, { ownerModule: UNATTACHED_OWNER }, owner)
       : undefined;
-  if (!updated) throw new AppError('CONFLICT', '该文件已用于其他事项。 The file is already attached elsewhere.');
+  if (!updated)
+    throw new AppError('CONFLICT', '该文件已用于其他事项。 The file is already attached elsewhere.');
   return toDto(updated);
 }

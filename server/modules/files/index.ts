@@ -8,6 +8,13 @@ import { filesRoutes } from './files.routes.ts';
 
 export const filesModule = defineModule({ name: 'files', routes: filesRoutes });
 
-export { storeUpload, attachFile, getFile, UPLOAD_PURPOSES, type StoreUploadInput, type UploadPurpose } from './files.service.ts';
+export {
+  storeUpload,
+  attachFile,
+  getFile,
+  UPLOAD_PURPOSES,
+  type StoreUploadInput,
+  type UploadPurpose,
+} from './files.service.ts';
 export { registerFileAccess, type FileAccessCheck } from './files.policy.ts';
 export type { FileDto } from './files.schemas.ts';

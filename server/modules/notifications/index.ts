@@ -7,4 +7,9 @@ import { notificationsRoutes } from './notifications.routes.ts';
 
 export const notificationsModule = defineModule({ name: 'notifications', routes: notificationsRoutes });
 
-export { notifyUser, notifyDepartment, type NotificationContent, type NotifyResult } from './notifications.service.ts';
+export {
+  notifyUser,
+  notifyDepartment,
+  type NotificationContent,
+  type NotifyResult,
+} from './notifications.service.ts';

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createDepartment, createTestUser, loginCookie, type TestApp, type TestUser } from '../../test/harness.ts';
+import {
+  buildTestApp,
+  createDepartment,
+  createTestUser,
+  loginCookie,
+  type TestApp,
+  type TestUser,
+} from '../../test/harness.ts';
 import { notifyDepartment, notifyUser } from './index.ts';
 
 let t: TestApp;
@@ -21,33 +28,56 @@ async function cookieOf(u: TestUser): Promise<string> {
 }
 
 async function list(u: TestUser, query = '') {
-  const res = await t.app.inject({ method: 'GET', url: `/api/notifications${query}`, headers: { cookie: await cookieOf(u) } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/notifications${query}`,
+    headers: { cookie: await cookieOf(u) },
+  });
   expect(res.statusCode).toBe(200);
-  return res.json() as {
-    items: { id: string; title: string; scope: string; readAt: string | null; link: string | null; createdAt: string }[];
+  return res.json<{
+    items: {
+      id: string;
+      title: string;
+      scope: string;
+      readAt: string | null;
+      link: string | null;
+      createdAt: string;
+    }[];
     total: number;
     unread: number;
-  };
+  }>();
 }
 
 async function unread(u: TestUser): Promise<number> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/notifications/unread-count', headers: { cookie: await cookieOf(u) } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/notifications/unread-count',
+    headers: { cookie: await cookieOf(u) },
+  });
   expect(res.statusCode).toBe(200);
   return res.json().unread as number;
 }
 
 async function markRead(u: TestUser, id: string) {
-  return t.app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: { cookie: await cookieOf(u) } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/notifications/${id}/read`,
+    headers: { cookie: await cookieOf(u) },
+  });
 }
 
 function toUser(u: TestUser, title: string, extra: { dedupeKey?: string; link?: string } = {}) {
-  return t.ctx.db.transaction().execute((trx) => notifyUser(trx, { userId: u.id, title, body: `${title} 正文`, ...extra }));
+  return t.ctx.db
+    .transaction()
+    .execute((trx) => notifyUser(trx, { userId: u.id, title, body: `${title} 正文`, ...extra }));
 }
 
 function toDepartment(departmentId: string, title: string) {
-  return t.ctx.db.transaction().execute((trx) =>
-    notifyDepartment(trx, { departmentId, title, body: `${title} 正文`, category: 'task', link: '/tasks' }),
-  );
+  return t.ctx.db
+    .transaction()
+    .execute((trx) =>
+      notifyDepartment(trx, { departmentId, title, body: `${title} 正文`, category: 'task', link: '/tasks' }),
+    );
 }
 
 beforeAll(async () => {
@@ -78,10 +108,18 @@ describe('notification routes', () => {
 
   it('400 for bad paging and a malformed id', async () => {
     const cookie = await cookieOf(enterpriseUser);
-    const bad = await t.app.inject({ method: 'GET', url: '/api/notifications?pageSize=500', headers: { cookie } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications?pageSize=500',
+      headers: { cookie },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('/querystring/pageSize');
-    const badId = await t.app.inject({ method: 'POST', url: '/api/notifications/not-a-uuid/read', headers: { cookie } });
+    const badId = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/not-a-uuid/read',
+      headers: { cookie },
+    });
     expect(badId.statusCode).toBe(400);
   });
 
@@ -98,7 +136,12 @@ describe('visibility and read state', () => {
     const { id } = await toUser(u, '您的申请已受理', { link: '/applications/1' });
     const mine = await list(u);
     expect(mine.items.map((n) => n.id)).toEqual([id]);
-    expect(mine.items[0]).toMatchObject({ scope: 'user', readAt: null, link: '/applications/1', title: '您的申请已受理' });
+    expect(mine.items[0]).toMatchObject({
+      scope: 'user',
+      readAt: null,
+      link: '/applications/1',
+      title: '您的申请已受理',
+    });
     expect((await list(other)).items.map((n) => n.id)).not.toContain(id);
     expect((await markRead(other, id)).statusCode).toBe(404);
     expect(await unread(u)).toBe(1);
@@ -137,7 +180,11 @@ describe('visibility and read state', () => {
     expect(await unread(officerA2)).toBeGreaterThanOrEqual(2);
     const colleagueBefore = await unread(officerA1);
     const totalBefore = (await list(officerA2)).total;
-    const res = await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: { cookie: await cookieOf(officerA2) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/read-all',
+      headers: { cookie: await cookieOf(officerA2) },
+    });
     expect(res.statusCode).toBe(204);
     expect(await unread(officerA2)).toBe(0);
     const after = await list(officerA2);

@@ -18,7 +18,10 @@ export interface NotificationInsert {
 }
 
 /** Returns the new row's id, or the existing one's when the dedupe key was already used. */
-export async function insertNotification(db: Db, row: NotificationInsert): Promise<{ id: string; created: boolean }> {
+export async function insertNotification(
+  db: Db,
+  row: NotificationInsert,
+): Promise<{ id: string; created: boolean }> {
   const n = notificationsDb(db);
   // clock_timestamp(), not now(): several notifications written in one transaction still sort in write order.
   const inserted = await n
@@ -46,7 +49,9 @@ function visibleTo(a: NotificationAudience) {
 function visibleWithReadState(db: Db, a: NotificationAudience) {
   return notificationsDb(db)
     .selectFrom('notification as n')
-    .leftJoin('notification_read as r', (join) => join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', a.userId))
+    .leftJoin('notification_read as r', (join) =>
+      join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', a.userId),
+    )
     .where(visibleTo(a));
 }
 
@@ -79,7 +84,11 @@ export async function countUnreadNotifications(db: Db, a: NotificationAudience):
   return r.n;
 }
 
-export async function findVisibleNotificationId(db: Db, a: NotificationAudience, id: string): Promise<string | undefined> {
+export async function findVisibleNotificationId(
+  db: Db,
+  a: NotificationAudience,
+  id: string,
+): Promise<string | undefined> {
   const r = await notificationsDb(db)
     .selectFrom('notification as n')
     .select('n.id')
@@ -106,7 +115,11 @@ export async function insertReadForAll(db: Db, a: NotificationAudience): Promise
     .expression(
       visibleWithReadState(db, a)
         .where('r.read_at', 'is', null)
-        .select(['n.id', sql<string>`${a.userId}::uuid`.as('user_id'), sql<Date>`clock_timestamp()`.as('read_at')]),
+        .select([
+          'n.id',
+          sql<string>`${a.userId}::uuid`.as('user_id'),
+          sql<Date>`clock_timestamp()`.as('read_at'),
+        ]),
     )
     .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
     .executeTakeFirst();

@@ -6,7 +6,12 @@ import {
   NotificationListSchema,
   UnreadCountSchema,
 } from './notifications.schemas.ts';
-import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
+import {
+  countUnread,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './notifications.service.ts';
 
 export function notificationsRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
@@ -46,7 +51,10 @@ export function notificationsRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.post(
     '/api/notifications/read-all',
-    { config: { permission: 'authenticated' }, schema: { tags: ['notifications'], summary: '全部标记为已读' } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['notifications'], summary: '全部标记为已读' },
+    },
     async (req, reply) => {
       await markAllNotificationsRead(ctx, requireActor(req));
       return reply.code(204).send();

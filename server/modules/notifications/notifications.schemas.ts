@@ -8,7 +8,9 @@ export const NotificationSchema = Type.Object({
   category: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  scope: Type.Union([Type.Literal('user'), Type.Literal('department')], { description: '发给本人，或发给本部门' }),
+  scope: Type.Union([Type.Literal('user'), Type.Literal('department')], {
+    description: '发给本人，或发给本部门',
+  }),
 });
 export type NotificationDto = Static<typeof NotificationSchema>;
 

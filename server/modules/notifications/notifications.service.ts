@@ -38,12 +38,14 @@ const IN_APP_LINK = /^\/(?!\/)[^\s\\]*$/;
 
 // Notification content comes from other modules' code, not from users: a bad value is a programming error.
 function checkContent(c: NotificationContent): void {
-  if (c.title.trim() === '' || c.title.length > 200) throw new TypeError('notification title must be 1–200 characters');
+  if (c.title.trim() === '' || c.title.length > 200)
+    throw new TypeError('notification title must be 1–200 characters');
   if (c.body.length > 4000) throw new TypeError('notification body must be at most 4000 characters');
   if (c.link != null && (c.link.length > 500 || !IN_APP_LINK.test(c.link))) {
     throw new TypeError(`notification link must be an in-app path starting with "/": ${c.link}`);
   }
-  if (c.category !== undefined && !CATEGORY.test(c.category)) throw new TypeError(`invalid notification category ${c.category}`);
+  if (c.category !== undefined && !CATEGORY.test(c.category))
+    throw new TypeError(`invalid notification category ${c.category}`);
   if (c.dedupeKey != null && (c.dedupeKey === '' || c.dedupeKey.length > 200)) {
     throw new TypeError('notification dedupeKey must be 1–200 characters');
   }
@@ -63,12 +65,18 @@ function recipientRow(recipient: { userId: string } | { departmentId: string }, 
 }
 
 /** Notifies one user, inside the caller's transaction. */
-export async function notifyUser(trx: Db, input: NotificationContent & { userId: string }): Promise<NotifyResult> {
+export async function notifyUser(
+  trx: Db,
+  input: NotificationContent & { userId: string },
+): Promise<NotifyResult> {
   return insertNotification(trx, recipientRow({ userId: input.userId }, input));
 }
 
 /** Notifies every officer of a department (each keeps their own read state), inside the caller's transaction. */
-export async function notifyDepartment(trx: Db, input: NotificationContent & { departmentId: string }): Promise<NotifyResult> {
+export async function notifyDepartment(
+  trx: Db,
+  input: NotificationContent & { departmentId: string },
+): Promise<NotifyResult> {
   return insertNotification(trx, recipientRow({ departmentId: input.departmentId }, input));
 }
 

@@ -8,11 +8,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('stored_file')
     .addColumn('purpose', 'text', (c) => c.notNull().defaultTo('attachment'))
     .execute();
-  await db.schema.createIndex('stored_file_uploader_idx').on('stored_file').columns(['uploaded_by', 'created_at']).execute();
-  await db.schema.createIndex('idempotency_key_created_idx').on('idempotency_key').column('created_at').execute();
+  await db.schema
+    .createIndex('stored_file_uploader_idx')
+    .on('stored_file')
+    .columns(['uploaded_by', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('idempotency_key_created_idx')
+    .on('idempotency_key')
+    .column('created_at')
+    .execute();
   await sql`alter table notification add column seq bigint generated always as identity`.execute(db);
-  await db.schema.createIndex('notification_read_user_idx').on('notification_read').column('user_id').execute();
-  await sql`comment on column idempotency_key.status_code is '0 while the first request is still running'`.execute(db);
+  await db.schema
+    .createIndex('notification_read_user_idx')
+    .on('notification_read')
+    .column('user_id')
+    .execute();
+  await sql`comment on column idempotency_key.status_code is '0 while the first request is still running'`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped by design

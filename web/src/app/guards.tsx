@@ -1,0 +1,65 @@
+import { Button, Result } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { PageLoading } from '../components/page-loading.tsx';
+import { useT } from './i18n.ts';
+import { isNavItemVisible, navItem, type NavKey } from './navigation.ts';
+import { useMe, useSession } from './session.tsx';
+
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+export interface LoginRedirectState {
+  from?: string;
+}
+
+/** Protected area: anonymous visitors go to /login (remembering where they were), and a user who must change
+ * their password can open nothing else until they do. */
+export function RequireAuth() {
+  const { status, me } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <PageLoading />;
+  if (!me) {
+    const state: LoginRedirectState = { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  if (me.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Shows a page only to those the navigation table lets see it; others get a plain "no access" page. */
+export function RequireNav({ navKey, children }: { navKey: NavKey; children: ReactNode }) {
+  const me = useMe();
+  const t = useT();
+  if (isNavItemVisible(navItem(navKey), me)) return <>{children}</>;
+  return (
+    <Result
+      status="403"
+      title={t('forbidden.title')}
+      subTitle={t('forbidden.text', { kind: t(`kind.${me.kind}`) })}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function NotFound() {
+  const t = useT();
+  const { me } = useSession();
+  return (
+    <Result
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.text')}
+      extra={
+        <Link to={me ? '/' : '/public'}>
+          <Button type="primary">{me ? t('notFound.home') : t('public.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,36 @@
+import { LoginOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { PageLoading } from '../../components/page-loading.tsx';
+import { useT } from '../i18n.ts';
+import { useSession } from '../session.tsx';
+import { Brand } from './brand.tsx';
+
+/** Frame for pages anyone may open without signing in. */
+export function PublicLayout() {
+  const t = useT();
+  const { me } = useSession();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Brand to="/public" />
+        <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }}>
+          <LanguageSwitch dark />
+          <Link to={me ? '/' : '/login'}>
+            <Button icon={<LoginOutlined />} data-testid="public-login">
+              {me ? t('public.goToWorkspace') : t('public.login')}
+            </Button>
+          </Link>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center', color: '#6b7280' }}>{t('app.fullName')}</Layout.Footer>
+    </Layout>
+  );
+}

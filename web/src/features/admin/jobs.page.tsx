@@ -1,0 +1,84 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Table, Typography, type TableColumnsType } from 'antd';
+import type { JobQueue } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useT } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Page } from '../../components/page.tsx';
+import { noWrap } from '../../components/table-columns.ts';
+
+export function JobsPage() {
+  const t = useT();
+  const { data, error, loading, reload } = useApi<{ queues: JobQueue[] }>('/api/system/jobs');
+  const columns: TableColumnsType<JobQueue> = [
+    {
+      title: t('jobs.name'),
+      ...noWrap,
+      dataIndex: 'name',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: t('jobs.description'), dataIndex: 'description' },
+    {
+      title: t('jobs.schedule'),
+      ...noWrap,
+      dataIndex: 'schedule',
+      render: (v: string | null | undefined) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
+    },
+    { title: t('jobs.queued'), dataIndex: 'queued', align: 'right' },
+    { title: t('jobs.active'), dataIndex: 'active', align: 'right' },
+    {
+      title: t('jobs.completed'),
+      dataIndex: 'completed',
+      align: 'right',
+      render: (v: number | undefined) => v ?? '—',
+    },
+    {
+      title: t('jobs.failed'),
+      dataIndex: 'failed',
+      align: 'right',
+      render: (v: number) =>
+        v > 0 ? (
+          <Typography.Text type="danger" strong>
+            {v}
+          </Typography.Text>
+        ) : (
+          v
+        ),
+    },
+    {
+      title: t('jobs.lastRunAt'),
+      ...noWrap,
+      dataIndex: 'lastRunAt',
+      render: (v: string | null | undefined) =>
+        v === undefined ? '—' : v ? formatDateTime(v) : t('common.never'),
+    },
+  ];
+  return (
+    <Page
+      title={t('jobs.title')}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+          {t('common.reload')}
+        </Button>
+      }
+    >
+      <Card>
+        {error !== undefined ? (
+          <ErrorAlert error={error} onRetry={reload} />
+        ) : (
+          <Table<JobQueue>
+            rowKey="name"
+            columns={columns}
+            dataSource={data?.queues ?? []}
+            loading={loading}
+            pagination={false}
+            locale={{ emptyText: <Empty description={t('jobs.empty')} /> }}
+            scroll={{ x: 900 }}
+            data-testid="jobs-table"
+          />
+        )}
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,137 @@
+import { Card, Col, Empty, Row, Statistic } from 'antd';
+import { useMemo } from 'react';
+import type { EnterpriseStats } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useT, type Translate } from '../../app/i18n.ts';
+import { brand } from '../../app/theme.ts';
+import { EChart, type ChartOption } from '../../components/echart.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { NotYetAvailable } from '../../components/not-yet-available.tsx';
+import { CardSkeleton } from '../../components/page-loading.tsx';
+import { sizeLabel } from '../enterprises/enterprise-labels.ts';
+
+function townOption(stats: EnterpriseStats): ChartOption {
+  // Horizontal bars keep every town name readable, even on a phone.
+  const towns = [...stats.byTown].sort((a, b) => a.count - b.count);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: towns.map((x) => x.key), axisTick: { show: false } },
+    series: [
+      {
+        type: 'bar',
+        data: towns.map((x) => x.count),
+        itemStyle: { color: brand.primary },
+        barMaxWidth: 22,
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+}
+
+function sizeOption(stats: EnterpriseStats, t: Translate): ChartOption {
+  const data = stats.bySize.map((x) => ({ name: sizeLabel(x.key, t), value: x.count }));
+  const counts = new Map(data.map((d) => [d.name, d.value]));
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    // Counts live in the legend rather than outside labels, which get clipped on narrow screens.
+    legend: { bottom: 0, formatter: (name: string) => `${name} ${counts.get(name) ?? ''}` },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '66%'],
+        center: ['50%', '44%'],
+        data,
+        label: { show: true, position: 'inside', formatter: '{d}%', color: '#fff' },
+      },
+    ],
+  };
+}
+
+function Kpis({ stats }: { stats: EnterpriseStats }) {
+  const t = useT();
+  const top = [...stats.bySection].sort((a, b) => b.count - a.count)[0];
+  const sme = stats.bySize.filter((x) => x.key !== 'large').reduce((sum, x) => sum + x.count, 0);
+  const share = stats.total > 0 ? (sme / stats.total) * 100 : 0;
+  return (
+    <Row gutter={[16, 16]} data-testid="office-kpis">
+      <Col xs={12} lg={6}>
+        <Card style={{ height: '100%' }}>
+          <Statistic title={t('home.enterpriseTotal')} value={stats.total} />
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card style={{ height: '100%' }}>
+          <Statistic title={t('home.townCount')} value={stats.byTown.length} />
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card style={{ height: '100%' }}>
+          <Statistic
+            title={t('home.topSection')}
+            value={top ? `${top.key} ${top.name}` : '—'}
+            styles={{
+              content: { fontSize: 18, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+            }}
+          />
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card style={{ height: '100%' }}>
+          <Statistic title={t('home.smeShare')} value={share} precision={1} suffix="%" />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+export function OfficeHome() {
+  const t = useT();
+  const { data, error, loading, reload } = useApi<EnterpriseStats>('/api/enterprises/stats');
+  const town = useMemo(() => (data ? townOption(data) : undefined), [data]);
+  const size = useMemo(() => (data ? sizeOption(data, t) : undefined), [data, t]);
+
+  const overview = error ? (
+    <ErrorAlert error={error} onRetry={reload} />
+  ) : loading || !data ? (
+    <Card>
+      <CardSkeleton rows={4} />
+    </Card>
+  ) : data.total === 0 ? (
+    <Card title={t('home.overview')}>
+      <Empty description={t('home.noStats')} />
+    </Card>
+  ) : (
+    <>
+      <Kpis stats={data} />
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={14}>
+          <Card title={t('home.byTown')}>
+            {town && (
+              <EChart
+                option={town}
+                ariaLabel={t('home.byTown')}
+                height={Math.max(240, (data?.byTown.length ?? 0) * 30 + 40)}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('home.bySize')}>
+            {size && <EChart option={size} ariaLabel={t('home.bySize')} />}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+
+  return (
+    <div data-testid="office-overview">
+      {overview}
+      <Card title={t('home.measures')} style={{ marginTop: 16 }}>
+        <NotYetAvailable feature={t('home.feature.measures')} />
+      </Card>
+    </div>
+  );
+}

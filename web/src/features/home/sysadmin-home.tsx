@@ -1,0 +1,116 @@
+import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { AdminUser, CalendarYearSummary, JobQueue, Page } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useT } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { CardSkeleton } from '../../components/page-loading.tsx';
+
+function UsersCard() {
+  const t = useT();
+  const { data, error, loading, reload } = useApi<Page<AdminUser>>('/api/admin/users?page=1&pageSize=1');
+  return (
+    <Card
+      title={t('home.usersTotal')}
+      extra={<Link to="/admin/users">{t('home.viewAll')}</Link>}
+      data-testid="users-card"
+    >
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : loading || !data ? (
+        <CardSkeleton rows={1} />
+      ) : (
+        <Statistic value={data.total} />
+      )}
+    </Card>
+  );
+}
+
+function CalendarYearsCard() {
+  const t = useT();
+  const { data, error, loading, reload } = useApi<CalendarYearSummary[]>('/api/calendar/years');
+  return (
+    <Card
+      title={t('home.calendarYears')}
+      extra={<Link to="/admin/calendar">{t('nav.adminCalendar')}</Link>}
+      data-testid="calendar-years-card"
+    >
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : loading || !data ? (
+        <CardSkeleton rows={3} />
+      ) : data.length === 0 ? (
+        <Empty description={t('home.noCalendarYears')} />
+      ) : (
+        <Flex vertical gap={6}>
+          {[...data]
+            .sort((a, b) => b.year - a.year)
+            .map((y) => (
+              <Flex key={y.year} justify="space-between" gap={8}>
+                <Link to={`/admin/calendar/${y.year}`}>
+                  <Typography.Text strong>{y.year}</Typography.Text>
+                </Link>
+                <Typography.Text type="secondary" ellipsis>
+                  {y.notice} · {t('calendar.workdaysInYear', { count: y.workdays })}
+                </Typography.Text>
+              </Flex>
+            ))}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+function JobsCard() {
+  const t = useT();
+  const { data, error, loading, reload } = useApi<{ queues: JobQueue[] }>('/api/system/jobs');
+  const failing = data?.queues.filter((q) => q.failed > 0) ?? [];
+  return (
+    <Card
+      title={t('home.jobs')}
+      extra={<Link to="/admin/jobs">{t('home.viewAll')}</Link>}
+      data-testid="jobs-card"
+    >
+      {error ? (
+        <ErrorAlert error={error} onRetry={reload} />
+      ) : loading || !data ? (
+        <CardSkeleton rows={2} />
+      ) : data.queues.length === 0 ? (
+        <Empty description={t('home.noJobs')} />
+      ) : (
+        <Flex vertical gap={8}>
+          <Alert
+            type={failing.length > 0 ? 'warning' : 'success'}
+            showIcon
+            title={
+              failing.length > 0 ? t('home.jobsFailed', { count: failing.length }) : t('home.jobsHealthy')
+            }
+          />
+          <Flex wrap gap={4}>
+            {data.queues.map((q) => (
+              <Tag key={q.name} color={q.failed > 0 ? 'red' : q.active > 0 ? 'blue' : 'default'}>
+                {q.name}
+              </Tag>
+            ))}
+          </Flex>
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+export function SysadminHome() {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} md={8}>
+        <UsersCard />
+      </Col>
+      <Col xs={24} md={16}>
+        <CalendarYearsCard />
+      </Col>
+      <Col xs={24}>
+        <JobsCard />
+      </Col>
+    </Row>
+  );
+}

@@ -30,12 +30,23 @@ async function prepareDatabase(): Promise<{ ids: string[]; cookie: string }> {
   await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.query(`create database ${dbName}`);
   await admin.end();
-  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: dbUrl, LOG_LEVEL: 'silent', SERVE_WEB: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: dbUrl,
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+  });
   const built = await buildApp({ config, httpLogger: false });
   await seedReferenceData(built.ctx);
   await seedDemoData(built.ctx);
-  const ids = (await sql<{ id: string }>`select id from enterprise order by uscc limit 500`.execute(built.ctx.db)).rows.map((r) => r.id);
-  const login = await built.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'office', password: config.demoPassword } });
+  const ids = (
+    await sql<{ id: string }>`select id from enterprise order by uscc limit 500`.execute(built.ctx.db)
+  ).rows.map((r) => r.id);
+  const login = await built.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'office', password: config.demoPassword },
+  });
   const cookie = login.cookies.find((c) => c.name === 'ys_session');
   if (!cookie) throw new Error(`login failed: ${login.body}`);
   await built.close();
@@ -44,7 +55,11 @@ async function prepareDatabase(): Promise<{ ids: string[]; cookie: string }> {
 
 function startServer(args: string[], env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -109,7 +124,8 @@ const ours = await load('http://127.0.0.1:3902/api/enterprises', ids, { cookie }
 await stop(platform);
 
 const ratio = ours.rps / baseline.rps;
-const fmt = (r: Result) => `${Math.round(r.rps).toLocaleString('en-US').padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   non-2xx ${r.non2xx}`;
+const fmt = (r: Result) =>
+  `${Math.round(r.rps).toLocaleString('en-US').padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   non-2xx ${r.non2xx}`;
 console.log('');
 console.log(`connections ${CONNECTIONS}, ${SECONDS} s each, PostgreSQL`);
 console.log(`bare Fastify + pg point read         ${fmt(baseline)}`);

@@ -14,7 +14,9 @@ const tty = process.stdout.isTTY;
 const result = await verifyAuditChain(handle.db, (checked, total) => {
   if (!tty || total === 0) return;
   const pct = Math.floor((checked / total) * 100);
-  process.stdout.write(`\r校验中 verifying ${'█'.repeat(Math.floor(pct / 5)).padEnd(20, '░')} ${checked}/${total}`);
+  process.stdout.write(
+    `\r校验中 verifying ${'█'.repeat(Math.floor(pct / 5)).padEnd(20, '░')} ${checked}/${total}`,
+  );
 });
 if (tty) process.stdout.write('\n');
 await handle.close();

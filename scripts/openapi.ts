@@ -15,7 +15,12 @@ const check = process.argv.includes('--check');
 
 const database = await openDatabase({});
 const built = await buildApp({
-  config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SERVE_WEB: 'false', DATA_DIR: path.join(ROOT, 'data', 'openapi-tmp') }),
+  config: loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SERVE_WEB: 'false',
+    DATA_DIR: path.join(ROOT, 'data', 'openapi-tmp'),
+  }),
   database,
   httpLogger: false,
 });

@@ -6,7 +6,13 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('defaults to the embedded database, role all, port 3000', () => {
     const c = loadConfig({}, '/srv/ys');
-    expect(c).toMatchObject({ role: 'all', port: 3000, databaseUrl: undefined, dataDir: '/srv/ys/data', mode: 'development' });
+    expect(c).toMatchObject({
+      role: 'all',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: '/srv/ys/data',
+      mode: 'development',
+    });
   });
 
   it.each([
@@ -39,7 +45,12 @@ describe('loadConfig', () => {
 
   it('the process exits with status 2 and names the bad setting', () => {
     const root = path.resolve(import.meta.dirname, '..');
-    const r = spawnSync(process.execPath, ['server/main.ts'], { cwd: root, env: { ...process.env, PORT: 'not-a-port' }, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('PORT');
   });

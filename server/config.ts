@@ -65,12 +65,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
-  const mode = oneOf<RunMode>(
-    env,
-    'NODE_ENV',
-    ['development', 'production', 'test'],
-    'development',
-  );
+  const mode = oneOf<RunMode>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const databaseUrl = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
@@ -79,7 +74,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const role = oneOf<ProcessRole>(env, 'ROLE', ['api', 'worker', 'all'], 'all');
   if (databaseUrl === undefined && role !== 'all') {
     // PGlite is one in-process database: a separate worker process could not share it.
-    throw new ConfigError('ROLE', `"${role}" needs DATABASE_URL; the embedded database runs only with ROLE=all`);
+    throw new ConfigError(
+      'ROLE',
+      `"${role}" needs DATABASE_URL; the embedded database runs only with ROLE=all`,
+    );
   }
   const demoPassword = env.DEMO_PASSWORD === '' ? undefined : env.DEMO_PASSWORD;
   if (mode === 'production' && demoPassword !== undefined) {

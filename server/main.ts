@@ -7,7 +7,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp, WEB_DIST } from './app.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
-import { seedAdministrators, seedDemoData, seedReferenceData, type SeededAccount } from './seed/reference-data.ts';
+import {
+  seedAdministrators,
+  seedDemoData,
+  seedReferenceData,
+  type SeededAccount,
+} from './seed/reference-data.ts';
 
 const started = performance.now();
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -41,7 +46,8 @@ function printAccounts(accounts: SeededAccount[], production: boolean): void {
   if (accounts.length === 0) return;
   console.log('');
   console.log(production ? '初始管理员账号（仅显示一次，首次登录须修改密码）:' : '演示账号 (demo accounts):');
-  for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(22)} ${a.description}`);
+  for (const a of accounts)
+    console.log(`  ${a.username.padEnd(10)} ${a.password.padEnd(22)} ${a.description}`);
   console.log('');
 }
 
@@ -83,7 +89,10 @@ async function main(): Promise<void> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rel = path.relative(process.cwd(), config.dataDir);
-  const db = ctx.database.kind === 'pglite' ? `PGlite ${rel.startsWith('..') ? config.dataDir : `./${rel}`}` : 'PostgreSQL';
+  const db =
+    ctx.database.kind === 'pglite'
+      ? `PGlite ${rel.startsWith('..') ? config.dataDir : `./${rel}`}`
+      : 'PostgreSQL';
   const where = config.role === 'worker' ? 'worker' : `http://${config.host}:${config.port}`;
   console.log(`营商 Yingshang ready (${config.role}) at ${where} in ${seconds} s — database: ${db}`);
 

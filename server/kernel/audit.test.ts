@@ -14,9 +14,20 @@ afterAll(async () => {
 
 async function append(n: number, prefix = 'test'): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await h.db.transaction().execute((trx) =>
-      appendAudit(trx, { system: 'test', ip: '127.0.0.1' }, { action: `${prefix}.done`, subjectType: 'thing', subjectId: String(i), detail: { i, 名称: '测试', nested: { b: 2, a: 1 } } }),
-    );
+    await h.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          { system: 'test', ip: '127.0.0.1' },
+          {
+            action: `${prefix}.done`,
+            subjectType: 'thing',
+            subjectId: String(i),
+            detail: { i, 名称: '测试', nested: { b: 2, a: 1 } },
+          },
+        ),
+      );
   }
 }
 
@@ -30,7 +41,20 @@ async function tamper(statement: string): Promise<void> {
 describe('audit chain', () => {
   it('canonical JSON ignores key order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe(canonicalJson({ a: [{ c: 2, d: 1 }], b: 1 }));
-    expect(auditHash('x', { seq: 1, at: 'a', actorId: null, actorName: null, action: 'a', subjectType: 's', subjectId: null, detail: {}, ip: null, requestId: null })).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      auditHash('x', {
+        seq: 1,
+        at: 'a',
+        actorId: null,
+        actorName: null,
+        action: 'a',
+        subjectType: 's',
+        subjectId: null,
+        detail: {},
+        ip: null,
+        requestId: null,
+      }),
+    ).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('an untouched chain verifies', async () => {
@@ -42,7 +66,15 @@ describe('audit chain', () => {
   it('concurrent appends never fork the chain', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        h.db.transaction().execute((trx) => appendAudit(trx, { system: 'test' }, { action: 'par.done', subjectType: 't', subjectId: String(i) })),
+        h.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(
+              trx,
+              { system: 'test' },
+              { action: 'par.done', subjectType: 't', subjectId: String(i) },
+            ),
+          ),
       ),
     );
     const r = await verifyAuditChain(h.db);
@@ -51,7 +83,9 @@ describe('audit chain', () => {
   });
 
   it('rejects UPDATE and DELETE outright', async () => {
-    await expect(sql.raw(`update audit_log set action = 'x' where seq = 1`).execute(h.db)).rejects.toThrow(/append-only/);
+    await expect(sql.raw(`update audit_log set action = 'x' where seq = 1`).execute(h.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql.raw(`delete from audit_log where seq = 1`).execute(h.db)).rejects.toThrow(/append-only/);
   });
 

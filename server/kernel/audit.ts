@@ -91,7 +91,7 @@ export async function appendAudit(trx: Db, origin: AuditOrigin, entry: AuditEntr
     seq: Number(head.last_seq) + 1,
     at: at.toISOString(),
     actorId: origin.actor?.userId ?? null,
-    actorName: origin.actor ? origin.actor.username : (origin.system ? `system:${origin.system}` : null),
+    actorName: origin.actor ? origin.actor.username : origin.system ? `system:${origin.system}` : null,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,
@@ -117,7 +117,11 @@ export async function appendAudit(trx: Db, origin: AuditOrigin, entry: AuditEntr
       hash,
     })
     .execute();
-  await t.updateTable('audit_head').set({ last_seq: fields.seq, last_hash: hash }).where('id', '=', 1).execute();
+  await t
+    .updateTable('audit_head')
+    .set({ last_seq: fields.seq, last_hash: hash })
+    .where('id', '=', 1)
+    .execute();
   return fields.seq;
 }
 
@@ -150,10 +154,18 @@ export async function verifyAuditChain(
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing` },
+        };
       }
       if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBroken: { seq, reason: 'link to the previous entry does not match' } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq, reason: 'link to the previous entry does not match' },
+        };
       }
       const recomputed = auditHash(prevHash, {
         seq,
@@ -168,7 +180,11 @@ export async function verifyAuditChain(
         requestId: r.request_id,
       });
       if (recomputed !== r.hash) {
-        return { ok: false, checked, firstBroken: { seq, reason: 'content was altered after it was written' } };
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq, reason: 'content was altered after it was written' },
+        };
       }
       prevHash = r.hash;
       expectedSeq++;
@@ -181,7 +197,10 @@ export async function verifyAuditChain(
     return {
       ok: false,
       checked,
-      firstBroken: { seq: checked + 1, reason: `the chain ends at ${checked} but the head records ${total} entries` },
+      firstBroken: {
+        seq: checked + 1,
+        reason: `the chain ends at ${checked} but the head records ${total} entries`,
+      },
     };
   }
   return { ok: true, checked, firstBroken: null };

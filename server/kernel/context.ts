@@ -30,7 +30,10 @@ export type HttpApp = FastifyInstance<
 
 /** Resolves the caller from a session cookie or an API token; supplied by the identity module. */
 export interface Authenticator {
-  authenticate(input: { sessionToken: string | undefined; bearerToken: string | undefined }): Promise<Actor | undefined>;
+  authenticate(input: {
+    sessionToken: string | undefined;
+    bearerToken: string | undefined;
+  }): Promise<Actor | undefined>;
 }
 
 export interface ModuleDefinition {

@@ -39,7 +39,11 @@ export function loggerOptions(level: string): LoggerOptions {
     },
     serializers: {
       req(req: { method?: string; url?: string; id?: string }) {
-        return { method: req.method, url: typeof req.url === 'string' ? maskPersonalData(req.url) : undefined, id: req.id };
+        return {
+          method: req.method,
+          url: typeof req.url === 'string' ? maskPersonalData(req.url) : undefined,
+          id: req.id,
+        };
       },
     },
   };

@@ -3,7 +3,15 @@
  * `'authenticated'`. Data scoping (an officer sees only their department, an enterprise only itself) is decided by
  * each module's pure `*.policy.ts`, and "not yours" is reported as not found.
  */
-export const USER_KINDS = ['enterprise', 'individual', 'officer', 'office', 'sysadmin', 'secadmin', 'auditor'] as const;
+export const USER_KINDS = [
+  'enterprise',
+  'individual',
+  'officer',
+  'office',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 
 export type RoutePermission = 'public' | 'authenticated' | (string & { readonly __permission?: never });

@@ -40,7 +40,11 @@ export async function seedReferenceData(ctx: AppContext): Promise<{ departments:
   const rows = readDepartmentConfig();
   const inserted = await ctx.db.transaction().execute(async (trx) => {
     const n = await insertDepartments(trx, rows);
-    await appendAudit(trx, { system: 'seed' }, { action: 'department.seeded', subjectType: 'department', detail: { count: n } });
+    await appendAudit(
+      trx,
+      { system: 'seed' },
+      { action: 'department.seeded', subjectType: 'department', detail: { count: n } },
+    );
     return n;
   });
   return { departments: inserted };
@@ -68,13 +72,26 @@ export async function seedAdministrators(ctx: AppContext): Promise<SeededAccount
   ];
   await ctx.db.transaction().execute(async (trx) => {
     for (const a of accounts) {
-      await createUser(trx, { system: 'seed' }, { username: a.username, displayName: a.description, kind: a.kind, password: a.password, mustChangePassword: true });
+      await createUser(
+        trx,
+        { system: 'seed' },
+        {
+          username: a.username,
+          displayName: a.description,
+          kind: a.kind,
+          password: a.password,
+          mustChangePassword: true,
+        },
+      );
     }
   });
   return accounts;
 }
 
-export async function seedDemoData(ctx: AppContext, onProgress?: (done: number, total: number) => void): Promise<SeededAccount[]> {
+export async function seedDemoData(
+  ctx: AppContext,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeededAccount[]> {
   if ((await countEnterprises(ctx.db)) === 0) {
     const demo = generateDemoEnterprises(DEMO_ENTERPRISE_COUNT, DEMO_SEED);
     const chunk = 250;
@@ -104,9 +121,15 @@ export async function seedDemoData(ctx: AppContext, onProgress?: (done: number, 
       );
       onProgress?.(Math.min(i + chunk, demo.length), demo.length);
     }
-    await ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, { system: 'seed' }, { action: 'enterprise.demo_seeded', subjectType: 'enterprise', detail: { count: demo.length } }),
-    );
+    await ctx.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          { system: 'seed' },
+          { action: 'enterprise.demo_seeded', subjectType: 'enterprise', detail: { count: demo.length } },
+        ),
+      );
   }
   if ((await countUsers(ctx.db)) > 0) return [];
   const password = ctx.config.demoPassword;
@@ -118,29 +141,92 @@ export async function seedDemoData(ctx: AppContext, onProgress?: (done: number, 
   const tax = await findDepartmentByName(ctx.db, '区税务局');
   const office = await findDepartmentByName(ctx.db, '区优化营商环境工作领导小组办公室');
   const person = generateDemoPerson(DEMO_SEED);
-  const accounts: (SeededAccount & { departmentId?: string | undefined; enterpriseId?: string | undefined; displayName: string; idCard?: string; phone?: string })[] = [
-    { username: 'ent', kind: 'enterprise', password, description: `企业用户（${first?.name ?? ''}）`, displayName: first?.legalRepresentative ?? '企业用户', enterpriseId },
-    { username: 'person', kind: 'individual', password, description: '个人用户', displayName: person.name, idCard: person.idCard, phone: person.phone },
-    { username: 'samr', kind: 'officer', password, description: '区市场监管局 工作人员', displayName: '市场监管局经办人', departmentId: samr?.id },
-    { username: 'tax', kind: 'officer', password, description: '区税务局 工作人员', displayName: '税务局经办人', departmentId: tax?.id },
-    { username: 'office', kind: 'office', password, description: '领导小组办公室', displayName: '营商办督查员', departmentId: office?.id },
-    { username: 'sysadmin', kind: 'sysadmin', password, description: '系统管理员', displayName: '系统管理员' },
-    { username: 'secadmin', kind: 'secadmin', password, description: '安全管理员', displayName: '安全管理员' },
+  const accounts: (SeededAccount & {
+    departmentId?: string | undefined;
+    enterpriseId?: string | undefined;
+    displayName: string;
+    idCard?: string;
+    phone?: string;
+  })[] = [
+    {
+      username: 'ent',
+      kind: 'enterprise',
+      password,
+      description: `企业用户（${first?.name ?? ''}）`,
+      displayName: first?.legalRepresentative ?? '企业用户',
+      enterpriseId,
+    },
+    {
+      username: 'person',
+      kind: 'individual',
+      password,
+      description: '个人用户',
+      displayName: person.name,
+      idCard: person.idCard,
+      phone: person.phone,
+    },
+    {
+      username: 'samr',
+      kind: 'officer',
+      password,
+      description: '区市场监管局 工作人员',
+      displayName: '市场监管局经办人',
+      departmentId: samr?.id,
+    },
+    {
+      username: 'tax',
+      kind: 'officer',
+      password,
+      description: '区税务局 工作人员',
+      displayName: '税务局经办人',
+      departmentId: tax?.id,
+    },
+    {
+      username: 'office',
+      kind: 'office',
+      password,
+      description: '领导小组办公室',
+      displayName: '营商办督查员',
+      departmentId: office?.id,
+    },
+    {
+      username: 'sysadmin',
+      kind: 'sysadmin',
+      password,
+      description: '系统管理员',
+      displayName: '系统管理员',
+    },
+    {
+      username: 'secadmin',
+      kind: 'secadmin',
+      password,
+      description: '安全管理员',
+      displayName: '安全管理员',
+    },
     { username: 'auditor', kind: 'auditor', password, description: '审计管理员', displayName: '审计管理员' },
   ];
   await ctx.db.transaction().execute(async (trx) => {
     for (const a of accounts) {
-      await createUser(trx, { system: 'seed' }, {
-        username: a.username,
-        displayName: a.displayName,
-        kind: a.kind,
-        password: a.password,
-        departmentId: a.departmentId ?? null,
-        enterpriseId: a.enterpriseId ?? null,
-        idCardNumber: a.idCard ?? null,
-        phone: a.phone ?? null,
-      });
+      await createUser(
+        trx,
+        { system: 'seed' },
+        {
+          username: a.username,
+          displayName: a.displayName,
+          kind: a.kind,
+          password: a.password,
+          departmentId: a.departmentId ?? null,
+          enterpriseId: a.enterpriseId ?? null,
+          idCardNumber: a.idCard ?? null,
+          phone: a.phone ?? null,
+        },
+      );
     }
   });
-  return accounts.map(({ username, password: p, kind, description }) => ({ username, password: p, kind, description }));
+  return accounts.map(({ username, password: p, kind, description }) => ({
+    username,
+    password: p,
+    kind,
+    description,
+  }));
 }

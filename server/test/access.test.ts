@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserKind } from '../kernel/policy.ts';
-import { buildTestApp, createDepartment, createEnterprise, createTestUser, loginCookie, type TestApp } from './harness.ts';
+import {
+  buildTestApp,
+  createDepartment,
+  createEnterprise,
+  createTestUser,
+  loginCookie,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 const cookies = new Map<string, string>();
@@ -12,7 +19,15 @@ let ownEnterprise = '';
 let otherEnterprise = '';
 let lockedUserId = '';
 
-const KINDS: UserKind[] = ['enterprise', 'individual', 'officer', 'office', 'sysadmin', 'secadmin', 'auditor'];
+const KINDS: UserKind[] = [
+  'enterprise',
+  'individual',
+  'officer',
+  'office',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+];
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -43,7 +58,9 @@ function samplePath(url: string): string {
 
 describe('anonymous callers', () => {
   it('get 401 from every route that is not public', async () => {
-    const protectedRoutes = t.routes.filter((r) => r.url.startsWith('/api/') && r.permission && r.permission !== 'public');
+    const protectedRoutes = t.routes.filter(
+      (r) => r.url.startsWith('/api/') && r.permission && r.permission !== 'public',
+    );
     expect(protectedRoutes.length).toBeGreaterThan(8);
     const wrong: string[] = [];
     for (const r of protectedRoutes) {
@@ -55,12 +72,26 @@ describe('anonymous callers', () => {
 });
 
 type Expect = Partial<Record<UserKind, number>>;
-const cases: { name: string; method: 'GET' | 'POST'; url: () => string; body?: () => object; expect: Expect }[] = [
+const cases: {
+  name: string;
+  method: 'GET' | 'POST';
+  url: () => string;
+  body?: () => object;
+  expect: Expect;
+}[] = [
   {
     name: 'enterprise list',
     method: 'GET',
     url: () => '/api/enterprises',
-    expect: { enterprise: 200, individual: 403, officer: 200, office: 200, sysadmin: 403, secadmin: 403, auditor: 403 },
+    expect: {
+      enterprise: 200,
+      individual: 403,
+      officer: 200,
+      office: 200,
+      sysadmin: 403,
+      secadmin: 403,
+      auditor: 403,
+    },
   },
   {
     name: 'another enterprise',
@@ -68,7 +99,12 @@ const cases: { name: string; method: 'GET' | 'POST'; url: () => string; body?: (
     url: () => `/api/enterprises/${otherEnterprise}`,
     expect: { enterprise: 404, officer: 200, office: 200, individual: 403, sysadmin: 403 },
   },
-  { name: 'own enterprise', method: 'GET', url: () => `/api/enterprises/${ownEnterprise}`, expect: { enterprise: 200 } },
+  {
+    name: 'own enterprise',
+    method: 'GET',
+    url: () => `/api/enterprises/${ownEnterprise}`,
+    expect: { enterprise: 200 },
+  },
   {
     name: 'enterprise statistics',
     method: 'GET',
@@ -79,7 +115,15 @@ const cases: { name: string; method: 'GET' | 'POST'; url: () => string; body?: (
     name: 'user administration list',
     method: 'GET',
     url: () => '/api/admin/users',
-    expect: { sysadmin: 200, secadmin: 200, auditor: 403, office: 403, officer: 403, enterprise: 403, individual: 403 },
+    expect: {
+      sysadmin: 200,
+      secadmin: 200,
+      auditor: 403,
+      office: 403,
+      officer: 403,
+      enterprise: 403,
+      individual: 403,
+    },
   },
   {
     name: 'unlock an account',
@@ -109,13 +153,26 @@ const cases: { name: string; method: 'GET' | 'POST'; url: () => string; body?: (
     name: 'own API tokens',
     method: 'GET',
     url: () => '/api/auth/tokens',
-    expect: { enterprise: 200, officer: 200, office: 200, sysadmin: 403, secadmin: 403, auditor: 403, individual: 403 },
+    expect: {
+      enterprise: 200,
+      officer: 200,
+      office: 200,
+      sysadmin: 403,
+      secadmin: 403,
+      auditor: 403,
+      individual: 403,
+    },
   },
   {
     name: 'create an account',
     method: 'POST',
     url: () => '/api/admin/users',
-    body: () => ({ username: `new_${Math.random().toString(36).slice(2, 8)}`, displayName: '新用户', kind: 'individual', password: 'Str0ng-Passw0rd!' }),
+    body: () => ({
+      username: `new_${Math.random().toString(36).slice(2, 8)}`,
+      displayName: '新用户',
+      kind: 'individual',
+      password: 'Str0ng-Passw0rd!',
+    }),
     expect: { sysadmin: 201, secadmin: 403, auditor: 403, office: 403 },
   },
 ];
@@ -134,14 +191,22 @@ describe.each(cases)('$name', (c) => {
 
 describe('scoping', () => {
   it('an enterprise user lists only its own enterprise', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/enterprises', headers: { cookie: cookies.get('enterprise') ?? '' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/enterprises',
+      headers: { cookie: cookies.get('enterprise') ?? '' },
+    });
     const body = res.json();
     expect(body.total).toBe(1);
     expect(body.items[0].id).toBe(ownEnterprise);
   });
 
   it('officials see the whole registry', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/enterprises?pageSize=100', headers: { cookie: cookies.get('officer') ?? '' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/enterprises?pageSize=100',
+      headers: { cookie: cookies.get('officer') ?? '' },
+    });
     expect(res.json().total).toBeGreaterThanOrEqual(2);
   });
 
@@ -150,7 +215,13 @@ describe('scoping', () => {
       method: 'POST',
       url: '/api/admin/users',
       headers: { cookie: cookies.get('sysadmin') ?? '' },
-      payload: { username: 'twohats', displayName: 'x', kind: 'sysadmin', password: 'Str0ng-Passw0rd!', roles: ['system_admin', 'audit_admin'] },
+      payload: {
+        username: 'twohats',
+        displayName: 'x',
+        kind: 'sysadmin',
+        password: 'Str0ng-Passw0rd!',
+        roles: ['system_admin', 'audit_admin'],
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('ROLE_ASSIGNMENT_INVALID');
@@ -175,9 +246,46 @@ describe('account creation', () => {
       method: 'POST',
       url: '/api/admin/users',
       headers: { cookie: cookies.get('sysadmin') ?? '' },
-      payload: { username: 'noDept', displayName: 'x', kind: 'officer', password: 'Str0ng-Passw0rd!', departmentCode: 'NOPE' },
+      payload: {
+        username: 'noDept',
+        displayName: 'x',
+        kind: 'officer',
+        password: 'Str0ng-Passw0rd!',
+        departmentCode: 'NOPE',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('/body/departmentCode');
+  });
+});
+
+describe('user administration list', () => {
+  it('shows enterprise names, not ids, and filters locked accounts for the security administrator', async () => {
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/users?pageSize=100',
+      headers: { cookie: cookies.get('secadmin') ?? '' },
+    });
+    const entUser = (
+      all.json().items as { kind: string; enterprise: string | null; enterpriseUscc: string | null }[]
+    ).find((u) => u.kind === 'enterprise');
+    expect(entUser?.enterprise).toMatch(/公司/);
+    expect(entUser?.enterpriseUscc).toMatch(/^[0-9A-Z]{18}$/);
+    const victim = await createTestUser(t, 'individual');
+    for (let i = 0; i < 5; i++) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: victim.username, password: 'wrong' },
+      });
+    }
+    const locked = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/users?locked=true',
+      headers: { cookie: cookies.get('secadmin') ?? '' },
+    });
+    const names = (locked.json().items as { username: string; locked: boolean }[]).map((u) => u.username);
+    expect(names).toContain(victim.username);
+    expect(locked.json().items.every((u: { locked: boolean }) => u.locked)).toBe(true);
   });
 });

@@ -47,17 +47,28 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data' }), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data' }),
+    ...overrides,
+  };
 }
 
 export interface TestApp extends BuiltApp {
   clock: Clock;
 }
 
-export async function buildTestApp(options: { config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { config?: Partial<AppConfig>; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = options.clock ?? new FixedClock('2026-11-27T02:00:00Z');
-  const built = await buildApp({ config: testConfig(options.config), database, clock, migrate: false, httpLogger: false });
+  const built = await buildApp({
+    config: testConfig(options.config),
+    database,
+    clock,
+    migrate: false,
+    httpLogger: false,
+  });
   return {
     ...built,
     clock,
@@ -73,13 +84,20 @@ export const TEST_PASSWORD = 'Test#Passw0rd-2026';
 
 export async function createDepartment(app: BuiltApp, code?: string, name?: string): Promise<string> {
   const c = code ?? `D${++counter}${randomBytes(2).toString('hex')}`.toUpperCase();
-  const res = await sql<{ id: string }>`insert into department (code, name, short_name, kind) values (${c}, ${name ?? `测试部门${c}`}, ${name ?? c}, 'district_department') returning id`.execute(app.ctx.db);
+  const res = await sql<{
+    id: string;
+  }>`insert into department (code, name, short_name, kind) values (${c}, ${name ?? `测试部门${c}`}, ${name ?? c}, 'district_department') returning id`.execute(
+    app.ctx.db,
+  );
   return res.rows[0]!.id;
 }
 
 const ORG_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-export async function createEnterprise(app: BuiltApp, overrides: { name?: string; town?: string } = {}): Promise<{ id: string; uscc: string }> {
+export async function createEnterprise(
+  app: BuiltApp,
+  overrides: { name?: string; town?: string } = {},
+): Promise<{ id: string; uscc: string }> {
   let body = '';
   for (let i = 0; i < 8; i++) body += ORG_CHARS[Math.floor(Math.random() * ORG_CHARS.length)];
   const uscc = makeUscc({ authority: '9', type: '1', division: '320507', orgBody8: body });
@@ -127,22 +145,33 @@ export async function createTestUser(
   const departmentId = kind === 'officer' ? (opts.departmentId ?? (await createDepartment(app))) : null;
   const enterpriseId = kind === 'enterprise' ? (opts.enterpriseId ?? (await createEnterprise(app)).id) : null;
   const id = await app.ctx.db.transaction().execute((trx) =>
-    createUser(trx, { system: 'test' }, {
-      username,
-      displayName: `测试${kind}`,
-      kind,
-      password: TEST_PASSWORD,
-      ...(opts.roles ? { roles: opts.roles } : {}),
-      departmentId,
-      enterpriseId,
-    }),
+    createUser(
+      trx,
+      { system: 'test' },
+      {
+        username,
+        displayName: `测试${kind}`,
+        kind,
+        password: TEST_PASSWORD,
+        ...(opts.roles ? { roles: opts.roles } : {}),
+        departmentId,
+        enterpriseId,
+      },
+    ),
   );
   return { id, username, password: TEST_PASSWORD, departmentId, enterpriseId };
 }
 
 /** Logs in through the real endpoint and returns the Cookie header value. */
-export async function loginCookie(app: BuiltApp, user: { username: string; password: string }): Promise<string> {
-  const res = await app.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } });
+export async function loginCookie(
+  app: BuiltApp,
+  user: { username: string; password: string },
+): Promise<string> {
+  const res = await app.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: user.username, password: user.password },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'ys_session');
   if (!cookie) throw new Error('no session cookie');

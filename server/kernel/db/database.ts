@@ -45,7 +45,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // pg-pool discards the broken client and opens a new one on the next query; we only need to hear about it.
-    pool.on('error', options.onPoolError ?? ((err) => console.error(`database connection error: ${err.message}`)));
+    pool.on(
+      'error',
+      options.onPoolError ?? ((err) => console.error(`database connection error: ${err.message}`)),
+    );
     const db = new Kysely<object>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',

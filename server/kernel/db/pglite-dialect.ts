@@ -59,7 +59,8 @@ class PGliteConnection implements DatabaseConnection {
       opened = resolve;
     });
     this.#done = this.#pglite.transaction(async (tx) => {
-      if (settings.isolationLevel) await tx.query(`set transaction isolation level ${settings.isolationLevel}`);
+      if (settings.isolationLevel)
+        await tx.query(`set transaction isolation level ${settings.isolationLevel}`);
       opened(tx);
       const commit = await new Promise<boolean>((resolve) => {
         this.#finish = resolve;
@@ -67,7 +68,10 @@ class PGliteConnection implements DatabaseConnection {
       if (!commit) await tx.rollback();
     });
     // A failure to BEGIN must surface here rather than hang the caller.
-    this.#tx = await Promise.race([ready, this.#done.then(() => Promise.reject(new Error('transaction closed')))]);
+    this.#tx = await Promise.race([
+      ready,
+      this.#done.then(() => Promise.reject(new Error('transaction closed'))),
+    ]);
   }
 
   async end(commit: boolean): Promise<void> {

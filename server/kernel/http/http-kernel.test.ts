@@ -28,7 +28,12 @@ describe('route permissions', () => {
       },
     });
     await expect(
-      createHttpServer({ ctx: t.ctx, authenticator: { authenticate: async () => undefined }, modules: [bad], logger: false }),
+      createHttpServer({
+        ctx: t.ctx,
+        authenticator: { authenticate: async () => undefined },
+        modules: [bad],
+        logger: false,
+      }),
     ).rejects.toThrow(/declares no permission/);
   });
 });
@@ -42,7 +47,12 @@ describe('problem+json', () => {
   });
 
   it('malformed JSON is a 400 that names the problem', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
   });
@@ -60,7 +70,12 @@ describe('problem+json', () => {
         });
       },
     });
-    const { app } = await createHttpServer({ ctx: t.ctx, authenticator: { authenticate: async () => undefined }, modules: [boom], logger: false });
+    const { app } = await createHttpServer({
+      ctx: t.ctx,
+      authenticator: { authenticate: async () => undefined },
+      modules: [boom],
+      logger: false,
+    });
     for (const url of ['/api/boom/sql', '/api/boom/throw']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(500);
@@ -96,6 +111,9 @@ describe('OpenAPI', () => {
 describe('health', () => {
   it('reports the database kind', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
 });

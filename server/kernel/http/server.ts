@@ -36,7 +36,9 @@ export interface HttpOptions {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function createHttpServer(options: HttpOptions): Promise<{ app: HttpApp; routes: DeclaredRoute[] }> {
+export async function createHttpServer(
+  options: HttpOptions,
+): Promise<{ app: HttpApp; routes: DeclaredRoute[] }> {
   const { ctx } = options;
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(ctx.config.logLevel),
@@ -70,7 +72,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
     reply.header('x-request-id', String(req.id));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (!reply.hasHeader('cache-control') && req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control') && req.url.startsWith('/api/'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 
@@ -134,7 +137,10 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
     if (cookieToken || bearer) {
-      req.actor = await options.authenticator.authenticate({ sessionToken: cookieToken, bearerToken: bearer });
+      req.actor = await options.authenticator.authenticate({
+        sessionToken: cookieToken,
+        bearerToken: bearer,
+      });
     }
     if (permission && permission !== 'public' && !req.actor) {
       throw new AppError('UNAUTHENTICATED', '请先登录。 Please sign in.');
@@ -157,10 +163,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
     }
   });
 
-  app.get(
-    '/api/openapi.json',
-    { config: { permission: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   for (const mod of options.modules) {
@@ -190,7 +194,12 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Htt
   return { app: app as unknown as HttpApp, routes };
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+  secure: boolean,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

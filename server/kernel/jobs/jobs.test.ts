@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import pino from 'pino';
-import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/database.ts';
 import { openTestDatabase } from '../../test/harness.ts';
@@ -75,6 +74,8 @@ describe('job queue (pg-boss on the same database)', () => {
   });
 
   it('rejects badly named job ids', () => {
-    expect(() => defineJob({ id: 'NoDot', description: '', payload: Type.Object({}), handler: async () => undefined })).toThrow();
+    expect(() =>
+      defineJob({ id: 'NoDot', description: '', payload: Type.Object({}), handler: async () => undefined }),
+    ).toThrow();
   });
 });

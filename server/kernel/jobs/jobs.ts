@@ -81,7 +81,11 @@ export class JobQueue {
       boss.on('error', (err: unknown) => this.#logger.error({ err }, 'job queue error'));
       await boss.start();
       for (const def of this.#defs.values()) {
-        await boss.createQueue(def.id, { policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3, retryBackoff: true });
+        await boss.createQueue(def.id, {
+          policy: def.policy ?? 'standard',
+          retryLimit: def.retryLimit ?? 3,
+          retryBackoff: true,
+        });
       }
       this.#boss = boss;
       return boss;
@@ -144,7 +148,11 @@ export class JobQueue {
   }
 
   /** Waits until a job is finished (tests and CLI). */
-  async waitFor(def: JobDefinition, jobId: string, timeoutMs = 30_000): Promise<{ state: string; output: unknown }> {
+  async waitFor(
+    def: JobDefinition,
+    jobId: string,
+    timeoutMs = 30_000,
+  ): Promise<{ state: string; output: unknown }> {
     const boss = await this.#ensureStarted();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -159,7 +167,9 @@ export class JobQueue {
 
   async status(): Promise<QueueStatus[]> {
     const boss = await this.#ensureStarted();
-    const stats = await Promise.all([...this.#defs.keys()].map(async (name) => (await boss.getQueueStats(name))[0]));
+    const stats = await Promise.all(
+      [...this.#defs.keys()].map(async (name) => (await boss.getQueueStats(name))[0]),
+    );
     return [...this.#defs.values()].map((def, i) => {
       const q = stats[i];
       return {

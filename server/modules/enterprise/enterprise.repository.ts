@@ -53,10 +53,22 @@ function scoped(db: Db, scope: EnterpriseScope, f: EnterpriseFilter) {
   return qb;
 }
 
-export async function listEnterpriseRows(db: Db, scope: EnterpriseScope, f: EnterpriseFilter, page: number, pageSize: number) {
+export async function listEnterpriseRows(
+  db: Db,
+  scope: EnterpriseScope,
+  f: EnterpriseFilter,
+  page: number,
+  pageSize: number,
+) {
   const base = scoped(db, scope, f);
   const [items, count] = await Promise.all([
-    base.select(COLUMNS).orderBy('name').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base
+      .select(COLUMNS)
+      .orderBy('name')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.n };
@@ -67,7 +79,11 @@ export async function findEnterpriseRow(db: Db, scope: EnterpriseScope, id: stri
 }
 
 export async function findEnterpriseSummaryRow(db: Db, id: string) {
-  return enterpriseDb(db).selectFrom('enterprise').select(['id', 'uscc', 'name']).where('id', '=', id).executeTakeFirst();
+  return enterpriseDb(db)
+    .selectFrom('enterprise')
+    .select(['id', 'uscc', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findEnterpriseIdByUscc(db: Db, uscc: string) {
@@ -75,18 +91,35 @@ export async function findEnterpriseIdByUscc(db: Db, uscc: string) {
 }
 
 export async function countEnterprises(db: Db): Promise<number> {
-  const r = await enterpriseDb(db).selectFrom('enterprise').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await enterpriseDb(db)
+    .selectFrom('enterprise')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 export async function enterpriseStatsRows(db: Db) {
   const e = enterpriseDb(db);
   const [bySize, byTown, bySection] = await Promise.all([
-    e.selectFrom('enterprise').select(['size as key', sql<number>`count(*)::int`.as('count')]).groupBy('size').orderBy('count', 'desc').execute(),
-    e.selectFrom('enterprise').select(['town as key', sql<number>`count(*)::int`.as('count')]).groupBy('town').orderBy('count', 'desc').execute(),
     e
       .selectFrom('enterprise')
-      .select(['industry_section as key', sql<string>`min(industry_name)`.as('sample'), sql<number>`count(*)::int`.as('count')])
+      .select(['size as key', sql<number>`count(*)::int`.as('count')])
+      .groupBy('size')
+      .orderBy('count', 'desc')
+      .execute(),
+    e
+      .selectFrom('enterprise')
+      .select(['town as key', sql<number>`count(*)::int`.as('count')])
+      .groupBy('town')
+      .orderBy('count', 'desc')
+      .execute(),
+    e
+      .selectFrom('enterprise')
+      .select([
+        'industry_section as key',
+        sql<string>`min(industry_name)`.as('sample'),
+        sql<number>`count(*)::int`.as('count'),
+      ])
       .groupBy('industry_section')
       .orderBy('count', 'desc')
       .execute(),
@@ -97,6 +130,10 @@ export async function enterpriseStatsRows(db: Db) {
 export async function insertEnterprises(db: Db, rows: EnterpriseInsert[]): Promise<void> {
   const e = enterpriseDb(db);
   for (let i = 0; i < rows.length; i += 500) {
-    await e.insertInto('enterprise').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('uscc').doNothing()).execute();
+    await e
+      .insertInto('enterprise')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column('uscc').doNothing())
+      .execute();
   }
 }

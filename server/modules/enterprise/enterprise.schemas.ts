@@ -9,7 +9,12 @@ export const EnterpriseSchema = Type.Object({
   industrySectionName: Type.String(),
   industryDivision: Type.String({ description: 'GB/T 4754 大类' }),
   industryName: Type.String(),
-  size: Type.Union([Type.Literal('micro'), Type.Literal('small'), Type.Literal('medium'), Type.Literal('large')]),
+  size: Type.Union([
+    Type.Literal('micro'),
+    Type.Literal('small'),
+    Type.Literal('medium'),
+    Type.Literal('large'),
+  ]),
   entityType: Type.String(),
   registeredCapital: Type.Number({ description: '注册资本（万元）' }),
   employees: Type.Integer(),
@@ -29,10 +34,15 @@ export const EnterpriseListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   town: Type.Optional(Type.String({ maxLength: 50 })),
   industrySection: Type.Optional(Type.String({ pattern: '^[A-T]$' })),
-  size: Type.Optional(Type.Union([Type.Literal('micro'), Type.Literal('small'), Type.Literal('medium'), Type.Literal('large')])),
+  size: Type.Optional(
+    Type.Union([Type.Literal('micro'), Type.Literal('small'), Type.Literal('medium'), Type.Literal('large')]),
+  ),
 });
 
-export const EnterpriseListSchema = Type.Object({ items: Type.Array(EnterpriseSchema), total: Type.Integer() });
+export const EnterpriseListSchema = Type.Object({
+  items: Type.Array(EnterpriseSchema),
+  total: Type.Integer(),
+});
 
 const Bucket = Type.Object({ key: Type.String(), count: Type.Integer() });
 export const EnterpriseStatsSchema = Type.Object({

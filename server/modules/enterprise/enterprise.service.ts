@@ -60,6 +60,10 @@ export async function getEnterpriseStats(ctx: AppContext) {
     total,
     bySize: rows.bySize,
     byTown: rows.byTown,
-    bySection: rows.bySection.map((r) => ({ key: r.key, name: INDUSTRY_SECTIONS[r.key] ?? r.key, count: r.count })),
+    bySection: rows.bySection.map((r) => ({
+      key: r.key,
+      name: INDUSTRY_SECTIONS[r.key] ?? r.key,
+      count: r.count,
+    })),
   };
 }

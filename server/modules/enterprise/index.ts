@@ -2,11 +2,20 @@
 import { defineModule } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { enterpriseRoutes } from './enterprise.routes.ts';
-import { findEnterpriseIdByUscc, findEnterpriseSummaryRow, insertEnterprises, countEnterprises, type EnterpriseInsert } from './enterprise.repository.ts';
+import {
+  findEnterpriseIdByUscc,
+  findEnterpriseSummaryRow,
+  insertEnterprises,
+  countEnterprises,
+  type EnterpriseInsert,
+} from './enterprise.repository.ts';
 
 export const enterpriseModule = defineModule({ name: 'enterprise', routes: enterpriseRoutes });
 
-export async function findEnterpriseSummary(db: Db, id: string): Promise<{ id: string; uscc: string; name: string } | undefined> {
+export async function findEnterpriseSummary(
+  db: Db,
+  id: string,
+): Promise<{ id: string; uscc: string; name: string } | undefined> {
   return findEnterpriseSummaryRow(db, id);
 }
 

@@ -5,6 +5,9 @@ export const IdentityErrors = defineErrors({
   ACCOUNT_LOCKED: { status: 423, title: 'Account temporarily locked after repeated failed logins' },
   ACCOUNT_DISABLED: { status: 403, title: 'Account disabled' },
   PASSWORD_TOO_WEAK: { status: 400, title: 'Password does not meet the password rule' },
-  ROLE_ASSIGNMENT_INVALID: { status: 400, title: 'Role assignment breaks separation of duties or account kind' },
+  ROLE_ASSIGNMENT_INVALID: {
+    status: 400,
+    title: 'Role assignment breaks separation of duties or account kind',
+  },
   USERNAME_TAKEN: { status: 409, title: 'Username already in use' },
 });

@@ -16,15 +16,25 @@ describe('POST /api/auth/login', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.errors).toContainEqual(expect.objectContaining({ field: '/body/password', rule: 'required' }));
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({ field: '/body/password', rule: 'required' }),
+    );
   });
 
   it('401 problem+json for a wrong password, 200 and an httpOnly cookie for the right one', async () => {
     const u = await createTestUser(t, 'office');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'nope' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: 'nope' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().code).toBe('INVALID_CREDENTIALS');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().kind).toBe('office');
     const cookie = ok.cookies.find((c) => c.name === 'ys_session');
@@ -33,7 +43,11 @@ describe('POST /api/auth/login', () => {
   });
 
   it('unknown users get the same 401 as wrong passwords', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ghost', password: 'x' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('INVALID_CREDENTIALS');
   });
@@ -41,13 +55,25 @@ describe('POST /api/auth/login', () => {
   it('locks the account after the configured number of failures, even for the right password', async () => {
     const u = await createTestUser(t, 'individual');
     for (let i = 0; i < 2; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'wrong' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.username, password: 'wrong' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const third = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'wrong' } });
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: 'wrong' },
+    });
     expect(third.statusCode).toBe(423);
     expect(third.json().code).toBe('ACCOUNT_LOCKED');
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: u.password } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
     expect(right.statusCode).toBe(423);
   });
 });
@@ -69,28 +95,57 @@ describe('session lifecycle', () => {
   it('password change enforces the rule and keeps the current session', async () => {
     const u = await createTestUser(t, 'individual');
     const cookie = await loginCookie(t, u);
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: u.password, newPassword: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: u.password, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].field).toBe('/body/newPassword');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: u.password, newPassword: 'N3w-Strong-Pass' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: u.password, newPassword: 'N3w-Strong-Pass' },
+    });
     expect(ok.statusCode).toBe(204);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    await expect(loginCookie(t, { username: u.username, password: 'N3w-Strong-Pass' })).resolves.toMatch(/^ys_session=/);
+    await expect(loginCookie(t, { username: u.username, password: 'N3w-Strong-Pass' })).resolves.toMatch(
+      /^ys_session=/,
+    );
   });
 
   it('API tokens authenticate machine clients and can be revoked', async () => {
     const u = await createTestUser(t, 'office');
     const cookie = await loginCookie(t, u);
-    const created = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie }, payload: { name: 'ci' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      headers: { cookie },
+      payload: { name: 'ci' },
+    });
     expect(created.statusCode).toBe(201);
     const token = created.json().token as string;
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().username).toBe(u.username);
-    const del = await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${created.json().id}`, headers: { cookie } });
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/tokens/${created.json().id}`,
+      headers: { cookie },
+    });
     expect(del.statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.statusCode).toBe(401);
   });
 });

@@ -9,7 +9,11 @@ export function identityDb(db: Db): Kysely<IdentityTables> {
 export type UserRow = IdentityTables['app_user'] & { id: string };
 
 export async function findUserByUsername(db: Db, username: string) {
-  return identityDb(db).selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  return identityDb(db)
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function findUserById(db: Db, id: string) {
@@ -58,11 +62,13 @@ export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function listUsers(db: Db, q: { page: number; pageSize: number; q?: string | undefined }) {
+export async function listUsers(
+  db: Db,
+  q: { page: number; pageSize: number; q?: string | undefined; lockedAt?: Date | undefined },
+) {
   const i = identityDb(db);
-  let base = i
-    .selectFrom('app_user')
-    .leftJoin('department', 'department.id', 'app_user.department_id');
+  let base = i.selectFrom('app_user').leftJoin('department', 'department.id', 'app_user.department_id');
+  if (q.lockedAt) base = base.where('app_user.locked_until', '>', q.lockedAt);
   if (q.q) {
     const like = `%${q.q.replaceAll('%', '').replaceAll('_', '')}%`;
     base = base.where((eb) =>
@@ -95,19 +101,34 @@ export async function listUsers(db: Db, q: { page: number; pageSize: number; q?:
 }
 
 export async function listDepartments(db: Db) {
-  return identityDb(db).selectFrom('department').select(['id', 'code', 'name', 'short_name', 'kind']).orderBy('code').execute();
+  return identityDb(db)
+    .selectFrom('department')
+    .select(['id', 'code', 'name', 'short_name', 'kind'])
+    .orderBy('code')
+    .execute();
 }
 
 export async function findDepartment(db: Db, id: string) {
-  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+  return identityDb(db)
+    .selectFrom('department')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findDepartmentByCode(db: Db, code: string) {
-  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+  return identityDb(db)
+    .selectFrom('department')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function countDepartments(db: Db): Promise<number> {
-  const r = await identityDb(db).selectFrom('department').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await identityDb(db)
+    .selectFrom('department')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
@@ -125,12 +146,18 @@ export async function insertDepartments(
 }
 
 export async function countUsers(db: Db, kind?: string): Promise<number> {
-  let q = identityDb(db).selectFrom('app_user').select(sql<number>`count(*)::int`.as('n'));
+  let q = identityDb(db)
+    .selectFrom('app_user')
+    .select(sql<number>`count(*)::int`.as('n'));
   if (kind) q = q.where('kind', '=', kind as 'sysadmin');
   const r = await q.executeTakeFirstOrThrow();
   return r.n;
 }
 
 export async function findDepartmentByName(db: Db, name: string) {
-  return identityDb(db).selectFrom('department').select(['id', 'code', 'name']).where('name', '=', name).executeTakeFirst();
+  return identityDb(db)
+    .selectFrom('department')
+    .select(['id', 'code', 'name'])
+    .where('name', '=', name)
+    .executeTakeFirst();
 }

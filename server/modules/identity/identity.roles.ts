@@ -21,7 +21,10 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const ROLES: Record<string, { name: string; kinds: readonly UserKind[]; permissions: readonly Permission[] }> = {
+export const ROLES: Record<
+  string,
+  { name: string; kinds: readonly UserKind[]; permissions: readonly Permission[] }
+> = {
   enterprise_user: {
     name: '企业用户',
     kinds: ['enterprise'],

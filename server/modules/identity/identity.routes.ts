@@ -35,7 +35,12 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/auth/login',
     {
       config: { permission: 'public' },
-      schema: { tags: ['auth'], summary: '登录（会话 Cookie）', body: LoginBody, response: { 200: MeSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录（会话 Cookie）',
+        body: LoginBody,
+        response: { 200: MeSchema },
+      },
     },
     async (req, reply) => {
       const result = await login(ctx, {
@@ -62,13 +67,19 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } },
+    },
     async (req) => getMe(ctx, requireActor(req)),
   );
 
   app.post(
     '/api/auth/password',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody } },
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody },
+    },
     async (req, reply) => {
       await changePassword(ctx, requireActor(req), req.body, auditOrigin(req));
       return reply.code(204).send();
@@ -77,7 +88,10 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/auth/tokens',
-    { config: { permission: 'token.manage' }, schema: { tags: ['auth'], summary: '我的 API 令牌', response: { 200: Type.Array(TokenSchema) } } },
+    {
+      config: { permission: 'token.manage' },
+      schema: { tags: ['auth'], summary: '我的 API 令牌', response: { 200: Type.Array(TokenSchema) } },
+    },
     async (req) => listApiTokens(ctx, requireActor(req)),
   );
 
@@ -89,15 +103,26 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ['auth'],
         summary: '创建 API 令牌（只显示一次）',
         body: TokenBody,
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String(), prefix: Type.String(), expiresAt: Type.Union([Type.String(), Type.Null()]) }) },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            token: Type.String(),
+            prefix: Type.String(),
+            expiresAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
       },
     },
-    async (req, reply) => reply.code(201).send(await createApiToken(ctx, requireActor(req), req.body, auditOrigin(req))),
+    async (req, reply) =>
+      reply.code(201).send(await createApiToken(ctx, requireActor(req), req.body, auditOrigin(req))),
   );
 
   app.delete(
     '/api/auth/tokens/:id',
-    { config: { permission: 'token.manage' }, schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams } },
+    {
+      config: { permission: 'token.manage' },
+      schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams },
+    },
     async (req, reply) => {
       await revokeApiToken(ctx, requireActor(req), req.params.id, auditOrigin(req));
       return reply.code(204).send();
@@ -106,13 +131,31 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/departments',
-    { config: { permission: 'public' }, schema: { tags: ['identity'], summary: '部门名录', response: { 200: Type.Array(DepartmentSchema) } } },
-    async () => (await listDepartments(ctx.db)).map((d) => ({ id: d.id, code: d.code, name: d.name, shortName: d.short_name, kind: d.kind })),
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['identity'], summary: '部门名录', response: { 200: Type.Array(DepartmentSchema) } },
+    },
+    async () =>
+      (await listDepartments(ctx.db)).map((d) => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        shortName: d.short_name,
+        kind: d.kind,
+      })),
   );
 
   app.get(
     '/api/admin/users',
-    { config: { permission: 'user.read' }, schema: { tags: ['admin'], summary: '账号列表', querystring: PageQuery, response: { 200: UserListSchema } } },
+    {
+      config: { permission: 'user.read' },
+      schema: {
+        tags: ['admin'],
+        summary: '账号列表',
+        querystring: PageQuery,
+        response: { 200: UserListSchema },
+      },
+    },
     async (req) => listUsers(ctx, req.query),
   );
 
@@ -120,30 +163,55 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/admin/users',
     {
       config: { permission: 'user.manage' },
-      schema: { tags: ['admin'], summary: '创建账号', body: CreateUserBody, response: { 201: Type.Object({ id: Type.String() }) } },
+      schema: {
+        tags: ['admin'],
+        summary: '创建账号',
+        body: CreateUserBody,
+        response: { 201: Type.Object({ id: Type.String() }) },
+      },
     },
     async (req, reply) => {
       const b = req.body;
-      const departmentId = b.departmentCode ? (await findDepartmentByCode(ctx.db, b.departmentCode))?.id : undefined;
+      const departmentId = b.departmentCode
+        ? (await findDepartmentByCode(ctx.db, b.departmentCode))?.id
+        : undefined;
       if (b.departmentCode && !departmentId) {
         throw new AppError('VALIDATION_FAILED', `部门 ${b.departmentCode} 不存在`, {
-          errors: [{ field: '/body/departmentCode', rule: 'exists', message: '部门不存在 (no such department)' }],
+          errors: [
+            { field: '/body/departmentCode', rule: 'exists', message: '部门不存在 (no such department)' },
+          ],
         });
       }
-      const enterpriseId = b.enterpriseUscc ? await findEnterpriseIdByCode(ctx.db, b.enterpriseUscc) : undefined;
+      const enterpriseId = b.enterpriseUscc
+        ? await findEnterpriseIdByCode(ctx.db, b.enterpriseUscc)
+        : undefined;
       if (b.enterpriseUscc && !enterpriseId) {
         throw new AppError('VALIDATION_FAILED', `市场主体 ${b.enterpriseUscc} 不存在`, {
-          errors: [{ field: '/body/enterpriseUscc', rule: 'exists', message: '市场主体不存在 (no such enterprise)' }],
+          errors: [
+            { field: '/body/enterpriseUscc', rule: 'exists', message: '市场主体不存在 (no such enterprise)' },
+          ],
         });
       }
       if (b.kind === 'officer' && !departmentId) {
         throw new AppError('VALIDATION_FAILED', '部门工作人员必须属于一个部门', {
-          errors: [{ field: '/body/departmentCode', rule: 'required', message: '部门工作人员必须指定部门 (officers need a department)' }],
+          errors: [
+            {
+              field: '/body/departmentCode',
+              rule: 'required',
+              message: '部门工作人员必须指定部门 (officers need a department)',
+            },
+          ],
         });
       }
       if (b.kind === 'enterprise' && !enterpriseId) {
         throw new AppError('VALIDATION_FAILED', '企业用户必须绑定统一社会信用代码', {
-          errors: [{ field: '/body/enterpriseUscc', rule: 'required', message: '企业用户必须绑定市场主体 (enterprise users need a USCC)' }],
+          errors: [
+            {
+              field: '/body/enterpriseUscc',
+              rule: 'required',
+              message: '企业用户必须绑定市场主体 (enterprise users need a USCC)',
+            },
+          ],
         });
       }
       const id = await ctx.db.transaction().execute((trx) =>
@@ -164,7 +232,10 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.post(
     '/api/admin/users/:id/unlock',
-    { config: { permission: 'user.unlock' }, schema: { tags: ['admin'], summary: '解锁账号', params: IdParams } },
+    {
+      config: { permission: 'user.unlock' },
+      schema: { tags: ['admin'], summary: '解锁账号', params: IdParams },
+    },
     async (req, reply) => {
       await unlockUser(ctx, req.params.id, auditOrigin(req));
       return reply.code(204).send();

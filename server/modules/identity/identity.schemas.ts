@@ -24,8 +24,14 @@ export const MeSchema = Type.Object({
   kind: Kind,
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
-  department: Type.Union([Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }), Type.Null()]),
-  enterprise: Type.Union([Type.Object({ id: Type.String(), uscc: Type.String(), name: Type.String() }), Type.Null()]),
+  department: Type.Union([
+    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+    Type.Null(),
+  ]),
+  enterprise: Type.Union([
+    Type.Object({ id: Type.String(), uscc: Type.String(), name: Type.String() }),
+    Type.Null(),
+  ]),
   mustChangePassword: Type.Boolean(),
 });
 
@@ -49,6 +55,7 @@ export const PageQuery = Type.Object({
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   q: Type.Optional(Type.String({ maxLength: 64 })),
+  locked: Type.Optional(Type.Boolean({ description: '只看当前被锁定的账号' })),
 });
 
 export const UserListSchema = Type.Object({
@@ -62,6 +69,7 @@ export const UserListSchema = Type.Object({
       roles: Type.Array(Type.String()),
       department: Type.Union([Type.String(), Type.Null()]),
       enterprise: Type.Union([Type.String(), Type.Null()]),
+      enterpriseUscc: Type.Union([Type.String(), Type.Null()]),
       locked: Type.Boolean(),
       lockedUntil: Type.Union([Type.String(), Type.Null()]),
       failedAttempts: Type.Integer(),

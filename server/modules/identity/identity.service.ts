@@ -90,7 +90,11 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
           actor = toActor(row, 'token', null);
           // Last use is informative only; once a minute per token is plenty.
           if (!cached) {
-            await identityDb(ctx.db).updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+            await identityDb(ctx.db)
+              .updateTable('api_token')
+              .set({ last_used_at: now })
+              .where('id', '=', row.token_id)
+              .execute();
           }
         }
       } else {
@@ -112,7 +116,9 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
   const user = await findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在。 Account no longer exists.');
   const department = user.department_id ? ((await findDepartment(ctx.db, user.department_id)) ?? null) : null;
-  const enterprise = user.enterprise_id ? ((await findEnterpriseSummary(ctx.db, user.enterprise_id)) ?? null) : null;
+  const enterprise = user.enterprise_id
+    ? ((await findEnterpriseSummary(ctx.db, user.enterprise_id)) ?? null)
+    : null;
   return {
     id: user.id,
     username: user.username,
@@ -134,18 +140,25 @@ export interface LoginInput {
   requestId: string;
 }
 
-export async function login(ctx: AppContext, input: LoginInput): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
   const now = ctx.clock.now();
   const user = await findUserByUsername(ctx.db, input.username);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, { system: 'identity', ip: input.ip, requestId: input.requestId }, {
-        action: 'auth.login_failed',
-        subjectType: 'user',
-        subjectId: null,
-        detail: { username: input.username.slice(0, 64), reason: 'unknown_user' },
-      }),
+      appendAudit(
+        trx,
+        { system: 'identity', ip: input.ip, requestId: input.requestId },
+        {
+          action: 'auth.login_failed',
+          subjectType: 'user',
+          subjectId: null,
+          detail: { username: input.username.slice(0, 64), reason: 'unknown_user' },
+        },
+      ),
     );
     throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误。 Wrong username or password.');
   }
@@ -174,12 +187,18 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
       });
     });
     if (lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', lockedMessage(lockedUntil), { extra: { lockedUntil: lockedUntil.toISOString() } });
+      throw new AppError('ACCOUNT_LOCKED', lockedMessage(lockedUntil), {
+        extra: { lockedUntil: lockedUntil.toISOString() },
+      });
     }
     const left = ctx.config.loginMaxFailures - failures;
-    throw new AppError('INVALID_CREDENTIALS', `用户名或密码错误，再失败 ${left} 次将锁定账号。 Wrong username or password; ${left} attempt(s) left before lock.`, {
-      extra: { attemptsLeft: left },
-    });
+    throw new AppError(
+      'INVALID_CREDENTIALS',
+      `用户名或密码错误，再失败 ${left} 次将锁定账号。 Wrong username or password; ${left} attempt(s) left before lock.`,
+      {
+        extra: { attemptsLeft: left },
+      },
+    );
   }
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员。 Account disabled.');
   const token = newToken();
@@ -201,11 +220,15 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
       .set({ failed_attempts: 0, locked_until: null, last_login_at: now, updated_at: now })
       .where('id', '=', user.id)
       .execute();
-    await appendAudit(trx, { ...origin, system: undefined, actor: toActor({ ...user }, 'session', null) }, {
-      action: 'auth.logged_in',
-      subjectType: 'user',
-      subjectId: user.id,
-    });
+    await appendAudit(
+      trx,
+      { ...origin, system: undefined, actor: toActor({ ...user }, 'session', null) },
+      {
+        action: 'auth.logged_in',
+        subjectType: 'user',
+        subjectId: user.id,
+      },
+    );
   });
   const me = await getMe(ctx, toActor({ ...user }, 'session', null));
   return { token, me, maxAgeSeconds };
@@ -220,8 +243,16 @@ export async function logout(ctx: AppContext, actor: Actor, origin: AuditOrigin)
   if (!actor.sessionId) return;
   const sessionId = actor.sessionId;
   await ctx.db.transaction().execute(async (trx) => {
-    await identityDb(trx).updateTable('session').set({ revoked_at: ctx.clock.now() }).where('id', '=', sessionId).execute();
-    await appendAudit(trx, origin, { action: 'auth.logged_out', subjectType: 'user', subjectId: actor.userId });
+    await identityDb(trx)
+      .updateTable('session')
+      .set({ revoked_at: ctx.clock.now() })
+      .where('id', '=', sessionId)
+      .execute();
+    await appendAudit(trx, origin, {
+      action: 'auth.logged_out',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    });
   });
   for (const [k, v] of authCache) if (v.actor.sessionId === sessionId) authCache.delete(k);
 }
@@ -236,11 +267,18 @@ export async function changePassword(
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在。 Account no longer exists.');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('INVALID_CREDENTIALS', '当前密码错误。 Current password is wrong.', {
-      errors: [{ field: '/body/currentPassword', rule: 'matches', message: '当前密码错误 (current password is wrong)' }],
+      errors: [
+        {
+          field: '/body/currentPassword',
+          rule: 'matches',
+          message: '当前密码错误 (current password is wrong)',
+        },
+      ],
     });
   }
   const problems = passwordProblems(input.newPassword, user.username);
-  if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同 (must differ from the current one)');
+  if (input.newPassword === input.currentPassword)
+    problems.push('新密码不能与当前密码相同 (must differ from the current one)');
   if (problems.length) {
     throw new AppError('PASSWORD_TOO_WEAK', `新密码不符合要求：${problems.join('；')}`, {
       errors: problems.map((message) => ({ field: '/body/newPassword', rule: 'passwordPolicy', message })),
@@ -251,14 +289,27 @@ export async function changePassword(
   await ctx.db.transaction().execute(async (trx) => {
     await identityDb(trx)
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: false, updated_at: now })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        must_change_password: false,
+        updated_at: now,
+      })
       .where('id', '=', user.id)
       .execute();
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
-    let revoke = identityDb(trx).updateTable('session').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null);
+    let revoke = identityDb(trx)
+      .updateTable('session')
+      .set({ revoked_at: now })
+      .where('user_id', '=', user.id)
+      .where('revoked_at', 'is', null);
     if (actor.sessionId) revoke = revoke.where('id', '<>', actor.sessionId);
     await revoke.execute();
-    await appendAudit(trx, origin, { action: 'auth.password_changed', subjectType: 'user', subjectId: user.id });
+    await appendAudit(trx, origin, {
+      action: 'auth.password_changed',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
   });
   evictUser(user.id);
 }
@@ -280,7 +331,10 @@ export interface CreateUserInput {
 export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUserInput): Promise<string> {
   const roles = input.roles ?? [DEFAULT_ROLE[input.kind]];
   const reason = checkRoleAssignment(input.kind, roles);
-  if (reason) throw new AppError('ROLE_ASSIGNMENT_INVALID', reason, { errors: [{ field: '/body/roles', rule: 'separationOfDuties', message: reason }] });
+  if (reason)
+    throw new AppError('ROLE_ASSIGNMENT_INVALID', reason, {
+      errors: [{ field: '/body/roles', rule: 'separationOfDuties', message: reason }],
+    });
   const weak = passwordProblems(input.password, input.username);
   if (weak.length) {
     throw new AppError('PASSWORD_TOO_WEAK', `初始密码不符合要求：${weak.join('；')}`, {
@@ -331,9 +385,21 @@ export async function unlockUser(ctx: AppContext, userId: string, origin: AuditO
   });
 }
 
-export async function listUsers(ctx: AppContext, q: { page: number; pageSize: number; q?: string | undefined }) {
+export async function listUsers(
+  ctx: AppContext,
+  q: { page: number; pageSize: number; q?: string | undefined; locked?: boolean | undefined },
+) {
   const now = ctx.clock.now();
-  const { items, total } = await listUserRows(ctx.db, q);
+  const { items, total } = await listUserRows(ctx.db, { ...q, lockedAt: q.locked ? now : undefined });
+  // Administrators read names, not ids; at most one page of distinct enterprises is looked up.
+  const enterpriseIds = [
+    ...new Set(items.map((u) => u.enterprise_id).filter((id): id is string => id !== null)),
+  ];
+  const enterprises = new Map(
+    await Promise.all(
+      enterpriseIds.map(async (id) => [id, await findEnterpriseSummary(ctx.db, id)] as const),
+    ),
+  );
   return {
     total,
     items: items.map((u) => ({
@@ -343,7 +409,8 @@ export async function listUsers(ctx: AppContext, q: { page: number; pageSize: nu
       kind: u.kind,
       roles: u.roles,
       department: u.department_name,
-      enterprise: u.enterprise_id,
+      enterprise: u.enterprise_id ? (enterprises.get(u.enterprise_id)?.name ?? null) : null,
+      enterpriseUscc: u.enterprise_id ? (enterprises.get(u.enterprise_id)?.uscc ?? null) : null,
       locked: !!u.locked_until && u.locked_until > now,
       lockedUntil: u.locked_until ? u.locked_until.toISOString() : null,
       failedAttempts: u.failed_attempts,
@@ -362,14 +429,29 @@ export async function createApiToken(
   const secret = newToken();
   const prefix = secret.slice(0, 8);
   const token = `ys_${secret}`;
-  const expiresAt = input.expiresInDays ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays
+    ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000)
+    : null;
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await identityDb(trx)
       .insertInto('api_token')
-      .values({ token_hash: sha256(token), prefix, name: input.name, user_id: actor.userId, expires_at: expiresAt, revoked_at: null, last_used_at: null })
+      .values({
+        token_hash: sha256(token),
+        prefix,
+        name: input.name,
+        user_id: actor.userId,
+        expires_at: expiresAt,
+        revoked_at: null,
+        last_used_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, origin, { action: 'token.created', subjectType: 'api_token', subjectId: row.id, detail: { name: input.name } });
+    await appendAudit(trx, origin, {
+      action: 'token.created',
+      subjectType: 'api_token',
+      subjectId: row.id,
+      detail: { name: input.name },
+    });
     return row.id;
   });
   return { id, token, prefix, expiresAt: expiresAt?.toISOString() ?? null };
@@ -393,7 +475,12 @@ export async function listApiTokens(ctx: AppContext, actor: Actor) {
   }));
 }
 
-export async function revokeApiToken(ctx: AppContext, actor: Actor, id: string, origin: AuditOrigin): Promise<void> {
+export async function revokeApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  origin: AuditOrigin,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     // Scoped to the owner: someone else's token id answers "not found".
     const res = await identityDb(trx)

@@ -28,7 +28,8 @@ export function passwordProblems(password: string, username: string): string[] {
   if (password.length < 10) problems.push('至少 10 个字符 (at least 10 characters)');
   if (password.length > 128) problems.push('最多 128 个字符 (at most 128 characters)');
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3) problems.push('需包含大写字母、小写字母、数字、符号中的至少三类 (3 of: upper, lower, digit, symbol)');
+  if (classes < 3)
+    problems.push('需包含大写字母、小写字母、数字、符号中的至少三类 (3 of: upper, lower, digit, symbol)');
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('不能包含用户名 (must not contain the username)');
   }

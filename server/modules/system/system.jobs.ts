@@ -26,12 +26,19 @@ export function systemJobs(ctx: AppContext) {
     async handler() {
       // Idempotent: deleting what is already gone deletes nothing.
       const cutoff = new Date(ctx.clock.now().getTime() - 86_400_000);
-      const res = await sql`delete from session where expires_at < ${cutoff} or revoked_at < ${cutoff}`.execute(ctx.db);
+      const res =
+        await sql`delete from session where expires_at < ${cutoff} or revoked_at < ${cutoff}`.execute(ctx.db);
       const deleted = Number(res.numAffectedRows ?? 0);
       if (deleted > 0) {
-        await ctx.db.transaction().execute((trx) =>
-          appendAudit(trx, { system: 'jobs' }, { action: 'system.sessions_purged', subjectType: 'session', detail: { deleted } }),
-        );
+        await ctx.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(
+              trx,
+              { system: 'jobs' },
+              { action: 'system.sessions_purged', subjectType: 'session', detail: { deleted } },
+            ),
+          );
       }
       return { deleted };
     },

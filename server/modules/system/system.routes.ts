@@ -31,7 +31,12 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['system'],
         summary: '健康检查',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }) },
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+          }),
+        },
       },
     },
     async () => {
@@ -64,10 +69,17 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     '/api/admin/audit/verify',
-    { config: { permission: 'audit.read' }, schema: { tags: ['admin'], summary: '校验审计哈希链', response: { 200: Verification } } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['admin'], summary: '校验审计哈希链', response: { 200: Verification } },
+    },
     async () => {
       const r = await verifyAuditChain(ctx.db);
-      return { ok: r.ok, checked: r.checked, firstBroken: r.firstBroken ? { id: r.firstBroken.seq, reason: r.firstBroken.reason } : null };
+      return {
+        ok: r.ok,
+        checked: r.checked,
+        firstBroken: r.firstBroken ? { id: r.firstBroken.seq, reason: r.firstBroken.reason } : null,
+      };
     },
   );
 
@@ -91,7 +103,11 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
                 total: Type.Integer(),
                 lastProgress: Type.Union([
                   Type.Null(),
-                  Type.Object({ percent: Type.Number(), message: Type.Union([Type.String(), Type.Null()]), at: Type.String() }),
+                  Type.Object({
+                    percent: Type.Number(),
+                    message: Type.Union([Type.String(), Type.Null()]),
+                    at: Type.String(),
+                  }),
                 ]),
               }),
             ),
@@ -116,9 +132,16 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
     async (req, reply) => {
       const jobId = await ctx.jobs.runNow(req.params.name);
       if (!jobId) throw new AppError('NOT_FOUND', `没有这个后台任务：${req.params.name}`);
-      await ctx.db.transaction().execute((trx) =>
-        appendAudit(trx, auditOrigin(req), { action: 'system.job_started', subjectType: 'job', subjectId: req.params.name, detail: { jobId } }),
-      );
+      await ctx.db
+        .transaction()
+        .execute((trx) =>
+          appendAudit(trx, auditOrigin(req), {
+            action: 'system.job_started',
+            subjectType: 'job',
+            subjectId: req.params.name,
+            detail: { jobId },
+          }),
+        );
       return reply.code(202).send({ jobId });
     },
   );

@@ -628,6 +628,8 @@ export interface paths {
                     page: number;
                     pageSize: number;
                     q?: string;
+                    /** @description 只看当前被锁定的账号 */
+                    locked?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -651,6 +653,7 @@ export interface paths {
                                 roles: string[];
                                 department: string | null;
                                 enterprise: string | null;
+                                enterpriseUscc: string | null;
                                 locked: boolean;
                                 lockedUntil: string | null;
                                 failedAttempts: number;

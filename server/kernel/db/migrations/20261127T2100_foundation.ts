@@ -163,12 +163,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category', 'text', (c) => c.notNull().defaultTo('general'))
     .addColumn('dedupe_key', 'text', (c) => c.unique())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint(
-      'notification_one_recipient',
-      sql`(user_id is null) <> (department_id is null)`,
-    )
+    .addCheckConstraint('notification_one_recipient', sql`(user_id is null) <> (department_id is null)`)
     .execute();
-  await db.schema.createIndex('notification_user_idx').on('notification').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notification_user_idx')
+    .on('notification')
+    .columns(['user_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('notification_department_idx')
     .on('notification')
@@ -176,7 +177,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('notification_read')
-    .addColumn('notification_id', 'uuid', (c) => c.notNull().references('notification.id').onDelete('cascade'))
+    .addColumn('notification_id', 'uuid', (c) =>
+      c.notNull().references('notification.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'uuid', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('read_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('notification_read_pk', ['notification_id', 'user_id'])
@@ -196,7 +199,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('storage_key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('stored_file_owner_idx').on('stored_file').columns(['owner_module', 'owner_id']).execute();
+  await db.schema
+    .createIndex('stored_file_owner_idx')
+    .on('stored_file')
+    .columns(['owner_module', 'owner_id'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_key')

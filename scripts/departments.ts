@@ -8,14 +8,7 @@ import path from 'node:path';
 import { buildDepartmentRegistry } from '../server/kernel/demo/departments.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const input = process.argv[2] ?? defaultSeed();
-
-function defaultSeed(): string {
-  const dir = path.resolve(root, '..', 'shared', 'seed');
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.txt'));
-  if (!file) throw new Error(`no .txt plan in ${dir}`);
-  return path.join(dir, file);
-}
+const input = process.argv[2] ?? path.join(root, 'config', 'plan', 'xiangcheng-2022.txt');
 
 const registry = buildDepartmentRegistry(fs.readFileSync(input, 'utf8'));
 const out = path.join(root, 'config', 'departments.json');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildDepartmentRegistry,
@@ -11,12 +11,10 @@ import {
   XIANGCHENG_TOWNS,
 } from './departments.ts';
 
-const SEED_DIR = path.resolve(import.meta.dirname, '../../../../shared/seed');
-const seedText = readdirSync(SEED_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(path.join(SEED_DIR, f), 'utf8'))
-  .join('\n');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+// The district's plan as shipped in config/, the copy the platform itself reads.
+const seedText = readFileSync(path.join(ROOT, 'config', 'plan', 'xiangcheng-2022.txt'), 'utf8');
+const SHARED_SEED_DIR = path.resolve(ROOT, '..', 'shared', 'seed');
 
 /** The seed split into its numbered measures (`**N. title.**…`), keyed by number. */
 function measures(text: string): Map<number, string> {
@@ -150,5 +148,21 @@ describe('buildDepartmentRegistry', () => {
     expect(reg.find((d) => d.name === '区委未来部')?.shortName).toBe('区委未来部');
     expect(buildDepartmentRegistry(text)).toEqual(reg);
     expect(fallbackCode('区未来局')).not.toBe(fallbackCode('区委未来部'));
+  });
+});
+
+describe('shipped configuration', () => {
+  it('config/departments.json is exactly the registry built from the shipped plan', () => {
+    const shipped: unknown = JSON.parse(readFileSync(path.join(ROOT, 'config', 'departments.json'), 'utf8'));
+    expect(shipped).toEqual(buildDepartmentRegistry(seedText));
+  });
+
+  it.skipIf(!existsSync(SHARED_SEED_DIR))('the shipped plan is the seed document unchanged', () => {
+    const shared = readdirSync(SHARED_SEED_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => readFileSync(path.join(SHARED_SEED_DIR, f), 'utf8'))
+      .join('\n');
+    expect(seedText).toBe(shared);
   });
 });

@@ -13,7 +13,7 @@ export function platformModules(ctx: AppContext): ModuleDefinition[] {
     systemModule(ctx),
     identityModule,
     enterpriseModule,
-    calendarModule,
+    calendarModule(ctx),
     identifiersModule,
     notificationsModule,
     filesModule,

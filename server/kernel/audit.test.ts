@@ -14,20 +14,18 @@ afterAll(async () => {
 
 async function append(n: number, prefix = 'test'): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await h.db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          { system: 'test', ip: '127.0.0.1' },
-          {
-            action: `${prefix}.done`,
-            subjectType: 'thing',
-            subjectId: String(i),
-            detail: { i, 名称: '测试', nested: { b: 2, a: 1 } },
-          },
-        ),
-      );
+    await h.db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        { system: 'test', ip: '127.0.0.1' },
+        {
+          action: `${prefix}.done`,
+          subjectType: 'thing',
+          subjectId: String(i),
+          detail: { i, 名称: '测试', nested: { b: 2, a: 1 } },
+        },
+      ),
+    );
   }
 }
 

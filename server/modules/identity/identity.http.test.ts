@@ -149,3 +149,27 @@ describe('session lifecycle', () => {
     expect(after.statusCode).toBe(401);
   });
 });
+
+describe('lock-out handling', () => {
+  it('tells every security administrator in the notification centre', async () => {
+    const sec = await createTestUser(t, 'secadmin');
+    const secCookie = await loginCookie(t, sec);
+    const victim = await createTestUser(t, 'individual');
+    for (let i = 0; i < 3; i++) {
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: victim.username, password: 'wrong' },
+      });
+    }
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications?unreadOnly=true',
+      headers: { cookie: secCookie },
+    });
+    const titles = (res.json().items as { title: string; category: string }[])
+      .filter((n) => n.category === 'security')
+      .map((n) => n.title);
+    expect(titles.some((x) => x.includes(victim.username))).toBe(true);
+  });
+});

@@ -161,3 +161,13 @@ export async function findDepartmentByName(db: Db, name: string) {
     .where('name', '=', name)
     .executeTakeFirst();
 }
+
+export async function listActiveUserIdsByKind(db: Db, kind: string): Promise<string[]> {
+  const rows = await identityDb(db)
+    .selectFrom('app_user')
+    .select('id')
+    .where('kind', '=', kind as 'sysadmin')
+    .where('disabled', '=', false)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -5,6 +5,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor, UserKind } from '../../kernel/policy.ts';
 import { findEnterpriseSummary } from '../enterprise/index.ts';
+import { notifyUser } from '../notifications/index.ts';
 import './identity.errors.ts';
 import {
   findActiveApiToken,
@@ -13,6 +14,7 @@ import {
   findUserById,
   findUserByUsername,
   identityDb,
+  listActiveUserIdsByKind,
   listUsers as listUserRows,
 } from './identity.repository.ts';
 import { checkRoleAssignment, DEFAULT_ROLE, permissionsOf } from './identity.roles.ts';
@@ -185,6 +187,19 @@ export async function login(
         subjectId: user.id,
         detail: { failures, ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) },
       });
+      if (lockedUntil) {
+        // 等保: login failures are handled, and the security administrators hear about every lock-out.
+        for (const secadmin of await listActiveUserIdsByKind(trx, 'secadmin')) {
+          await notifyUser(trx, {
+            userId: secadmin,
+            title: `账号 ${user.username} 因连续登录失败已被锁定`,
+            body: `连续 ${failures} 次登录失败，锁定至 ${lockedMessageTime(lockedUntil)}（北京时间），来源 IP ${input.ip ?? '未知'}。如属正常用户，可在账号管理中解锁。`,
+            link: '/admin/users',
+            category: 'security',
+            dedupeKey: `identity:locked:${user.id}:${lockedUntil.toISOString()}`,
+          });
+        }
+      }
     });
     if (lockedUntil) {
       throw new AppError('ACCOUNT_LOCKED', lockedMessage(lockedUntil), {
@@ -234,8 +249,12 @@ export async function login(
   return { token, me, maxAgeSeconds };
 }
 
+function lockedMessageTime(until: Date): string {
+  return new Date(until.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 function lockedMessage(until: Date): string {
-  const local = new Date(until.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const local = lockedMessageTime(until);
   return `登录失败次数过多，账号已临时锁定至 ${local}（北京时间）。 Too many failed logins; locked until ${until.toISOString()}.`;
 }
 

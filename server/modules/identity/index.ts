@@ -13,4 +13,5 @@ export {
   insertDepartments,
   countDepartments,
   countUsers,
+  listActiveUserIdsByKind,
 } from './identity.repository.ts';

@@ -23,7 +23,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const demoPassword = 'E2e-Demo#2026';
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: port, DEMO_PASSWORD: demoPassword, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: port,
+      DEMO_PASSWORD: demoPassword,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

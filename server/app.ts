@@ -13,6 +13,7 @@ import { migrateToLatest } from './kernel/db/migrate.ts';
 import { createHttpServer, type DeclaredRoute } from './kernel/http/server.ts';
 import { JobQueue } from './kernel/jobs/jobs.ts';
 import { loggerOptions } from './kernel/logger.ts';
+import { MetricRegistry } from './kernel/metrics.ts';
 import { platformModules } from './modules.ts';
 import { createAuthenticator } from './modules/identity/index.ts';
 
@@ -54,9 +55,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     clock: options.clock ?? systemClock,
     logger,
     jobs: new JobQueue(database, logger),
+    metrics: new MetricRegistry(),
   };
   const modules = platformModules(ctx);
   for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
+  for (const m of modules) for (const metric of m.metrics ?? []) ctx.metrics.register(metric);
   for (const m of modules) await m.onStart?.(ctx);
   const { app, routes } = await createHttpServer({
     ctx,

@@ -1,5 +1,6 @@
 /** The explicit list of modules this platform runs. Order matters only for readability. */
 import type { AppContext, ModuleDefinition } from './kernel/context.ts';
+import { actionPlanModule } from './modules/action-plan/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { enterpriseModule } from './modules/enterprise/index.ts';
 import { filesModule } from './modules/files/index.ts';
@@ -17,5 +18,6 @@ export function platformModules(ctx: AppContext): ModuleDefinition[] {
     identifiersModule,
     notificationsModule,
     filesModule,
+    actionPlanModule(ctx),
   ];
 }

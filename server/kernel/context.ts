@@ -9,6 +9,7 @@ import type { AppConfig } from '../config.ts';
 import type { Clock } from './clock.ts';
 import type { Db, DatabaseHandle } from './db/database.ts';
 import type { JobDefinition, JobQueue } from './jobs/jobs.ts';
+import type { MetricProvider, MetricRegistry } from './metrics.ts';
 import type { Actor } from './policy.ts';
 
 export interface AppContext {
@@ -18,6 +19,7 @@ export interface AppContext {
   clock: Clock;
   logger: FastifyBaseLogger;
   jobs: JobQueue;
+  metrics: MetricRegistry;
 }
 
 export type HttpApp = FastifyInstance<
@@ -41,6 +43,8 @@ export interface ModuleDefinition {
   /** Registers the module's routes (all under /api/…). */
   routes?: (app: HttpApp, ctx: AppContext, opts: FastifyPluginOptions) => Promise<void> | void;
   jobs?: readonly JobDefinition[];
+  /** Figures this module computes for the action plan's KPIs. */
+  metrics?: readonly MetricProvider[];
   /** Runs once after migrations (reference data, caches). */
   onStart?: (ctx: AppContext) => Promise<void>;
 }

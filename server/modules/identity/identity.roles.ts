@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'job.run': '手动触发后台任务',
   'file.upload': '上传文件',
   'token.manage': '管理自己的 API 令牌',
+  'plan.read': '查看行动方案的内部进展（报告、督办、导出）',
+  'plan.report': '本部门填报措施进展、提交典型案例',
+  'plan.supervise': '领导小组办公室：导入方案、设置节点、督办、审核案例、管理指标',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -34,12 +37,12 @@ export const ROLES: Record<
   department_officer: {
     name: '部门工作人员',
     kinds: ['officer'],
-    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage'],
+    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage', 'plan.read', 'plan.report'],
   },
   leading_group_office: {
     name: '领导小组办公室',
     kinds: ['office'],
-    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage'],
+    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage', 'plan.read', 'plan.supervise'],
   },
   system_admin: {
     name: '系统管理员',

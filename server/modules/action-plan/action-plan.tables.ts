@@ -1,0 +1,133 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = string;
+
+export type MeasureStatus = 'not_started' | 'in_progress' | 'completed' | 'lagging';
+export type UnitRole = 'lead' | 'responsible' | 'scope';
+
+export type ActionPlanTables = {
+  plan: {
+    id: Generated<string>;
+    code: string;
+    title: string;
+    issuer: string | null;
+    document_no: string | null;
+    issued_on: DateOnly | null;
+    reporting_period: ColumnType<'monthly' | 'quarterly', 'monthly' | 'quarterly' | undefined>;
+    /** A period's report is due on this working day of the following period. */
+    report_due_workdays: ColumnType<number, number | undefined>;
+    /** Working days an item may stay overdue before it is escalated to the leading-group office (督办). */
+    escalation_workdays: ColumnType<number, number | undefined>;
+    source_sha256: string;
+    created_at: Generated<Date>;
+    updated_at: Timestamp;
+  };
+  plan_part: { id: Generated<string>; plan_id: string; ordinal: number; label: string; title: string };
+  plan_section: { id: Generated<string>; plan_id: string; part_id: string; ordinal: number; label: string; title: string };
+  measure: {
+    id: Generated<string>;
+    plan_id: string;
+    section_id: string;
+    no: number;
+    title: string;
+    body: string;
+    created_at: Generated<Date>;
+    updated_at: Timestamp;
+  };
+  measure_unit: {
+    id: Generated<string>;
+    measure_id: string;
+    position: number;
+    name: string;
+    role: UnitRole;
+    department_id: string | null;
+  };
+  plan_import: {
+    id: Generated<string>;
+    plan_id: string;
+    imported_at: Generated<Date>;
+    imported_by: string;
+    source_sha256: string;
+    measures_added: number;
+    measures_updated: number;
+    measures_unchanged: number;
+    unmatched_units: ColumnType<unknown, string, string>;
+  };
+  milestone: {
+    id: Generated<string>;
+    measure_id: string;
+    title: string;
+    description: ColumnType<string, string | undefined, string>;
+    due_on: DateOnly;
+    owner_department_id: string;
+    created_by: string | null;
+    created_at: Generated<Date>;
+    completed_at: Date | null;
+    completed_report_id: string | null;
+  };
+  progress_report: {
+    id: Generated<string>;
+    measure_id: string;
+    department_id: string;
+    period: string;
+    percent: number;
+    body: string;
+    evidence_file_ids: ColumnType<string[], string[] | undefined, string[]>;
+    completed_milestone_ids: ColumnType<string[], string[] | undefined, string[]>;
+    submitted_by: string | null;
+    submitted_at: Generated<Date>;
+  };
+  supervision_notice: {
+    id: Generated<string>;
+    kind: 'reminder' | 'escalation';
+    reason: 'milestone_overdue' | 'report_missing';
+    measure_id: string;
+    milestone_id: string | null;
+    department_id: string;
+    period: string | null;
+    due_on: DateOnly;
+    overdue_workdays: number;
+    dedupe_key: string;
+    created_at: Generated<Date>;
+    resolved_at: Date | null;
+  };
+  typical_case: {
+    id: Generated<string>;
+    plan_id: string;
+    measure_id: string | null;
+    department_id: string;
+    title: string;
+    summary: string;
+    body: string;
+    status: ColumnType<'submitted' | 'published' | 'rejected', 'submitted' | 'published' | 'rejected' | undefined>;
+    submitted_by: string | null;
+    submitted_at: Generated<Date>;
+    reviewed_by: string | null;
+    reviewed_at: Date | null;
+    review_comment: string | null;
+    published_at: Date | null;
+  };
+  kpi: {
+    id: Generated<string>;
+    plan_id: string;
+    code: string;
+    name: string;
+    description: ColumnType<string, string | undefined, string>;
+    unit: string;
+    target: number;
+    direction: 'at_least' | 'at_most';
+    provider: string | null;
+    measure_nos: ColumnType<number[], number[] | undefined, number[]>;
+    created_by: string;
+    created_at: Generated<Date>;
+  };
+  kpi_value: {
+    kpi_id: string;
+    period: string;
+    value: number | null;
+    status: 'ok' | 'no_source' | 'error';
+    detail: ColumnType<unknown, string | undefined, string>;
+    computed_at: Generated<Date>;
+  };
+};

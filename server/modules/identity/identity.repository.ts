@@ -20,21 +20,23 @@ export async function findUserById(db: Db, id: string) {
   return identityDb(db).selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** What authentication needs to know about the account behind a session or token. */
+const ACTOR_COLUMNS = [
+  'app_user.id',
+  'app_user.username',
+  'app_user.display_name',
+  'app_user.kind',
+  'app_user.roles',
+  'app_user.department_id',
+  'app_user.enterprise_id',
+  'app_user.disabled',
+] as const;
+
 export async function findActiveSession(db: Db, tokenHash: string, now: Date) {
   return identityDb(db)
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select([
-      'session.id as session_id',
-      'app_user.id',
-      'app_user.username',
-      'app_user.display_name',
-      'app_user.kind',
-      'app_user.roles',
-      'app_user.department_id',
-      'app_user.enterprise_id',
-      'app_user.disabled',
-    ])
+    .select(['session.id as session_id', ...ACTOR_COLUMNS])
     .where('session.token_hash', '=', tokenHash)
     .where('session.revoked_at', 'is', null)
     .where('session.expires_at', '>', now)
@@ -45,17 +47,7 @@ export async function findActiveApiToken(db: Db, tokenHash: string, now: Date) {
   return identityDb(db)
     .selectFrom('api_token')
     .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-    .select([
-      'api_token.id as token_id',
-      'app_user.id',
-      'app_user.username',
-      'app_user.display_name',
-      'app_user.kind',
-      'app_user.roles',
-      'app_user.department_id',
-      'app_user.enterprise_id',
-      'app_user.disabled',
-    ])
+    .select(['api_token.id as token_id', ...ACTOR_COLUMNS])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', now)]))

@@ -19,6 +19,7 @@ import type { AppContext } from '../server/kernel/context.ts';
 import { openDatabase } from '../server/kernel/db/database.ts';
 import { migrateToLatest } from '../server/kernel/db/migrate.ts';
 import { AppError } from '../server/kernel/errors.ts';
+import { MetricRegistry } from '../server/kernel/metrics.ts';
 import { JobQueue } from '../server/kernel/jobs/jobs.ts';
 import { loggerOptions } from '../server/kernel/logger.ts';
 import {
@@ -208,6 +209,7 @@ async function main(): Promise<number> {
     clock: systemClock,
     logger,
     jobs: new JobQueue(database, logger),
+    metrics: new MetricRegistry(),
   };
   try {
     await migrateToLatest(ctx.db);

@@ -1,3 +1,5 @@
+// antd's reset: without it the browser's 8px body margin frames every page and pushes phones into sideways scroll.
+import 'antd/dist/reset.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';

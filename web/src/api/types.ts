@@ -224,11 +224,11 @@ export interface JobQueue {
   description: string;
   queued: number;
   active: number;
-  /** In the contract; the first server build sends `total` instead, so both are optional here. */
-  completed?: number;
-  total?: number;
   failed: number;
-  lastRunAt?: string | null;
+  /** Every job the queue holds, whatever its state. */
+  total: number;
+  /** The latest progress a running job reported in this process, if any. */
+  lastProgress: { percent: number; message: string | null; at: string } | null;
   /** Cron expression, when the queue runs on a schedule. */
   schedule?: string | null;
 }

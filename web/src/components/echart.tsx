@@ -2,6 +2,7 @@ import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { theme } from '../app/theme.ts';
 import { ErrorAlert } from './error-alert.tsx';
 import { CardSkeleton } from './page-loading.tsx';
 
@@ -46,7 +47,9 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, true);
+    // ECharts draws with its own default font; use the app's, so chart labels match the page (and CJK renders).
+    if (ready)
+      chart.current?.setOption({ textStyle: { fontFamily: theme.token?.fontFamily }, ...option }, true);
   }, [ready, option]);
 
   if (error) return <ErrorAlert error={error} />;

@@ -1,5 +1,5 @@
 import { LoginOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout } from 'antd';
+import { Button, Flex, Grid, Layout } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
@@ -12,6 +12,7 @@ import { Brand } from './brand.tsx';
 export function PublicLayout() {
   const t = useT();
   const { me } = useSession();
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
@@ -25,7 +26,7 @@ export function PublicLayout() {
           </Link>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <Layout.Content style={{ padding: phone ? 12 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>

@@ -14,7 +14,7 @@ const groupOrder: readonly NavGroup[] = ['main', 'tools', 'admin'];
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-export function SideMenu({ collapsed }: { collapsed: boolean }) {
+export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
@@ -45,6 +45,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
       onClick={({ key }) => {
         const item = items.find((i) => i.key === key);
         if (item) void navigate(item.path);
+        onNavigate?.();
       }}
       style={{ borderInlineEnd: 'none' }}
       data-testid="side-menu"

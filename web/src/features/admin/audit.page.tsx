@@ -4,7 +4,7 @@ import { withQuery } from '../../api/client.ts';
 import type { AuditEntry, Page as ApiPage } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDateTime } from '../../app/format.ts';
-import { useT } from '../../app/i18n.ts';
+import { isMessageKey, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { noWrap } from '../../components/table-columns.ts';
@@ -18,6 +18,53 @@ function Hash({ value }: { value: string }) {
         {value.slice(0, 12)}…
       </Typography.Text>
     </Tooltip>
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function Actor({ actor }: { actor: string | null }) {
+  const t = useT();
+  if (actor === null) return <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>;
+  if (actor.startsWith('system:')) {
+    return (
+      <Typography.Text type="secondary">{t('audit.systemActor', { name: actor.slice(7) })}</Typography.Text>
+    );
+  }
+  return <>{actor}</>;
+}
+
+/** The action in words, with its code underneath: the code is what the filter above takes. */
+function Action({ action }: { action: string }) {
+  const t = useT();
+  const key = `audit.action.${action}`;
+  if (!isMessageKey(key)) return <Typography.Text code>{action}</Typography.Text>;
+  return (
+    <Flex vertical>
+      <span>{t(key)}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {action}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+/** "User 3f2a9c1e…" rather than a 36-character UUID; the full id is one click away (copy) or in the tooltip. */
+function Subject({ type, id }: { type: string; id: string | null }) {
+  const t = useT();
+  const key = `audit.subjectType.${type}`;
+  const label = isMessageKey(key) ? t(key) : type;
+  if (!id) return <>{label}</>;
+  const short = UUID.test(id) ? `${id.slice(0, 8)}…` : id;
+  return (
+    <span>
+      {label}{' '}
+      <Tooltip title={<span style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{id}</span>}>
+        <Typography.Text type="secondary" copyable={short === id ? false : { text: id }}>
+          {short}
+        </Typography.Text>
+      </Tooltip>
+    </span>
   );
 }
 
@@ -50,19 +97,19 @@ export function AuditPage() {
       title: t('audit.actor'),
       ...noWrap,
       dataIndex: 'actor',
-      render: (v: string | null) =>
-        v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (v: string | null) => <Actor actor={v} />,
     },
     {
       title: t('audit.action'),
       ...noWrap,
       dataIndex: 'action',
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      render: (v: string) => <Action action={v} />,
     },
     {
       title: t('audit.subject'),
+      ...noWrap,
       key: 'subject',
-      render: (_: unknown, e) => (e.subjectId ? `${e.subjectType}:${e.subjectId}` : e.subjectType),
+      render: (_: unknown, e) => <Subject type={e.subjectType} id={e.subjectId} />,
     },
     {
       title: t('audit.hash'),
@@ -93,7 +140,7 @@ export function AuditPage() {
             allowClear
             placeholder={t('audit.actionPlaceholder')}
             onSearch={(v) => set({ action: v.trim(), page: '' })}
-            style={{ width: 280 }}
+            style={{ width: 320, maxWidth: '100%' }}
           />
           <Input.Search
             key={`actor-${actor}`}

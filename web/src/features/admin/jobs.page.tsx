@@ -25,16 +25,11 @@ export function JobsPage() {
       dataIndex: 'schedule',
       render: (v: string | null | undefined) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
     },
-    { title: t('jobs.queued'), dataIndex: 'queued', align: 'right' },
-    { title: t('jobs.active'), dataIndex: 'active', align: 'right' },
-    {
-      title: t('jobs.completed'),
-      dataIndex: 'completed',
-      align: 'right',
-      render: (v: number | undefined) => v ?? '—',
-    },
+    { title: t('jobs.queued'), ...noWrap, dataIndex: 'queued', align: 'right' },
+    { title: t('jobs.active'), ...noWrap, dataIndex: 'active', align: 'right' },
     {
       title: t('jobs.failed'),
+      ...noWrap,
       dataIndex: 'failed',
       align: 'right',
       render: (v: number) =>
@@ -46,12 +41,20 @@ export function JobsPage() {
           v
         ),
     },
+    { title: t('jobs.total'), ...noWrap, dataIndex: 'total', align: 'right' },
     {
-      title: t('jobs.lastRunAt'),
+      title: t('jobs.lastProgress'),
       ...noWrap,
-      dataIndex: 'lastRunAt',
-      render: (v: string | null | undefined) =>
-        v === undefined ? '—' : v ? formatDateTime(v) : t('common.never'),
+      key: 'lastProgress',
+      render: (_: unknown, q) =>
+        q.lastProgress ? (
+          <span>
+            {formatDateTime(q.lastProgress.at)} · {q.lastProgress.percent}%
+            {q.lastProgress.message ? ` · ${q.lastProgress.message}` : ''}
+          </span>
+        ) : (
+          '—'
+        ),
     },
   ];
   return (

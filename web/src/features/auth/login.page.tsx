@@ -95,7 +95,7 @@ export function LoginPage() {
       </Flex>
       <Card
         style={{
-          width: '100%',
+          width: 'calc(100% - 32px)',
           maxWidth: 400,
           marginTop: '6vh',
           boxShadow: '0 12px 32px rgba(15,47,94,0.18)',
@@ -145,7 +145,22 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-      <Flex vertical align="center" gap={8} style={{ marginTop: 24, color: '#4b5563' }}>
+      {/* On its own light panel: where the card ends depends on the language and on any error shown, so this
+          block can land on the dark half of the diagonal background, where grey text and blue links vanish. */}
+      <Flex
+        vertical
+        align="center"
+        gap={8}
+        style={{
+          marginTop: 24,
+          marginBottom: 24,
+          marginInline: 16,
+          padding: '12px 20px',
+          borderRadius: 8,
+          background: 'rgba(255,255,255,0.94)',
+          color: '#4b5563',
+        }}
+      >
         <span>{t('login.publicLinks')}</span>
         <Flex gap={16} wrap justify="center">
           <Link to="/public/calendar">

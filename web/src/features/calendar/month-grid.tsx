@@ -50,8 +50,15 @@ function DayCell({ day, isToday }: { day: CalendarDay; isToday: boolean }) {
   const t = useT();
   const compact = !Grid.useBreakpoint().sm;
   const c = dayColours[day.kind];
-  const note =
-    day.kind === 'holiday'
+  // A phone cell is ~45px wide: a holiday name cut to "国…" says nothing, so it shows just 休/班 there and the full
+  // name stays in the tooltip.
+  const note = compact
+    ? day.kind === 'holiday'
+      ? t('calendar.holidayShort')
+      : day.kind === 'makeup_workday'
+        ? t('calendar.makeupShort')
+        : ''
+    : day.kind === 'holiday'
       ? (day.holiday ?? t('calendar.kind.holiday'))
       : day.kind === 'makeup_workday'
         ? `${t('calendar.makeupShort')}${day.holiday ? ` · ${day.holiday}` : ''}`

@@ -32,7 +32,7 @@ export function EnterpriseDescriptions({
         {e.name}
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.uscc')}>
-        <span style={{ fontFamily: 'monospace' }}>{e.uscc}</span>
+        <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{e.uscc}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('enterprise.legalRepresentative')}>
         {e.legalRepresentative}

@@ -47,6 +47,8 @@ export function EnterprisesPage() {
     {
       title: t('enterprise.name'),
       dataIndex: 'name',
+      // Names are the point of the list; without a width the industry column took the room and they wrapped.
+      width: 260,
       render: (name: string, e) => (
         <Button
           type="link"
@@ -80,6 +82,7 @@ export function EnterprisesPage() {
     },
     {
       title: t('enterprise.tags'),
+      ...noWrap,
       key: 'tags',
       responsive: ['xl'],
       render: (_: unknown, e) => (

@@ -30,20 +30,32 @@ function townOption(stats: EnterpriseStats): ChartOption {
   };
 }
 
+/** Brand blues from dark to light, then amber, so every slice differs from its neighbours and from the page. */
+const SIZE_COLOURS = [brand.primary, '#4f8fd6', '#a9cdf2', '#e8983e'];
+
 function sizeOption(stats: EnterpriseStats, t: Translate): ChartOption {
   const data = stats.bySize.map((x) => ({ name: sizeLabel(x.key, t), value: x.count }));
-  const counts = new Map(data.map((d) => [d.name, d.value]));
+  const total = data.reduce((sum, d) => sum + d.value, 0);
+  const legendText = new Map(
+    data.map((d) => [
+      d.name,
+      `${d.name} ${d.value} · ${total > 0 ? ((d.value / total) * 100).toFixed(1) : 0}%`,
+    ]),
+  );
   return {
+    color: SIZE_COLOURS,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    // Counts live in the legend rather than outside labels, which get clipped on narrow screens.
-    legend: { bottom: 0, formatter: (name: string) => `${name} ${counts.get(name) ?? ''}` },
+    // Counts and shares live in the legend: labels inside the ring were white on pale slices and spilled out of
+    // the thin ones, and outside labels get clipped on narrow screens.
+    legend: { bottom: 0, formatter: (name: string) => legendText.get(name) ?? name },
     series: [
       {
         type: 'pie',
-        radius: ['38%', '66%'],
-        center: ['50%', '44%'],
+        radius: ['36%', '62%'],
+        center: ['50%', '42%'],
         data,
-        label: { show: true, position: 'inside', formatter: '{d}%', color: '#fff' },
+        label: { show: false },
+        labelLine: { show: false },
       },
     ],
   };

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { AdminUser, CalendarYearSummary, JobQueue, Page } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -46,12 +46,20 @@ function CalendarYearsCard() {
           {[...data]
             .sort((a, b) => b.year - a.year)
             .map((y) => (
-              <Flex key={y.year} justify="space-between" gap={8}>
-                <Link to={`/admin/calendar/${y.year}`}>
+              // The year and the day count never wrap or shrink; only the (sometimes long) notice gives way.
+              <Flex key={y.year} align="baseline" gap={12}>
+                <Link to={`/admin/calendar/${y.year}`} style={{ flex: 'none' }}>
                   <Typography.Text strong>{y.year}</Typography.Text>
                 </Link>
-                <Typography.Text type="secondary" ellipsis>
-                  {y.notice} · {t('calendar.workdaysInYear', { count: y.workdays })}
+                <Typography.Text
+                  type="secondary"
+                  ellipsis={{ tooltip: y.notice }}
+                  style={{ flex: 1, minWidth: 0 }}
+                >
+                  {y.notice}
+                </Typography.Text>
+                <Typography.Text style={{ flex: 'none', whiteSpace: 'nowrap' }}>
+                  {t('home.workdaysShort', { count: y.workdays })}
                 </Typography.Text>
               </Flex>
             ))}
@@ -88,9 +96,9 @@ function JobsCard() {
           />
           <Flex wrap gap={4}>
             {data.queues.map((q) => (
-              <Tag key={q.name} color={q.failed > 0 ? 'red' : q.active > 0 ? 'blue' : 'default'}>
-                {q.name}
-              </Tag>
+              <Tooltip key={q.name} title={q.description}>
+                <Tag color={q.failed > 0 ? 'red' : q.active > 0 ? 'blue' : 'default'}>{q.name}</Tag>
+              </Tooltip>
             ))}
           </Flex>
         </Flex>

@@ -1,10 +1,10 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Empty, Input, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Grid, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { UsccCheck } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
-import { useT } from '../../app/i18n.ts';
+import { useLocale, useT, type MessageKey, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
@@ -14,8 +14,36 @@ function codeName(value: { code: string; name: string | null } | null, unknown: 
   return `${value.code} · ${value.name ?? unknown}`;
 }
 
+const REASON_CODES = [
+  'EMPTY',
+  'LENGTH',
+  'CHARSET',
+  'AUTHORITY',
+  'ENTITY_TYPE',
+  'DIVISION',
+  'ORG_CHECK',
+  'CHECK',
+] as const;
+
+function reasonKey(code: string | null): MessageKey | undefined {
+  const known = REASON_CODES.find((c) => c === code);
+  return known ? `uscc.reasonCode.${known}` : undefined;
+}
+
+/** The server explains in Chinese (with the exact characters); other languages get the reason from its code and
+ * keep the server's sentence alongside, since it names the expected character. */
+function reasonText(result: UsccCheck, chinese: boolean, t: Translate): string | undefined {
+  const key = reasonKey(result.reasonCode);
+  if (chinese || !key) return result.reason ?? (key ? t(key) : undefined);
+  return result.reason ? `${t(key)} (${result.reason})` : t(key);
+}
+
 function UsccResult({ result }: { result: UsccCheck }) {
   const t = useT();
+  const { locale } = useLocale();
+  // A fixed 260px label column leaves a phone ~60px for the value, one character per line.
+  const narrow = Grid.useBreakpoint().sm === false;
+  const reason = reasonText(result, locale === 'zh-CN', t);
   const hasParts = [
     result.registrationAuthority,
     result.entityType,
@@ -38,7 +66,7 @@ function UsccResult({ result }: { result: UsccCheck }) {
           showIcon
           icon={<CloseCircleFilled />}
           title={t('uscc.invalid', { code: result.code })}
-          description={result.reason ? t('uscc.reason', { reason: result.reason }) : undefined}
+          description={reason ? t('uscc.reason', { reason }) : undefined}
           data-testid="uscc-invalid"
         />
       )}
@@ -51,7 +79,8 @@ function UsccResult({ result }: { result: UsccCheck }) {
             column={1}
             bordered
             size="small"
-            styles={{ label: { width: 260 } }}
+            layout={narrow ? 'vertical' : 'horizontal'}
+            styles={narrow ? undefined : { label: { width: 260 } }}
             data-testid="uscc-parts"
           >
             <Descriptions.Item label={t('uscc.registrationAuthority')}>

@@ -117,3 +117,36 @@ describe('health', () => {
     });
   });
 });
+
+describe('web app serving', () => {
+  it('answers client routes with index.html, missing assets and API paths with 404', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-web-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>营商</title>');
+    fs.writeFileSync(path.join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+    const { app } = await createHttpServer({
+      ctx: t.ctx,
+      authenticator: { authenticate: async () => undefined },
+      modules: [],
+      webDir: dir,
+      logger: false,
+    });
+    const route = await app.inject({ method: 'GET', url: '/public/calendar' });
+    expect(route.statusCode).toBe(200);
+    expect(route.body).toContain('营商');
+    // Added after start (a rebuild): still served.
+    fs.writeFileSync(path.join(dir, 'assets', 'app-2.js'), 'console.log(2)');
+    const fresh = await app.inject({ method: 'GET', url: '/assets/app-2.js' });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers['cache-control']).toContain('immutable');
+    expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+    const api = await app.inject({ method: 'GET', url: '/api/missing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('problem+json');
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

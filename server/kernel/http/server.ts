@@ -122,7 +122,8 @@ export async function createHttpServer(
     options.webDir && fs.existsSync(path.join(options.webDir, 'index.html')) ? options.webDir : undefined;
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
-    if (!url.startsWith('/api/') && webDir && req.method === 'GET') {
+    // A missing hashed asset stays a 404: answering index.html would hand the browser HTML as a script.
+    if (!url.startsWith('/api/') && !url.startsWith('/assets/') && webDir && req.method === 'GET') {
       // Client-side routes of the single-page app.
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
     }
@@ -178,7 +179,9 @@ export async function createHttpServer(
     await app.register(fastifyStatic, {
       root: webDir,
       prefix: '/',
-      wildcard: false,
+      // Looked up per request, so a rebuilt web app is served without a restart; misses fall through to the
+      // not-found handler, which answers the single-page app's index.html (or a problem for /api/).
+      wildcard: true,
       index: ['index.html'],
       setHeaders: (reply, filePath) => {
         // Hashed assets never change; the HTML shell always revalidates.

@@ -53,7 +53,7 @@ describe('checkUscc — the worked example of GB 32100-2015', () => {
       reasonCode: null,
       registrationAuthority: { code: '9', name: '工商' },
       entityType: { code: '1', name: '企业' },
-      division: { code: '350100', name: '福建省' },
+      division: { code: '350100', name: '福州市' },
       organizationCode: 'M000100Y4',
     });
   });
@@ -191,8 +191,10 @@ describe('divisionName', () => {
   it('names Suzhou divisions exactly and others by province', () => {
     expect(divisionName('320507')).toBe('相城区');
     expect(divisionName('320583')).toBe('昆山市');
-    expect(divisionName('320102')).toBe('江苏省');
-    expect(divisionName('110105')).toBe('北京市');
+    expect(divisionName('320102')).toBe('江苏省南京市辖区');
+    expect(divisionName('320000')).toBe('江苏省');
+    expect(divisionName('350100')).toBe('福州市');
+    expect(divisionName('110105')).toBe('北京市辖区');
     expect(divisionName('990000')).toBeNull();
     expect(divisionName('32050')).toBeNull();
   });

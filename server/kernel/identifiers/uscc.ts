@@ -130,12 +130,70 @@ export const SUZHOU_DIVISIONS: Readonly<Record<string, string>> = {
   '320585': '太仓市',
 };
 
-/** Best-known name of a 6-digit division code: exact Suzhou entry, else the province, else null. */
+/** Prefecture-level cities (GB/T 2260) the district meets most: Jiangsu's 13, provincial capitals, and the
+ * cities with separate planning status. */
+export const CITY_DIVISIONS: Readonly<Record<string, string>> = {
+  '320100': '南京市',
+  '320200': '无锡市',
+  '320300': '徐州市',
+  '320400': '常州市',
+  '320500': '苏州市',
+  '320600': '南通市',
+  '320700': '连云港市',
+  '320800': '淮安市',
+  '320900': '盐城市',
+  '321000': '扬州市',
+  '321100': '镇江市',
+  '321200': '泰州市',
+  '321300': '宿迁市',
+  '130100': '石家庄市',
+  '140100': '太原市',
+  '150100': '呼和浩特市',
+  '210100': '沈阳市',
+  '210200': '大连市',
+  '220100': '长春市',
+  '230100': '哈尔滨市',
+  '330100': '杭州市',
+  '330200': '宁波市',
+  '340100': '合肥市',
+  '350100': '福州市',
+  '350200': '厦门市',
+  '360100': '南昌市',
+  '370100': '济南市',
+  '370200': '青岛市',
+  '410100': '郑州市',
+  '420100': '武汉市',
+  '430100': '长沙市',
+  '440100': '广州市',
+  '440300': '深圳市',
+  '450100': '南宁市',
+  '460100': '海口市',
+  '510100': '成都市',
+  '520100': '贵阳市',
+  '530100': '昆明市',
+  '540100': '拉萨市',
+  '610100': '西安市',
+  '620100': '兰州市',
+  '630100': '西宁市',
+  '640100': '银川市',
+  '650100': '乌鲁木齐市',
+};
+
+/**
+ * Best-known name of a 6-digit division code: the exact Suzhou entry; a known city, or a district/county of it
+ * ("福州市辖区"); otherwise the province with a note that the code lies within it. Null when even the province
+ * prefix is unknown.
+ */
 export function divisionName(code: string): string | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const exact = SUZHOU_DIVISIONS[code];
+  const exact = SUZHOU_DIVISIONS[code] ?? CITY_DIVISIONS[code];
   if (exact !== undefined) return exact;
-  return PROVINCE_PREFIXES[code.slice(0, 2)] ?? null;
+  const province = PROVINCE_PREFIXES[code.slice(0, 2)];
+  if (province === undefined) return null;
+  if (code.endsWith('0000')) return province;
+  const city = CITY_DIVISIONS[`${code.slice(0, 4)}00`];
+  if (city !== undefined) return `${province}${city}辖区`;
+  return `${province}辖区`;
 }
 
 function usccValue(ch: string): number {

@@ -46,7 +46,31 @@ export interface QueueStatus {
   active: number;
   failed: number;
   total: number;
+  completed: number;
+  /** The latest finished run, from pg-boss's own job table (kept 14 days), so every process sees it. */
+  lastRun: {
+    id: string;
+    state: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    output: unknown;
+  } | null;
   lastProgress: { percent: number; message: string | null; at: string } | null;
+}
+
+interface RunRow {
+  name: string;
+  completed: number;
+  id: string | null;
+  state: string | null;
+  started_on: Date | string | null;
+  completed_on: Date | string | null;
+  output: unknown;
+}
+
+function iso(v: Date | string | null): string | null {
+  if (v === null) return null;
+  return (v instanceof Date ? v : new Date(v)).toISOString();
 }
 
 export class JobQueue {
@@ -167,11 +191,24 @@ export class JobQueue {
 
   async status(): Promise<QueueStatus[]> {
     const boss = await this.#ensureStarted();
-    const stats = await Promise.all(
-      [...this.#defs.keys()].map(async (name) => (await boss.getQueueStats(name))[0]),
+    const names = [...this.#defs.keys()];
+    const stats = await Promise.all(names.map(async (name) => (await boss.getQueueStats(name))[0]));
+    const runs = await boss.getDb().executeSql(
+      `select n.name,
+              (select count(*)::int from pgboss.job j where j.name = n.name and j.state = 'completed') as completed,
+              l.id, l.state::text as state, l.started_on, l.completed_on, l.output
+         from unnest($1::text[]) as n(name)
+         left join lateral (
+           select id, state, started_on, completed_on, output from pgboss.job j
+            where j.name = n.name and j.state in ('completed', 'failed', 'cancelled')
+            order by j.completed_on desc nulls last limit 1
+         ) l on true`,
+      [names],
     );
+    const byName = new Map((runs.rows as RunRow[]).map((r) => [r.name, r]));
     return [...this.#defs.values()].map((def, i) => {
       const q = stats[i];
+      const run = byName.get(def.id);
       return {
         name: def.id,
         description: def.description,
@@ -180,6 +217,17 @@ export class JobQueue {
         active: q?.activeCount ?? 0,
         failed: q?.failedCount ?? 0,
         total: q?.totalCount ?? 0,
+        completed: run?.completed ?? 0,
+        lastRun:
+          run?.id && run.state
+            ? {
+                id: run.id,
+                state: run.state,
+                startedAt: iso(run.started_on),
+                finishedAt: iso(run.completed_on),
+                output: run.output,
+              }
+            : null,
         lastProgress: this.#progress.get(def.id) ?? null,
       };
     });

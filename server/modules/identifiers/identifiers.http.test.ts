@@ -29,7 +29,7 @@ describe('GET /api/identifiers/uscc/{code} (public)', () => {
       reasonCode: null,
       registrationAuthority: { code: '9', name: '工商' },
       entityType: { code: '1', name: '企业' },
-      division: { code: '350100', name: '福建省' },
+      division: { code: '350100', name: '福州市' },
       organizationCode: 'M000100Y4',
     });
   });

@@ -57,6 +57,21 @@ describe('jobs run by hand', () => {
     const done = await t.ctx.jobs.waitFor(def!, res.json().jobId as string);
     expect(done.state).toBe('completed');
     expect(done.output).toMatchObject({ ok: true });
+    const status = await t.app.inject({
+      method: 'GET',
+      url: '/api/system/jobs',
+      headers: { cookie: sysadmin },
+    });
+    const q = (
+      status.json().queues as {
+        name: string;
+        completed: number;
+        lastRun: { state: string; output: unknown } | null;
+      }[]
+    ).find((x) => x.name === 'system.verify-audit-chain');
+    expect(q?.completed).toBe(1);
+    expect(q?.lastRun?.state).toBe('completed');
+    expect(q?.lastRun?.output).toMatchObject({ ok: true });
   });
 });
 

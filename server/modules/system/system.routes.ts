@@ -101,6 +101,17 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
                 active: Type.Integer(),
                 failed: Type.Integer(),
                 total: Type.Integer(),
+                completed: Type.Integer(),
+                lastRun: Type.Union([
+                  Type.Null(),
+                  Type.Object({
+                    id: Type.String(),
+                    state: Type.String(),
+                    startedAt: Type.Union([Type.String(), Type.Null()]),
+                    finishedAt: Type.Union([Type.String(), Type.Null()]),
+                    output: Type.Unknown(),
+                  }),
+                ]),
                 lastProgress: Type.Union([
                   Type.Null(),
                   Type.Object({

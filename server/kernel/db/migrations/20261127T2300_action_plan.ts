@@ -1,11 +1,11 @@
 // Frozen: the action plan as a living system — plan structure, measures and units, milestones, progress reports,
 // supervision notices (督办单), typical cases, KPIs and their history.
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped by design
 export async function up(db: Kysely<any>): Promise<void> {
-  const id = (c: import('kysely').ColumnDefinitionBuilder) => c.primaryKey().defaultTo(sql`gen_random_uuid()`);
-  const now = (c: import('kysely').ColumnDefinitionBuilder) => c.notNull().defaultTo(sql`now()`);
+  const id = (c: ColumnDefinitionBuilder) => c.primaryKey().defaultTo(sql`gen_random_uuid()`);
+  const now = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(sql`now()`);
 
   await db.schema
     .createTable('plan')
@@ -69,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('measure_unit_position', ['measure_id', 'position'])
     .addCheckConstraint('measure_unit_role', sql`role in ('lead', 'responsible', 'scope')`)
     .execute();
-  await db.schema.createIndex('measure_unit_department_idx').on('measure_unit').column('department_id').execute();
+  await db.schema
+    .createIndex('measure_unit_department_idx')
+    .on('measure_unit')
+    .column('department_id')
+    .execute();
 
   await db.schema
     .createTable('plan_import')
@@ -98,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_report_id', 'uuid')
     .execute();
   await db.schema.createIndex('milestone_measure_idx').on('milestone').column('measure_id').execute();
-  await db.schema.createIndex('milestone_owner_due_idx').on('milestone').columns(['owner_department_id', 'due_on']).execute();
+  await db.schema
+    .createIndex('milestone_owner_due_idx')
+    .on('milestone')
+    .columns(['owner_department_id', 'due_on'])
+    .execute();
 
   await db.schema
     .createTable('progress_report')
@@ -137,7 +145,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('supervision_notice_kind', sql`kind in ('reminder', 'escalation')`)
     .addCheckConstraint('supervision_notice_reason', sql`reason in ('milestone_overdue', 'report_missing')`)
     .execute();
-  await db.schema.createIndex('supervision_notice_department_idx').on('supervision_notice').columns(['department_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('supervision_notice_department_idx')
+    .on('supervision_notice')
+    .columns(['department_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('typical_case')
@@ -191,7 +203,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen and untyped by design
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['kpi_value', 'kpi', 'typical_case', 'supervision_notice', 'progress_report', 'milestone', 'plan_import', 'measure_unit', 'measure', 'plan_section', 'plan_part', 'plan']) {
+  for (const t of [
+    'kpi_value',
+    'kpi',
+    'typical_case',
+    'supervision_notice',
+    'progress_report',
+    'milestone',
+    'plan_import',
+    'measure_unit',
+    'measure',
+    'plan_section',
+    'plan_part',
+    'plan',
+  ]) {
     await db.schema.dropTable(t).ifExists().cascade().execute();
   }
 }

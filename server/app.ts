@@ -5,6 +5,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
 import type { AppConfig } from './config.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import type { AppContext, HttpApp, ModuleDefinition } from './kernel/context.ts';
@@ -34,6 +35,8 @@ export interface BuildOptions {
   httpLogger?: boolean;
 }
 
+const START_LOCK = 7_120_220_511; // arbitrary, constant: 'yingshang start-up'
+
 export const WEB_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
@@ -60,7 +63,16 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const modules = platformModules(ctx);
   for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
   for (const m of modules) for (const metric of m.metrics ?? []) ctx.metrics.register(metric);
-  for (const m of modules) await m.onStart?.(ctx);
+  // Several processes may start at once on one PostgreSQL: start-up seeding runs under one advisory lock, held on
+  // a reserved connection, so the second process finds the first one's data instead of racing it.
+  await database.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
+    try {
+      for (const m of modules) await m.onStart?.(ctx);
+    } finally {
+      await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
+    }
+  });
   const { app, routes } = await createHttpServer({
     ctx,
     authenticator: createAuthenticator(ctx),

@@ -7,12 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp, WEB_DIST } from './app.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
-import {
-  seedAdministrators,
-  seedDemoData,
-  seedReferenceData,
-  type SeededAccount,
-} from './seed/reference-data.ts';
+import { seedAdministrators, seedDemoData, type SeededAccount } from './seed/reference-data.ts';
 
 const started = performance.now();
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -67,7 +62,6 @@ async function main(): Promise<void> {
   const { ctx, app } = built;
 
   if (config.role !== 'api') {
-    await seedReferenceData(ctx);
     if (config.demoData) {
       let lastShown = -1;
       const accounts = await seedDemoData(ctx, (done, total) => {

@@ -3,8 +3,6 @@
  * mode; demo enterprises and demo accounts only when DEMO_DATA is on. In production the three administrators are
  * created with one-time random passwords that must be changed at first login — never a default password.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../kernel/context.ts';
 import { appendAudit } from '../kernel/audit.ts';
@@ -13,41 +11,18 @@ import { generateDemoEnterprises } from '../kernel/demo/enterprises.ts';
 import { generateDemoPerson } from '../kernel/demo/people.ts';
 import { countEnterprises, insertEnterprises } from '../modules/enterprise/index.ts';
 import {
-  countDepartments,
   countUsers,
   createUser,
   findDepartmentByName,
-  insertDepartments,
+  seedDepartmentsFromConfig,
 } from '../modules/identity/index.ts';
 
-const CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', 'config');
 export const DEMO_ENTERPRISE_COUNT = 2000;
 const DEMO_SEED = 20220511;
 
-interface DepartmentConfig {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: string;
-}
-
-export function readDepartmentConfig(dir = CONFIG_DIR): DepartmentConfig[] {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'departments.json'), 'utf8')) as DepartmentConfig[];
-}
-
+/** Departments are loaded by the identity module on start; kept for callers that seed explicitly (CLI, tests). */
 export async function seedReferenceData(ctx: AppContext): Promise<{ departments: number }> {
-  if ((await countDepartments(ctx.db)) > 0) return { departments: 0 };
-  const rows = readDepartmentConfig();
-  const inserted = await ctx.db.transaction().execute(async (trx) => {
-    const n = await insertDepartments(trx, rows);
-    await appendAudit(
-      trx,
-      { system: 'seed' },
-      { action: 'department.seeded', subjectType: 'department', detail: { count: n } },
-    );
-    return n;
-  });
-  return { departments: inserted };
+  return { departments: await seedDepartmentsFromConfig(ctx) };
 }
 
 export interface SeededAccount {

@@ -33,3 +33,12 @@ export function actionPlanModule(ctx: AppContext): ModuleDefinition {
     },
   };
 }
+
+export { listKpis } from './kpi.service.ts';
+export { computeMeasureStates, type MeasureState } from './measures.service.ts';
+export {
+  importPlan,
+  importShippedPlan,
+  type ImportPlanInput,
+  type PlanImportResult,
+} from './plan-import.service.ts';

@@ -37,12 +37,28 @@ export const ROLES: Record<
   department_officer: {
     name: '部门工作人员',
     kinds: ['officer'],
-    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage', 'plan.read', 'plan.report'],
+    permissions: [
+      'enterprise.read',
+      'enterprise.stats',
+      'department.read',
+      'file.upload',
+      'token.manage',
+      'plan.read',
+      'plan.report',
+    ],
   },
   leading_group_office: {
     name: '领导小组办公室',
     kinds: ['office'],
-    permissions: ['enterprise.read', 'enterprise.stats', 'department.read', 'file.upload', 'token.manage', 'plan.read', 'plan.supervise'],
+    permissions: [
+      'enterprise.read',
+      'enterprise.stats',
+      'department.read',
+      'file.upload',
+      'token.manage',
+      'plan.read',
+      'plan.supervise',
+    ],
   },
   system_admin: {
     name: '系统管理员',

@@ -20,9 +20,7 @@ import { AppError } from '../server/kernel/errors.ts';
 import { JobQueue } from '../server/kernel/jobs/jobs.ts';
 import { loggerOptions } from '../server/kernel/logger.ts';
 import { MetricRegistry } from '../server/kernel/metrics.ts';
-// TEMPORARY: until server/modules/action-plan/index.ts re-exports importPlan (then import it from there).
-// eslint-disable-next-line no-restricted-imports
-import { importPlan, type PlanImportResult } from '../server/modules/action-plan/plan-import.service.ts';
+import { importPlan, type PlanImportResult } from '../server/modules/action-plan/index.ts';
 import { seedReferenceData } from '../server/seed/reference-data.ts';
 
 const USAGE = `用法 Usage:

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../kernel/clock.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
-import { seedReferenceData } from '../../seed/reference-data.ts';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { parsePlan } from './plan-parser.ts';
 import {

@@ -3,7 +3,7 @@
  * the action plan's KPIs read them by id. A KPI whose provider is not registered shows "暂无数据源" — there is no
  * way to type a number in.
  */
-import type { Db } from './db/database.ts';
+import type { AppContext } from './context.ts';
 
 export interface MetricValue {
   value: number | null;
@@ -17,15 +17,19 @@ export interface MetricProvider {
   name: string;
   unit: string;
   description: string;
-  /** Computes the figure for a period (`YYYY-MM`) as of `asOf`. Must be read-only. */
-  compute(db: Db, period: string, asOf: Date): Promise<MetricValue>;
+  /**
+   * Computes the figure for a period (`YYYY-MM`) as of `asOf`. Must be read-only. It gets the whole context
+   * because figures such as "reports submitted on time" need the working-day calendar, not only the database.
+   */
+  compute(ctx: AppContext, period: string, asOf: Date): Promise<MetricValue>;
 }
 
 export class MetricRegistry {
   readonly #providers = new Map<string, MetricProvider>();
 
   register(p: MetricProvider): void {
-    if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(p.id)) throw new Error(`metric id ${p.id} must look like module.metric-name`);
+    if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(p.id))
+      throw new Error(`metric id ${p.id} must look like module.metric-name`);
     if (this.#providers.has(p.id)) throw new Error(`metric ${p.id} registered twice`);
     this.#providers.set(p.id, p);
   }

@@ -24,7 +24,14 @@ export type ActionPlanTables = {
     updated_at: Timestamp;
   };
   plan_part: { id: Generated<string>; plan_id: string; ordinal: number; label: string; title: string };
-  plan_section: { id: Generated<string>; plan_id: string; part_id: string; ordinal: number; label: string; title: string };
+  plan_section: {
+    id: Generated<string>;
+    plan_id: string;
+    part_id: string;
+    ordinal: number;
+    label: string;
+    title: string;
+  };
   measure: {
     id: Generated<string>;
     plan_id: string;
@@ -100,7 +107,10 @@ export type ActionPlanTables = {
     title: string;
     summary: string;
     body: string;
-    status: ColumnType<'submitted' | 'published' | 'rejected', 'submitted' | 'published' | 'rejected' | undefined>;
+    status: ColumnType<
+      'submitted' | 'published' | 'rejected',
+      'submitted' | 'published' | 'rejected' | undefined
+    >;
     submitted_by: string | null;
     submitted_at: Generated<Date>;
     reviewed_by: string | null;

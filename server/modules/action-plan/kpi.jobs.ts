@@ -1,7 +1,35 @@
+import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
-import type { JobDefinition } from '../../kernel/jobs/jobs.ts';
+import { defineJob, type JobDefinition } from '../../kernel/jobs/jobs.ts';
+import { findCurrentPlanRow } from './kpi.repository.ts';
+import { kpiPeriod, refreshKpis } from './kpi.service.ts';
+
+/** Daily: every KPI of the plan in force for the current period, so each month keeps its last computed value. */
+export function refreshKpisJob(ctx: AppContext) {
+  return defineJob({
+    id: 'action-plan.refresh-kpis',
+    description: '计算行动方案指标本期数值 (compute the KPIs for the current period)',
+    payload: Type.Object({}),
+    schedule: '0 1 * * *',
+    policy: 'stately',
+    async handler() {
+      const plan = await findCurrentPlanRow(ctx.db);
+      if (!plan) return { plan: null, kpis: 0 };
+      const asOf = ctx.clock.now();
+      const kpis = await refreshKpis(ctx, plan.id, asOf, { system: 'action-plan.refresh-kpis' });
+      const count = (s: string) => kpis.filter((k) => k.latest?.status === s).length;
+      return {
+        plan: plan.code,
+        period: kpiPeriod(asOf),
+        kpis: kpis.length,
+        ok: count('ok'),
+        noSource: count('no_source'),
+        error: count('error'),
+      };
+    },
+  });
+}
 
 export function kpiJobs(ctx: AppContext): JobDefinition[] {
-  void ctx;
-  return [];
+  return [refreshKpisJob(ctx)];
 }

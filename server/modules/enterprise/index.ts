@@ -1,6 +1,7 @@
 /** Public API of the enterprise (market-entity registry) module. */
 import { defineModule } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import type { MetricProvider } from '../../kernel/metrics.ts';
 import { enterpriseRoutes } from './enterprise.routes.ts';
 import {
   findEnterpriseIdByUscc,
@@ -10,7 +11,23 @@ import {
   type EnterpriseInsert,
 } from './enterprise.repository.ts';
 
-export const enterpriseModule = defineModule({ name: 'enterprise', routes: enterpriseRoutes });
+/** For the action plan's KPIs: the size of the registry, recomputed each period so its trend can be drawn. */
+const registeredCount: MetricProvider = {
+  id: 'enterprise.registered-count',
+  name: '登记在册市场主体数',
+  unit: '户',
+  description: '市场主体库中登记在册的市场主体（企业、个体工商户、农民专业合作社）数，按计算时的登记库统计。',
+  async compute(ctx) {
+    const enterprises = await countEnterprises(ctx.db);
+    return { value: enterprises, detail: { enterprises } };
+  },
+};
+
+export const enterpriseModule = defineModule({
+  name: 'enterprise',
+  routes: enterpriseRoutes,
+  metrics: [registeredCount],
+});
 
 export async function findEnterpriseSummary(
   db: Db,

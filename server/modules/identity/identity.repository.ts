@@ -163,3 +163,14 @@ export async function listActiveUserIdsByKind(db: Db, kind: string): Promise<str
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Display names for a set of accounts (what other modules show instead of ids). */
+export async function findUserDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await identityDb(db)
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -23,4 +23,5 @@ export {
   countDepartments,
   countUsers,
   listActiveUserIdsByKind,
+  findUserDisplayNames,
 } from './identity.repository.ts';

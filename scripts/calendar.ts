@@ -12,16 +12,7 @@
  * `system:cli`. The embedded database belongs to one process: stop the server before using this against it.
  */
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
-import { ConfigError, loadConfig, type AppConfig } from '../server/config.ts';
-import { systemClock } from '../server/kernel/clock.ts';
-import type { AppContext } from '../server/kernel/context.ts';
-import { openDatabase } from '../server/kernel/db/database.ts';
-import { migrateToLatest } from '../server/kernel/db/migrate.ts';
 import { AppError } from '../server/kernel/errors.ts';
-import { MetricRegistry } from '../server/kernel/metrics.ts';
-import { JobQueue } from '../server/kernel/jobs/jobs.ts';
-import { loggerOptions } from '../server/kernel/logger.ts';
 import {
   getCalendarYear,
   getWorkCalendar,
@@ -31,6 +22,8 @@ import {
   seedCalendarYearsFromConfig,
   type SaveYearInput,
 } from '../server/modules/calendar/index.ts';
+import type { AppContext } from '../server/kernel/context.ts';
+import { openCliContext } from './cli-context.ts';
 
 const USAGE = `用法 Usage:
   node scripts/calendar.ts list                                 列出已加载年份 (list loaded years)
@@ -186,33 +179,10 @@ async function main(): Promise<number> {
     return command === 'help' ? 0 : 2;
   }
 
-  let config: AppConfig;
+  const opened = await openCliContext();
+  if (typeof opened === 'number') return opened;
+  const { ctx, close } = opened;
   try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`配置错误 ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
-  // Log lines (e.g. a shipped year skipped at seeding) go to stderr so stdout stays the command's answer.
-  const logger = pino(
-    loggerOptions(config.logLevel === 'info' ? 'warn' : config.logLevel),
-    pino.destination(2),
-  );
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  const ctx: AppContext = {
-    config,
-    database,
-    db: database.db,
-    clock: systemClock,
-    logger,
-    jobs: new JobQueue(database, logger),
-    metrics: new MetricRegistry(),
-  };
-  try {
-    await migrateToLatest(ctx.db);
     await seedCalendarYearsFromConfig(ctx);
     switch (command) {
       case 'list':
@@ -233,7 +203,7 @@ async function main(): Promise<number> {
     printError(err);
     return err instanceof UsageError ? 2 : 1;
   } finally {
-    await database.close();
+    await close();
   }
 }
 

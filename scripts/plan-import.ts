@@ -10,18 +10,10 @@
  * the server before using this against it.
  */
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
-import { ConfigError, loadConfig, type AppConfig } from '../server/config.ts';
-import { systemClock } from '../server/kernel/clock.ts';
-import type { AppContext } from '../server/kernel/context.ts';
-import { openDatabase } from '../server/kernel/db/database.ts';
-import { migrateToLatest } from '../server/kernel/db/migrate.ts';
 import { AppError } from '../server/kernel/errors.ts';
-import { JobQueue } from '../server/kernel/jobs/jobs.ts';
-import { loggerOptions } from '../server/kernel/logger.ts';
-import { MetricRegistry } from '../server/kernel/metrics.ts';
 import { importPlan, type PlanImportResult } from '../server/modules/action-plan/index.ts';
 import { seedReferenceData } from '../server/seed/reference-data.ts';
+import { openCliContext } from './cli-context.ts';
 
 const USAGE = `用法 Usage:
   node scripts/plan-import.ts <file.txt> [--code <code>]    导入或修订行动方案 (import or revise an action plan)
@@ -118,32 +110,10 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  let config: AppConfig;
+  const opened = await openCliContext();
+  if (typeof opened === 'number') return opened;
+  const { ctx, close } = opened;
   try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`配置错误 ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
-  const logger = pino(
-    loggerOptions(config.logLevel === 'info' ? 'warn' : config.logLevel),
-    pino.destination(2),
-  );
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  const ctx: AppContext = {
-    config,
-    database,
-    db: database.db,
-    clock: systemClock,
-    logger,
-    jobs: new JobQueue(database, logger),
-    metrics: new MetricRegistry(),
-  };
-  try {
-    await migrateToLatest(ctx.db);
     await seedReferenceData(ctx);
     const result = await importPlan(ctx, {
       code: args.code,
@@ -157,7 +127,7 @@ async function main(): Promise<number> {
     printError(err);
     return 1;
   } finally {
-    await database.close();
+    await close();
   }
 }
 

@@ -2,6 +2,7 @@
 import type { AppContext, ModuleDefinition } from './kernel/context.ts';
 import { actionPlanModule } from './modules/action-plan/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { creditModule } from './modules/credit/index.ts';
 import { enterpriseModule } from './modules/enterprise/index.ts';
 import { filesModule } from './modules/files/index.ts';
 import { identifiersModule } from './modules/identifiers/index.ts';
@@ -19,5 +20,6 @@ export function platformModules(ctx: AppContext): ModuleDefinition[] {
     notificationsModule,
     filesModule,
     actionPlanModule(ctx),
+    creditModule(ctx),
   ];
 }

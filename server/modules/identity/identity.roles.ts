@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'plan.read': '查看行动方案的内部进展（报告、督办、导出）',
   'plan.report': '本部门填报措施进展、提交典型案例',
   'plan.supervise': '领导小组办公室：导入方案、设置节点、督办、审核案例、管理指标',
+  'credit.enter': '录入、导入本部门职责范围内的信用信息（双公示等）',
+  'credit.review': '审核本部门信用信息的修复申请、管理本部门的红黑名单',
+  'credit.read': '查看信用信息（含未公示信息与统计）',
+  'credit.manage': '维护信用信息目录、惩戒措施清单与分类规则',
+  'credit.own': '企业：查看本企业全部信用信息、申请信用修复、作出信用承诺',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,7 +36,7 @@ export const ROLES: Record<
   enterprise_user: {
     name: '企业用户',
     kinds: ['enterprise'],
-    permissions: ['enterprise.read', 'file.upload', 'token.manage'],
+    permissions: ['enterprise.read', 'file.upload', 'token.manage', 'credit.own'],
   },
   individual: { name: '个人用户', kinds: ['individual'], permissions: ['file.upload'] },
   department_officer: {
@@ -45,6 +50,9 @@ export const ROLES: Record<
       'token.manage',
       'plan.read',
       'plan.report',
+      'credit.enter',
+      'credit.review',
+      'credit.read',
     ],
   },
   leading_group_office: {
@@ -58,6 +66,8 @@ export const ROLES: Record<
       'token.manage',
       'plan.read',
       'plan.supervise',
+      'credit.read',
+      'credit.manage',
     ],
   },
   system_admin: {

@@ -12,7 +12,20 @@ import { launch } from './browser.ts';
 import { hasHan, navTestIds, openTab, pathOf, signIn, signedInTab, submitLogin, url } from './support.ts';
 
 type NavKey =
-  'home' | 'enterprises' | 'calendar' | 'uscc' | 'adminUsers' | 'adminCalendar' | 'adminJobs' | 'adminAudit';
+  | 'home'
+  | 'enterprises'
+  | 'planDashboard'
+  | 'planMy'
+  | 'planMeasures'
+  | 'planCases'
+  | 'planKpis'
+  | 'planImport'
+  | 'calendar'
+  | 'uscc'
+  | 'adminUsers'
+  | 'adminCalendar'
+  | 'adminJobs'
+  | 'adminAudit';
 
 interface Account {
   username: string;
@@ -22,17 +35,35 @@ interface Account {
 }
 
 const accounts: readonly Account[] = [
-  { username: 'ent', kind: 'enterprise', nav: ['home', 'calendar', 'uscc'] },
-  { username: 'person', kind: 'individual', nav: ['home', 'calendar', 'uscc'] },
-  { username: 'samr', kind: 'officer', nav: ['home', 'enterprises', 'calendar', 'uscc'] },
-  { username: 'office', kind: 'office', nav: ['home', 'enterprises', 'calendar', 'uscc'] },
+  { username: 'ent', kind: 'enterprise', nav: ['home', 'planMeasures', 'calendar', 'uscc'] },
+  { username: 'person', kind: 'individual', nav: ['home', 'planMeasures', 'calendar', 'uscc'] },
+  {
+    username: 'samr',
+    kind: 'officer',
+    nav: ['home', 'enterprises', 'planDashboard', 'planMy', 'planMeasures', 'planCases', 'calendar', 'uscc'],
+  },
+  {
+    username: 'office',
+    kind: 'office',
+    nav: [
+      'home',
+      'enterprises',
+      'planDashboard',
+      'planMeasures',
+      'planCases',
+      'planKpis',
+      'planImport',
+      'calendar',
+      'uscc',
+    ],
+  },
   {
     username: 'sysadmin',
     kind: 'sysadmin',
-    nav: ['home', 'calendar', 'uscc', 'adminUsers', 'adminCalendar', 'adminJobs'],
+    nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminUsers', 'adminCalendar', 'adminJobs'],
   },
-  { username: 'secadmin', kind: 'secadmin', nav: ['home', 'calendar', 'uscc', 'adminUsers'] },
-  { username: 'auditor', kind: 'auditor', nav: ['home', 'calendar', 'uscc', 'adminAudit'] },
+  { username: 'secadmin', kind: 'secadmin', nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminUsers'] },
+  { username: 'auditor', kind: 'auditor', nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminAudit'] },
 ];
 
 /** A test id that only the page behind each menu entry renders. */
@@ -42,6 +73,19 @@ function pageMarker(key: NavKey, kind: string): string {
       return `home-${kind}`;
     case 'enterprises':
       return 'enterprise-table';
+    case 'planDashboard':
+      return 'plan-summary';
+    case 'planMy':
+      return 'my-measures';
+    case 'planMeasures':
+      return 'measure-table';
+    case 'planCases':
+      // The office lands on the review queue, a department on its own cases.
+      return kind === 'office' ? 'cases-review' : 'cases-mine';
+    case 'planKpis':
+      return 'kpi-table';
+    case 'planImport':
+      return 'import-history';
     case 'calendar':
       return 'month-grid';
     case 'uscc':

@@ -12,19 +12,40 @@ import type {
   CalendarMonth,
   CalendarYear,
   CalendarYearSummary,
+  Dashboard,
   Department,
   Enterprise,
   EnterpriseStats,
   JobQueue,
+  Kpi,
+  MeasureDetail,
+  MeasureSummary,
   Me,
+  MetricProvider,
+  Milestone,
+  MyWork,
   NotificationPage,
   Page,
+  PlanImport,
+  PlanImportResult,
+  PlanNotice,
+  PlanOverview,
+  PlanReport,
+  StoredFile,
+  TypicalCase,
   UsccCheck,
   WorkdaysBetweenResult,
 } from './types.ts';
 
 type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+/** The body of a `201 Created` answer. */
+type Created<P extends keyof paths, M extends 'post'> = paths[P][M] extends {
+  responses: { 201: { content: { 'application/json': infer T } } };
 }
   ? T
   : never;
@@ -51,4 +72,28 @@ export type ContractChecks = [
   Holds<Fits<Json<'/api/admin/audit', 'get'>, Page<AuditEntry>>>,
   Holds<Fits<Json<'/api/admin/audit/verify', 'get'>, AuditVerifyResult>>,
   Holds<Fits<Json<'/api/system/jobs', 'get'>, { queues: JobQueue[] }>>,
+  Holds<Fits<Created<'/api/files', 'post'>, StoredFile>>,
+  // action plan (docs/action-plan-api.md)
+  Holds<Fits<Json<'/api/action-plan', 'get'>, PlanOverview>>,
+  Holds<Fits<Json<'/api/action-plan/measures', 'get'>, MeasureSummary[]>>,
+  Holds<Fits<Json<'/api/action-plan/measures/{no}', 'get'>, MeasureDetail>>,
+  Holds<Fits<Json<'/api/action-plan/my', 'get'>, MyWork>>,
+  Holds<Fits<Created<'/api/action-plan/measures/{no}/reports', 'post'>, PlanReport>>,
+  Holds<Fits<Created<'/api/action-plan/measures/{no}/milestones', 'post'>, Milestone>>,
+  Holds<Fits<Json<'/api/action-plan/milestones/{id}', 'put'>, Milestone>>,
+  Holds<Fits<Json<'/api/action-plan/dashboard', 'get'>, Dashboard>>,
+  Holds<Fits<Json<'/api/action-plan/notices', 'get'>, Page<PlanNotice>>>,
+  Holds<Fits<Json<'/api/action-plan/cases', 'get'>, Page<TypicalCase>>>,
+  Holds<Fits<Created<'/api/action-plan/cases', 'post'>, TypicalCase>>,
+  Holds<Fits<Json<'/api/action-plan/cases/mine', 'get'>, Page<TypicalCase>>>,
+  Holds<Fits<Json<'/api/action-plan/cases/review', 'get'>, Page<TypicalCase>>>,
+  Holds<Fits<Json<'/api/action-plan/cases/{id}', 'get'>, TypicalCase>>,
+  Holds<Fits<Json<'/api/action-plan/cases/{id}/review', 'post'>, TypicalCase>>,
+  Holds<Fits<Json<'/api/action-plan/kpis', 'get'>, Kpi[]>>,
+  Holds<Fits<Created<'/api/action-plan/kpis', 'post'>, Kpi>>,
+  Holds<Fits<Json<'/api/action-plan/kpis/{code}', 'put'>, Kpi>>,
+  Holds<Fits<Json<'/api/action-plan/kpis/refresh', 'post'>, Kpi[]>>,
+  Holds<Fits<Json<'/api/action-plan/metric-providers', 'get'>, MetricProvider[]>>,
+  Holds<Fits<Json<'/api/action-plan/import', 'post'>, PlanImportResult>>,
+  Holds<Fits<Json<'/api/action-plan/imports', 'get'>, Page<PlanImport>>>,
 ];

@@ -181,6 +181,14 @@ export interface paths {
                                 active: number;
                                 failed: number;
                                 total: number;
+                                completed: number;
+                                lastRun: null | {
+                                    id: string;
+                                    state: string;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                    output: unknown;
+                                };
                                 lastProgress: null | {
                                     percent: number;
                                     message: string | null;
@@ -1912,6 +1920,4317 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行动方案结构与总体进展
+         * @description 现行方案（最近新建的方案）的部分、小节（含措施数）与按状态汇总的进展。
+         *
+         *     Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                code: string;
+                                title: string;
+                                issuer: string | null;
+                                documentNo: string | null;
+                                issuedOn: string | null;
+                                reportingPeriod: "monthly" | "quarterly";
+                            };
+                            parts: {
+                                /** @description 部分序号（二 → 2） */
+                                no: number;
+                                /** @example 二 */
+                                label: string;
+                                title: string;
+                                sections: {
+                                    /** @description 小节序号 1…19 */
+                                    no: number;
+                                    /** @example （一） */
+                                    label: string;
+                                    title: string;
+                                    measureCount: number;
+                                }[];
+                            }[];
+                            summary: {
+                                measures: number;
+                                byStatus: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    completed: number;
+                                    lagging: number;
+                                };
+                                /** @description 各措施进度的平均值（0–100，一位小数） */
+                                averageProgress: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入或修订行动方案（解析方案全文）
+         * @description JSON `{ text, code? }` or multipart/form-data with a `file` part (UTF-8 text, ≤ 2 MB) and an optional `code` field. Without `code` the plan in force is revised; a new code creates another plan. Measures are matched by number and updated in place (their milestones and reports stay); measures missing from the text are kept and listed in `removed`. A text that is not a plan is a 400 `PLAN_TEXT_INVALID`.
+         *
+         *     Permission: `plan.supervise`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 方案全文（UTF-8 文本，与 config/plan/ 中的方案同样格式） */
+                        text: string;
+                        /**
+                         * @description 方案代码：小写字母、数字和连字符，如 xiangcheng-2022
+                         * @example xiangcheng-2022
+                         */
+                        code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            importId: string;
+                            planCode: string;
+                            /** @description 本次导入新建了方案（新的 code） */
+                            planCreated: boolean;
+                            parts: number;
+                            sections: number;
+                            /** @description 文本中的措施数 */
+                            measures: number;
+                            added: number;
+                            /** @description 标题、正文、小节或单位有变化的措施（原地更新，进展记录保留） */
+                            updated: number;
+                            unchanged: number;
+                            /** @description 库中有而新文本中没有的措施编号；不删除，保留其进展记录 */
+                            removed: number[];
+                            /** @description 未能对应到部门名录的单位（集体范围除外） */
+                            unmatchedUnits: {
+                                measureNo: number;
+                                name: string;
+                            }[];
+                            /** @description 解析时发现但不妨碍导入的问题 */
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 方案导入记录（新→旧）
+         * @description Permission: `plan.supervise`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                planCode: string;
+                                /** Format: date-time */
+                                importedAt: string;
+                                /** @description 账号名，或 system:<来源>（seed、cli） */
+                                importedBy: string;
+                                sourceSha256: string;
+                                added: number;
+                                updated: number;
+                                unchanged: number;
+                                unmatchedUnits: {
+                                    measureNo: number;
+                                    name: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 措施列表（状态与进度由节点和进展报告推算）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                    status?: "not_started" | "in_progress" | "completed" | "lagging";
+                    partNo?: number;
+                    sectionNo?: number;
+                    /** @description department code */
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            no: number;
+                            title: string;
+                            /** @example 二、优化提升市场环境，营造更好的创新创业氛围 */
+                            part: string;
+                            /** @example （一）降低市场准入门槛 */
+                            section: string;
+                            partNo: number;
+                            sectionNo: number;
+                            units: {
+                                name: string;
+                                /** @description 牵头单位 / 责任单位 / 集体范围 */
+                                role: "lead" | "responsible" | "scope";
+                                departmentId: string | null;
+                                departmentCode: string | null;
+                            }[];
+                            /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                            status: "not_started" | "in_progress" | "completed" | "lagging";
+                            /** @description mean of the reporting units' latest percent */
+                            progress: number;
+                            nextDueOn: string | null;
+                            overdue: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/measures/{no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 措施详情（进展报告和督办记录仅对有 plan.read 的工作人员可见）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            no: number;
+                            title: string;
+                            /** @example 二、优化提升市场环境，营造更好的创新创业氛围 */
+                            part: string;
+                            /** @example （一）降低市场准入门槛 */
+                            section: string;
+                            partNo: number;
+                            sectionNo: number;
+                            units: {
+                                name: string;
+                                /** @description 牵头单位 / 责任单位 / 集体范围 */
+                                role: "lead" | "responsible" | "scope";
+                                departmentId: string | null;
+                                departmentCode: string | null;
+                            }[];
+                            /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                            status: "not_started" | "in_progress" | "completed" | "lagging";
+                            /** @description mean of the reporting units' latest percent */
+                            progress: number;
+                            nextDueOn: string | null;
+                            overdue: boolean;
+                            body: string;
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                measureNo: number;
+                                title: string;
+                                description: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                ownerDepartment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                                status: "not_started" | "in_progress" | "completed" | "lagging";
+                                completedAt: string | null;
+                                /** @description > 0 only when lagging */
+                                overdueWorkdays: number;
+                            }[];
+                            /** @description empty unless the caller holds plan.read */
+                            reports: {
+                                /** Format: uuid */
+                                id: string;
+                                measureNo: number;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: string;
+                                percent: number;
+                                body: string;
+                                /** Format: date-time */
+                                submittedAt: string;
+                                /** @description id of the submitting account */
+                                submittedBy: string;
+                                evidence: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                }[];
+                                completedMilestoneIds: string[];
+                            }[];
+                            /** @description empty unless the caller holds plan.read */
+                            notices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 提醒 / 督办单 */
+                                kind: "reminder" | "escalation";
+                                reason: "milestone_overdue" | "report_missing";
+                                measureNo: number;
+                                measureTitle: string;
+                                milestoneId: string | null;
+                                milestoneTitle: string | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                overdueWorkdays: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/my": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门的措施、节点、应报进展与督办
+         * @description Permission: `plan.report`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            measures: {
+                                no: number;
+                                title: string;
+                                /** @example 二、优化提升市场环境，营造更好的创新创业氛围 */
+                                part: string;
+                                /** @example （一）降低市场准入门槛 */
+                                section: string;
+                                partNo: number;
+                                sectionNo: number;
+                                units: {
+                                    name: string;
+                                    /** @description 牵头单位 / 责任单位 / 集体范围 */
+                                    role: "lead" | "responsible" | "scope";
+                                    departmentId: string | null;
+                                    departmentCode: string | null;
+                                }[];
+                                /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                                status: "not_started" | "in_progress" | "completed" | "lagging";
+                                /** @description mean of the reporting units' latest percent */
+                                progress: number;
+                                nextDueOn: string | null;
+                                overdue: boolean;
+                                /** @description 牵头单位 / 责任单位 / 集体范围 */
+                                role: "lead" | "responsible" | "scope";
+                                myLatestReport: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    measureNo: number;
+                                    department: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                    };
+                                    period: string;
+                                    percent: number;
+                                    body: string;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    /** @description id of the submitting account */
+                                    submittedBy: string;
+                                    evidence: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                        contentType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    completedMilestoneIds: string[];
+                                } | null;
+                                reportDue: {
+                                    period: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    dueOn: string;
+                                    overdue: boolean;
+                                } | null;
+                            }[];
+                            /** @description this department's, open first by due date */
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                measureNo: number;
+                                title: string;
+                                description: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                ownerDepartment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                                status: "not_started" | "in_progress" | "completed" | "lagging";
+                                completedAt: string | null;
+                                /** @description > 0 only when lagging */
+                                overdueWorkdays: number;
+                            }[];
+                            notices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 提醒 / 督办单 */
+                                kind: "reminder" | "escalation";
+                                reason: "milestone_overdue" | "report_missing";
+                                measureNo: number;
+                                measureTitle: string;
+                                milestoneId: string | null;
+                                milestoneTitle: string | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                overdueWorkdays: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/measures/{no}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送措施进展（支持 Idempotency-Key）
+         * @description period: the current or the previous reporting period. evidenceFileIds: files uploaded through POST /api/files by the caller. completedMilestoneIds: open milestones of this measure owned by the caller's department, completed by this report.
+         *
+         *     Permission: `plan.report`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description "2026-11" (monthly) or "2026-Q4" (quarterly)
+                         * @example 2026-11
+                         */
+                        period: string;
+                        percent: number;
+                        body: string;
+                        /** @description ids of files the caller uploaded through POST /api/files */
+                        evidenceFileIds?: string[];
+                        completedMilestoneIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            measureNo: number;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            period: string;
+                            percent: number;
+                            body: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            /** @description id of the submitting account */
+                            submittedBy: string;
+                            evidence: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                            }[];
+                            completedMilestoneIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/measures/{no}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 设置措施节点（责任部门须为该措施的牵头或责任单位）
+         * @description Permission: `plan.supervise`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    no: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueOn: string;
+                        ownerDepartmentCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            measureNo: number;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            ownerDepartment: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                            status: "not_started" | "in_progress" | "completed" | "lagging";
+                            completedAt: string | null;
+                            /** @description > 0 only when lagging */
+                            overdueWorkdays: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改节点
+         * @description Permission: `plan.supervise`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueOn: string;
+                        ownerDepartmentCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            measureNo: number;
+                            title: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            dueOn: string;
+                            ownerDepartment: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description 未启动 / 推进中 / 已完成 / 滞后 — derived from dates and reports */
+                            status: "not_started" | "in_progress" | "completed" | "lagging";
+                            completedAt: string | null;
+                            /** @description > 0 only when lagging */
+                            overdueWorkdays: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * 删除节点
+         * @description Permission: `plan.supervise`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 领导小组看板：按部分、小节、部门的进展，逾期清单，指标
+         * @description Permission: `plan.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                measures: number;
+                                byStatus: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    completed: number;
+                                    lagging: number;
+                                };
+                                /** @description mean of the measures' progress, one decimal */
+                                averageProgress: number;
+                            };
+                            byPart: {
+                                no: number;
+                                label: string;
+                                title: string;
+                                measures: number;
+                                byStatus: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    completed: number;
+                                    lagging: number;
+                                };
+                                /** @description mean of the measures' progress, one decimal */
+                                averageProgress: number;
+                            }[];
+                            bySection: {
+                                no: number;
+                                label: string;
+                                title: string;
+                                partNo: number;
+                                measures: number;
+                                byStatus: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    completed: number;
+                                    lagging: number;
+                                };
+                                /** @description mean of the measures' progress, one decimal */
+                                averageProgress: number;
+                            }[];
+                            byDepartment: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                measures: number;
+                                byStatus: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    completed: number;
+                                    lagging: number;
+                                };
+                                /** @description mean of this department's own latest percent over the measures it reports on */
+                                averageProgress: number;
+                                overdueMilestones: number;
+                                missingReports: number;
+                            }[];
+                            overdue: {
+                                kind: "milestone" | "report";
+                                measureNo: number;
+                                measureTitle: string;
+                                milestoneId: string | null;
+                                title: string;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                overdueWorkdays: number;
+                                /** @description a 督办单 has been issued and is not resolved */
+                                escalated: boolean;
+                            }[];
+                            /** @description the KPIs of the plan (as GET /api/action-plan/kpis) */
+                            kpis: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string;
+                                unit: string;
+                                target: number;
+                                /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                                direction: "at_least" | "at_most";
+                                measureNos: number[];
+                                /** @description 指标数据源（metric provider id） */
+                                provider: string | null;
+                                /** @description null = 暂无数据源（数据源模块尚未注册） */
+                                source: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                latest: {
+                                    /** @description 统计期（中国时间的年月） */
+                                    period: string;
+                                    value: number | null;
+                                    /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                    status: "ok" | "no_source" | "error";
+                                    /** @description 是否达标；无数值时为 null */
+                                    met: boolean | null;
+                                    /** Format: date-time */
+                                    computedAt: string;
+                                } | null;
+                                /** @description 按统计期从早到晚，最多 24 期 */
+                                history: {
+                                    /** @description 统计期（中国时间的年月） */
+                                    period: string;
+                                    value: number | null;
+                                    /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                    status: "ok" | "no_source" | "error";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 提醒与督办单（领导小组办公室看全部，部门只看本部门）
+         * @description Permission: `plan.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    kind?: "reminder" | "escalation";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 提醒 / 督办单 */
+                                kind: "reminder" | "escalation";
+                                reason: "milestone_overdue" | "report_missing";
+                                measureNo: number;
+                                measureTitle: string;
+                                milestoneId: string | null;
+                                milestoneTitle: string | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                period: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                dueOn: string;
+                                overdueWorkdays: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已发布的典型案例
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                summary: string;
+                                body: string;
+                                measureNo: number | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                                status: "submitted" | "published" | "rejected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                publishedAt: string | null;
+                                /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                                reviewComment: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 报送典型案例（本部门；支持 Idempotency-Key）
+         * @description Permission: `plan.report`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        summary: string;
+                        body: string;
+                        measureNo?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            summary: string;
+                            body: string;
+                            measureNo: number | null;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                            status: "submitted" | "published" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            publishedAt: string | null;
+                            /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/cases/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门报送的典型案例（全部状态）
+         * @description Permission: `plan.report`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                summary: string;
+                                body: string;
+                                measureNo: number | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                                status: "submitted" | "published" | "rejected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                publishedAt: string | null;
+                                /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                                reviewComment: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/cases/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 典型案例审核队列
+         * @description status 缺省为 submitted（待审核，先报先审）；all 为全部。
+         *
+         *     Permission: `plan.supervise`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    status?: ("submitted" | "published" | "rejected") | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                summary: string;
+                                body: string;
+                                measureNo: number | null;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                                status: "submitted" | "published" | "rejected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                publishedAt: string | null;
+                                /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                                reviewComment: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 典型案例
+         * @description 公众只能看到已发布的案例；报送部门和领导小组办公室还能看到待审核和未采用的。
+         *
+         *     Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            summary: string;
+                            body: string;
+                            measureNo: number | null;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                            status: "submitted" | "published" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            publishedAt: string | null;
+                            /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/cases/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核典型案例（发布或不采用），并通知报送部门
+         * @description Permission: `plan.supervise`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "publish" | "reject";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            summary: string;
+                            body: string;
+                            measureNo: number | null;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description submitted 待审核 / published 已发布 / rejected 未采用 */
+                            status: "submitted" | "published" | "rejected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            publishedAt: string | null;
+                            /** @description 审核意见；只有报送部门和领导小组办公室可见 */
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 行动方案指标（最新值与历史）
+         * @description source 为 null 表示“暂无数据源”：数值为 null，状态 no_source，从不显示编造的数字。
+         *
+         *     Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            unit: string;
+                            target: number;
+                            /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                            direction: "at_least" | "at_most";
+                            measureNos: number[];
+                            /** @description 指标数据源（metric provider id） */
+                            provider: string | null;
+                            /** @description null = 暂无数据源（数据源模块尚未注册） */
+                            source: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            latest: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                                /** @description 是否达标；无数值时为 null */
+                                met: boolean | null;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description 按统计期从早到晚，最多 24 期 */
+                            history: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新增指标
+         * @description provider 须为已注册的数据源或 null（暂无数据源）；代码在方案内唯一（409 KPI_CODE_TAKEN）。
+         *
+         *     Permission: `plan.supervise`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母、数字和连字符，2–41 位 */
+                        code: string;
+                        name: string;
+                        description?: string;
+                        /** @description 如 %、工作日、个、类 */
+                        unit: string;
+                        target: number;
+                        /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                        direction: "at_least" | "at_most";
+                        /** @description 已注册的指标数据源 id（GET /api/action-plan/metric-providers）；null = 暂无数据源 */
+                        provider?: null | string;
+                        measureNos?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            unit: string;
+                            target: number;
+                            /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                            direction: "at_least" | "at_most";
+                            measureNos: number[];
+                            /** @description 指标数据源（metric provider id） */
+                            provider: string | null;
+                            /** @description null = 暂无数据源（数据源模块尚未注册） */
+                            source: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            latest: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                                /** @description 是否达标；无数值时为 null */
+                                met: boolean | null;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description 按统计期从早到晚，最多 24 期 */
+                            history: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/metric-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各模块注册的指标数据源
+         * @description Permission: `plan.supervise`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            unit: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/kpis/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即重新计算本期指标
+         * @description 按中国时间的当前月份计算每个指标并保存（同一期内重算覆盖）。
+         *
+         *     Permission: `plan.supervise`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            unit: string;
+                            target: number;
+                            /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                            direction: "at_least" | "at_most";
+                            measureNos: number[];
+                            /** @description 指标数据源（metric provider id） */
+                            provider: string | null;
+                            /** @description null = 暂无数据源（数据源模块尚未注册） */
+                            source: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            latest: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                                /** @description 是否达标；无数值时为 null */
+                                met: boolean | null;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description 按统计期从早到晚，最多 24 期 */
+                            history: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/kpis/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改指标
+         * @description 已保存的历史数值保留。
+         *
+         *     Permission: `plan.supervise`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description 如 %、工作日、个、类 */
+                        unit: string;
+                        target: number;
+                        /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                        direction: "at_least" | "at_most";
+                        /** @description 已注册的指标数据源 id（GET /api/action-plan/metric-providers）；null = 暂无数据源 */
+                        provider?: null | string;
+                        measureNos?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            unit: string;
+                            target: number;
+                            /** @description at_least：不低于目标值；at_most：不高于目标值 */
+                            direction: "at_least" | "at_most";
+                            measureNos: number[];
+                            /** @description 指标数据源（metric provider id） */
+                            provider: string | null;
+                            /** @description null = 暂无数据源（数据源模块尚未注册） */
+                            source: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            latest: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                                /** @description 是否达标；无数值时为 null */
+                                met: boolean | null;
+                                /** Format: date-time */
+                                computedAt: string;
+                            } | null;
+                            /** @description 按统计期从早到晚，最多 24 期 */
+                            history: {
+                                /** @description 统计期（中国时间的年月） */
+                                period: string;
+                                value: number | null;
+                                /** @description ok：已计算（无可计量对象时数值为 null）；no_source：暂无数据源；error：数据源计算出错 */
+                                status: "ok" | "no_source" | "error";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * 删除指标（连同其历史数值）
+         * @description Permission: `plan.supervise`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出 Excel：汇总表 + 每部分一张表（每条措施每个单位一行）
+         * @description Permission: `plan.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-plan/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出 PDF：全方案推进情况报告（A4，内嵌思源黑体/Noto Sans SC）
+         * @description Permission: `plan.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用信息目录（双公示及其他类别，含字段定义）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @description license 行政许可 / penalty 行政处罚（双公示）/ other 其他信用信息 */
+                                kind: "license" | "penalty" | "other";
+                                description: string;
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    type: "string" | "number" | "date" | "enum" | "boolean";
+                                    required: boolean;
+                                    options?: string[];
+                                    maxLength?: number;
+                                }[];
+                                collection: "monthly" | "on_event";
+                                /** @description 职责部门代码；空表示所有部门均可录入 */
+                                departmentCodes: string[];
+                                public: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改信用信息类别（名称、字段、归集频次、职责部门、是否公示、启停）
+         * @description Permission: `credit.manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        fields?: {
+                            key: string;
+                            label: string;
+                            type: "string" | "number" | "date" | "enum" | "boolean";
+                            required: boolean;
+                            options?: string[];
+                            maxLength?: number;
+                        }[];
+                        collection?: "monthly" | "on_event";
+                        departmentCodes?: string[];
+                        public?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @description license 行政许可 / penalty 行政处罚（双公示）/ other 其他信用信息 */
+                            kind: "license" | "penalty" | "other";
+                            description: string;
+                            fields: {
+                                key: string;
+                                label: string;
+                                type: "string" | "number" | "date" | "enum" | "boolean";
+                                required: boolean;
+                                options?: string[];
+                                maxLength?: number;
+                            }[];
+                            collection: "monthly" | "on_event";
+                            /** @description 职责部门代码；空表示所有部门均可录入 */
+                            departmentCodes: string[];
+                            public: boolean;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用信息列表（部门只看本部门，领导小组办公室看全部）
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    category?: string;
+                    /** @description 部门代码（领导小组办公室可用） */
+                    department?: string;
+                    uscc?: string;
+                    timely?: boolean;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                categoryCode: string;
+                                uscc: string;
+                                entityName: string;
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                decisionNo: string;
+                                /** @description YYYY-MM-DD */
+                                decisionDate: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                /** @description 决定日期（不含）至录入日期（含）的工作日数 */
+                                entryWorkdays: number;
+                                /** @description 是否在录入时限（默认 5 个工作日）内录入；逾期照常入库并标记 */
+                                timely: boolean;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                severity: ("minor" | "ordinary" | "serious") | null;
+                                publication: "published" | "not_published" | "ended_repaired" | "ended_expired" | "revoked";
+                                publishFrom: string | null;
+                                publishMinUntil: string | null;
+                                publishUntil: string | null;
+                                source: "form" | "api" | "import";
+                                importId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 录入信用信息（表单或接口；同一决定文书号内容相同不重复入库；支持 Idempotency-Key）
+         * @description 逾期录入照常入库并标记 timely=false。201：新录入；200：更正（updated）或内容相同（unchanged）。
+         *
+         *     Permission: `credit.enter`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string;
+                        uscc: string;
+                        entityName: string;
+                        decisionNo: string;
+                        decisionDate: string;
+                        /** @default {} */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        /** @default api */
+                        source?: "form" | "api";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description created 新录入 / updated 同一决定文书号内容变化（更正，留痕） / unchanged 内容相同，未作改动 */
+                            outcome: "created" | "updated" | "unchanged";
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                categoryCode: string;
+                                uscc: string;
+                                entityName: string;
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                decisionNo: string;
+                                /** @description YYYY-MM-DD */
+                                decisionDate: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                /** @description 决定日期（不含）至录入日期（含）的工作日数 */
+                                entryWorkdays: number;
+                                /** @description 是否在录入时限（默认 5 个工作日）内录入；逾期照常入库并标记 */
+                                timely: boolean;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                severity: ("minor" | "ordinary" | "serious") | null;
+                                publication: "published" | "not_published" | "ended_repaired" | "ended_expired" | "revoked";
+                                publishFrom: string | null;
+                                publishMinUntil: string | null;
+                                publishUntil: string | null;
+                                source: "form" | "api" | "import";
+                                importId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description created 新录入 / updated 同一决定文书号内容变化（更正，留痕） / unchanged 内容相同，未作改动 */
+                            outcome: "created" | "updated" | "unchanged";
+                            record: {
+                                /** Format: uuid */
+                                id: string;
+                                categoryCode: string;
+                                uscc: string;
+                                entityName: string;
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                decisionNo: string;
+                                /** @description YYYY-MM-DD */
+                                decisionDate: string;
+                                /** Format: date-time */
+                                enteredAt: string;
+                                /** @description 决定日期（不含）至录入日期（含）的工作日数 */
+                                entryWorkdays: number;
+                                /** @description 是否在录入时限（默认 5 个工作日）内录入；逾期照常入库并标记 */
+                                timely: boolean;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                severity: ("minor" | "ordinary" | "serious") | null;
+                                publication: "published" | "not_published" | "ended_repaired" | "ended_expired" | "revoked";
+                                publishFrom: string | null;
+                                publishMinUntil: string | null;
+                                publishUntil: string | null;
+                                source: "form" | "api" | "import";
+                                importId: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一条信用信息
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            uscc: string;
+                            entityName: string;
+                            enterpriseId: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            decisionNo: string;
+                            /** @description YYYY-MM-DD */
+                            decisionDate: string;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            /** @description 决定日期（不含）至录入日期（含）的工作日数 */
+                            entryWorkdays: number;
+                            /** @description 是否在录入时限（默认 5 个工作日）内录入；逾期照常入库并标记 */
+                            timely: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            severity: ("minor" | "ordinary" | "serious") | null;
+                            publication: "published" | "not_published" | "ended_repaired" | "ended_expired" | "revoked";
+                            publishFrom: string | null;
+                            publishMinUntil: string | null;
+                            publishUntil: string | null;
+                            source: "form" | "api" | "import";
+                            importId: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/stats/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * “双公示”入库率、时效率（按部门）
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            deadlineWorkdays: number;
+                            /** @description YYYY-MM-DD */
+                            closesOn: string;
+                            departments: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentCode: string;
+                                departmentName: string;
+                                /** @description 决定日期在本期的已录入双公示信息 */
+                                entered: number;
+                                /** @description 其中在时限内录入的 */
+                                timely: number;
+                                /** @description 其中在本期截止日（月末后第 N 个工作日）前录入的 */
+                                enteredByClose: number;
+                                entryRate: number | null;
+                                timelyRate: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/stats/collection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按月归集类别的归集情况（部门 × 类别）
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            /** @description 按月归集的类别数 */
+                            categories: number;
+                            /** @description 本期有数据的类别数 */
+                            collected: number;
+                            cells: {
+                                departmentCode: string;
+                                departmentName: string;
+                                categoryCode: string;
+                                categoryName: string;
+                                records: number;
+                                collected: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导入批次列表（部门只看本部门）
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                categoryCode: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                filename: string;
+                                format: "csv" | "xlsx";
+                                encoding: string | null;
+                                sha256: string;
+                                sizeBytes: number;
+                                dryRun: boolean;
+                                partial: boolean;
+                                status: "running" | "done" | "failed";
+                                /** @description queued 排队 / validating 校验 / writing 写入 / done 完成 / failed 失败 */
+                                phase: string;
+                                /** @description 当前阶段已处理的行数（进度） */
+                                rowsProcessed: number;
+                                rowsTotal: number;
+                                /** @description 校验通过的行（含内容未变的行） */
+                                rowsOk: number;
+                                rowsFailed: number;
+                                /** @description 与已入库内容相同、未作改动的行 */
+                                rowsUnchanged: number;
+                                /** @description 前 100 条错误；完整清单见错误报告 */
+                                errorSample: {
+                                    row: number;
+                                    column: string;
+                                    rule: string;
+                                    message: string;
+                                }[];
+                                errorReportUrl: string | null;
+                                message: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 批量导入信用信息（CSV/XLSX；multipart：file、categoryCode、dryRun、partial；支持 Idempotency-Key）
+         * @description 返回 202 和导入批次；导入在后台进行，进度和结果用 GET /api/credit/imports/{id} 查询。partial=false（默认）时任一行有错即不写入；dryRun=true 只校验。
+         *
+         *     Permission: `credit.enter`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            filename: string;
+                            format: "csv" | "xlsx";
+                            encoding: string | null;
+                            sha256: string;
+                            sizeBytes: number;
+                            dryRun: boolean;
+                            partial: boolean;
+                            status: "running" | "done" | "failed";
+                            /** @description queued 排队 / validating 校验 / writing 写入 / done 完成 / failed 失败 */
+                            phase: string;
+                            /** @description 当前阶段已处理的行数（进度） */
+                            rowsProcessed: number;
+                            rowsTotal: number;
+                            /** @description 校验通过的行（含内容未变的行） */
+                            rowsOk: number;
+                            rowsFailed: number;
+                            /** @description 与已入库内容相同、未作改动的行 */
+                            rowsUnchanged: number;
+                            /** @description 前 100 条错误；完整清单见错误报告 */
+                            errorSample: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                            }[];
+                            errorReportUrl: string | null;
+                            message: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导入批次（进度、计数、前 100 条错误）
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            filename: string;
+                            format: "csv" | "xlsx";
+                            encoding: string | null;
+                            sha256: string;
+                            sizeBytes: number;
+                            dryRun: boolean;
+                            partial: boolean;
+                            status: "running" | "done" | "failed";
+                            /** @description queued 排队 / validating 校验 / writing 写入 / done 完成 / failed 失败 */
+                            phase: string;
+                            /** @description 当前阶段已处理的行数（进度） */
+                            rowsProcessed: number;
+                            rowsTotal: number;
+                            /** @description 校验通过的行（含内容未变的行） */
+                            rowsOk: number;
+                            rowsFailed: number;
+                            /** @description 与已入库内容相同、未作改动的行 */
+                            rowsUnchanged: number;
+                            /** @description 前 100 条错误；完整清单见错误报告 */
+                            errorSample: {
+                                row: number;
+                                column: string;
+                                rule: string;
+                                message: string;
+                            }[];
+                            errorReportUrl: string | null;
+                            message: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载错误报告（303 转到文件下载地址）
+         * @description 错误报告为 XLSX：原文件各列 + “错误”列 + “原行号”列，只含未通过校验的行。
+         *
+         *     Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 失信惩戒与守信激励措施清单（名单目录与措施，含依据）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lists: {
+                                code: string;
+                                name: string;
+                                type: "red" | "black";
+                                description: string;
+                            }[];
+                            measures: {
+                                code: string;
+                                name: string;
+                                trigger: {
+                                    /** @enum {string} */
+                                    type: "list";
+                                    list: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "listType";
+                                    listType: "red" | "black";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "class";
+                                    classes: ("A" | "B" | "C" | "D")[];
+                                };
+                                purposes: ("commitment" | "application" | "policy" | "grant" | "procurement" | "honour")[];
+                                decision: "flag" | "block";
+                                effect: "restriction" | "incentive";
+                                message: string;
+                                basis: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sanctions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 联合惩戒/激励核查：对某一主体和用途给出 allow / flag / block 及理由
+         * @description Permission: `authenticated`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 统一社会信用代码（18位） */
+                        uscc?: string;
+                        /** Format: uuid */
+                        enterpriseId?: string;
+                        /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                        purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uscc: string;
+                            /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                            purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                            /** Format: date */
+                            checkedOn: string;
+                            decision: "allow" | "flag" | "block";
+                            reasons: {
+                                code: string;
+                                decision: "flag" | "block";
+                                effect: "restriction" | "incentive";
+                                message: string;
+                                basis: string;
+                                list: {
+                                    code: string;
+                                    name: string;
+                                    entryId: string;
+                                } | null;
+                                record: {
+                                    id: string;
+                                    decisionNo: string;
+                                } | null;
+                                class: ("A" | "B" | "C" | "D") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承诺列表：企业看本企业的，部门看本部门核查的
+         * @description Permission: `authenticated`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description pending 待核查 / fulfilled 已履行 / broken 违背承诺（形成失信信息） */
+                    status?: "pending" | "fulfilled" | "broken";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description notification 告知承诺（代替证明材料） / credit 信用承诺 */
+                                kind: "notification" | "credit";
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                uscc: string;
+                                entityName: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                subject: string;
+                                content: string;
+                                applicationRef: string | null;
+                                /** Format: date */
+                                committedOn: string;
+                                /** Format: date */
+                                verifyBy: string;
+                                /** @description pending 待核查 / fulfilled 已履行 / broken 违背承诺（形成失信信息） */
+                                status: "pending" | "fulfilled" | "broken";
+                                verifiedOn: string | null;
+                                verificationNote: string | null;
+                                recordId: string | null;
+                                sanctions?: {
+                                    uscc: string;
+                                    /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                                    purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                                    /** Format: date */
+                                    checkedOn: string;
+                                    decision: "allow" | "flag" | "block";
+                                    reasons: {
+                                        code: string;
+                                        decision: "flag" | "block";
+                                        effect: "restriction" | "incentive";
+                                        message: string;
+                                        basis: string;
+                                        list: {
+                                            code: string;
+                                            name: string;
+                                            entryId: string;
+                                        } | null;
+                                        record: {
+                                            id: string;
+                                            decisionNo: string;
+                                        } | null;
+                                        class: ("A" | "B" | "C" | "D") | null;
+                                    }[];
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 作出/录入信用承诺或告知承诺（告知承诺先经失信惩戒核查；支持 Idempotency-Key）
+         * @description Permission: `authenticated`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description notification 告知承诺（代替证明材料） / credit 信用承诺 */
+                        kind: "notification" | "credit";
+                        /** @description 统一社会信用代码（18位） */
+                        uscc?: string;
+                        /**
+                         * Format: uuid
+                         * @description 核查部门（企业作出承诺时必填；部门录入时为本部门）
+                         */
+                        departmentId?: string;
+                        /** @description 承诺事项（如：食品经营许可） */
+                        subject: string;
+                        /** @description 承诺内容 */
+                        content: string;
+                        applicationRef?: string;
+                        /** Format: date */
+                        verifyBy: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description notification 告知承诺（代替证明材料） / credit 信用承诺 */
+                            kind: "notification" | "credit";
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            uscc: string;
+                            entityName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            subject: string;
+                            content: string;
+                            applicationRef: string | null;
+                            /** Format: date */
+                            committedOn: string;
+                            /** Format: date */
+                            verifyBy: string;
+                            /** @description pending 待核查 / fulfilled 已履行 / broken 违背承诺（形成失信信息） */
+                            status: "pending" | "fulfilled" | "broken";
+                            verifiedOn: string | null;
+                            verificationNote: string | null;
+                            recordId: string | null;
+                            sanctions?: {
+                                uscc: string;
+                                /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                                purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                                /** Format: date */
+                                checkedOn: string;
+                                decision: "allow" | "flag" | "block";
+                                reasons: {
+                                    code: string;
+                                    decision: "flag" | "block";
+                                    effect: "restriction" | "incentive";
+                                    message: string;
+                                    basis: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        entryId: string;
+                                    } | null;
+                                    record: {
+                                        id: string;
+                                        decisionNo: string;
+                                    } | null;
+                                    class: ("A" | "B" | "C" | "D") | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/commitments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承诺
+         * @description Permission: `authenticated`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description notification 告知承诺（代替证明材料） / credit 信用承诺 */
+                            kind: "notification" | "credit";
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            uscc: string;
+                            entityName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            subject: string;
+                            content: string;
+                            applicationRef: string | null;
+                            /** Format: date */
+                            committedOn: string;
+                            /** Format: date */
+                            verifyBy: string;
+                            /** @description pending 待核查 / fulfilled 已履行 / broken 违背承诺（形成失信信息） */
+                            status: "pending" | "fulfilled" | "broken";
+                            verifiedOn: string | null;
+                            verificationNote: string | null;
+                            recordId: string | null;
+                            sanctions?: {
+                                uscc: string;
+                                /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                                purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                                /** Format: date */
+                                checkedOn: string;
+                                decision: "allow" | "flag" | "block";
+                                reasons: {
+                                    code: string;
+                                    decision: "flag" | "block";
+                                    effect: "restriction" | "incentive";
+                                    message: string;
+                                    basis: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        entryId: string;
+                                    } | null;
+                                    record: {
+                                        id: string;
+                                        decisionNo: string;
+                                    } | null;
+                                    class: ("A" | "B" | "C" | "D") | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/commitments/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 核查承诺履行情况（违背承诺形成失信信息）
+         * @description Permission: `credit.review`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "fulfilled" | "broken";
+                        /** @description 核查说明；违背承诺时必填（理由） */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description notification 告知承诺（代替证明材料） / credit 信用承诺 */
+                            kind: "notification" | "credit";
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            uscc: string;
+                            entityName: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            subject: string;
+                            content: string;
+                            applicationRef: string | null;
+                            /** Format: date */
+                            committedOn: string;
+                            /** Format: date */
+                            verifyBy: string;
+                            /** @description pending 待核查 / fulfilled 已履行 / broken 违背承诺（形成失信信息） */
+                            status: "pending" | "fulfilled" | "broken";
+                            verifiedOn: string | null;
+                            verificationNote: string | null;
+                            recordId: string | null;
+                            sanctions?: {
+                                uscc: string;
+                                /** @description commitment 告知承诺 / application 事项办理 / policy 政策兑现（财政资金支持） / grant 免申即享 / procurement 政府采购 / honour 评优评先 */
+                                purpose: "commitment" | "application" | "policy" | "grant" | "procurement" | "honour";
+                                /** Format: date */
+                                checkedOn: string;
+                                decision: "allow" | "flag" | "block";
+                                reasons: {
+                                    code: string;
+                                    decision: "flag" | "block";
+                                    effect: "restriction" | "incentive";
+                                    message: string;
+                                    basis: string;
+                                    list: {
+                                        code: string;
+                                        name: string;
+                                        entryId: string;
+                                    } | null;
+                                    record: {
+                                        id: string;
+                                        decisionNo: string;
+                                    } | null;
+                                    class: ("A" | "B" | "C" | "D") | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/lists/{code}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 名单公示：某一名单当前在列的主体（名称、代码、依据；不含个人信息）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                list: {
+                                    code: string;
+                                    name: string;
+                                    /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                    type: "red" | "black";
+                                };
+                                uscc: string;
+                                entityName: string;
+                                basis: string;
+                                /** Format: date */
+                                enteredOn: string;
+                                exitOn: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/list-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门认定的名单条目
+         * @description Permission: `credit.review`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    state?: "current" | "exited" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                list: {
+                                    code: string;
+                                    name: string;
+                                    /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                    type: "red" | "black";
+                                };
+                                uscc: string;
+                                entityName: string;
+                                enterpriseId: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                reason: string;
+                                basis: string;
+                                /** Format: date */
+                                enteredOn: string;
+                                exitRule: {
+                                    /** @description 到期自动移出的日期 */
+                                    on: string | null;
+                                    /** @description 移出条件（如：履行完毕法律义务） */
+                                    condition: string | null;
+                                };
+                                exitedOn: string | null;
+                                exitReason: string | null;
+                                current: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 列入名单（本部门认定；须给出依据和移出规则）
+         * @description Permission: `credit.review`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        listCode: string;
+                        /** @description 统一社会信用代码（18位） */
+                        uscc: string;
+                        entityName?: string;
+                        reason: string;
+                        /** @description 认定依据（法律法规条文） */
+                        basis: string;
+                        /** Format: date */
+                        enteredOn: string;
+                        /** Format: date */
+                        exitOn?: string;
+                        exitCondition?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            list: {
+                                code: string;
+                                name: string;
+                                /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                type: "red" | "black";
+                            };
+                            uscc: string;
+                            entityName: string;
+                            enterpriseId: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            reason: string;
+                            basis: string;
+                            /** Format: date */
+                            enteredOn: string;
+                            exitRule: {
+                                /** @description 到期自动移出的日期 */
+                                on: string | null;
+                                /** @description 移出条件（如：履行完毕法律义务） */
+                                condition: string | null;
+                            };
+                            exitedOn: string | null;
+                            exitReason: string | null;
+                            current: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/list-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 名单条目（本部门）
+         * @description Permission: `credit.review`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            list: {
+                                code: string;
+                                name: string;
+                                /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                type: "red" | "black";
+                            };
+                            uscc: string;
+                            entityName: string;
+                            enterpriseId: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            reason: string;
+                            basis: string;
+                            /** Format: date */
+                            enteredOn: string;
+                            exitRule: {
+                                /** @description 到期自动移出的日期 */
+                                on: string | null;
+                                /** @description 移出条件（如：履行完毕法律义务） */
+                                condition: string | null;
+                            };
+                            exitedOn: string | null;
+                            exitReason: string | null;
+                            current: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/list-entries/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 移出名单（记录移出原因）
+         * @description Permission: `credit.review`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 移出原因（如：已履行义务、信用修复） */
+                        reason: string;
+                        /** Format: date */
+                        exitedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            list: {
+                                code: string;
+                                name: string;
+                                /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                type: "red" | "black";
+                            };
+                            uscc: string;
+                            entityName: string;
+                            enterpriseId: string | null;
+                            /** Format: uuid */
+                            departmentId: string;
+                            reason: string;
+                            basis: string;
+                            /** Format: date */
+                            enteredOn: string;
+                            exitRule: {
+                                /** @description 到期自动移出的日期 */
+                                on: string | null;
+                                /** @description 移出条件（如：履行完毕法律义务） */
+                                condition: string | null;
+                            };
+                            exitedOn: string | null;
+                            exitReason: string | null;
+                            current: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/records/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请信用修复（本企业的信息；最短公示期满后；支持 Idempotency-Key）
+         * @description Permission: `credit.own`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 修复申请说明（已履行行政处罚决定、已纠正失信行为等） */
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            uscc: string;
+                            entityName: string;
+                            category: string;
+                            decisionNo: string;
+                            statement: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** Format: date */
+                            appliedOn: string;
+                            /**
+                             * Format: date
+                             * @description 审核时限（工作日计，含当日）
+                             */
+                            reviewDueOn: string;
+                            overdue: boolean;
+                            /** @description pending 待审核 / approved 已修复 / rejected 不予修复 */
+                            status: "pending" | "approved" | "rejected";
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门的信用修复申请（按审核时限排序）
+         * @description Permission: `credit.review`
+         */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description pending 待审核 / approved 已修复 / rejected 不予修复 */
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recordId: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                uscc: string;
+                                entityName: string;
+                                category: string;
+                                decisionNo: string;
+                                statement: string;
+                                /** Format: date-time */
+                                appliedAt: string;
+                                /** Format: date */
+                                appliedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description 审核时限（工作日计，含当日）
+                                 */
+                                reviewDueOn: string;
+                                overdue: boolean;
+                                /** @description pending 待审核 / approved 已修复 / rejected 不予修复 */
+                                status: "pending" | "approved" | "rejected";
+                                reviewedAt: string | null;
+                                reviewComment: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/repairs/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核信用修复申请：通过即停止公示；不予修复须说明理由
+         * @description Permission: `credit.review`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "approve" | "reject";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recordId: string;
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            uscc: string;
+                            entityName: string;
+                            category: string;
+                            decisionNo: string;
+                            statement: string;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            /** Format: date */
+                            appliedOn: string;
+                            /**
+                             * Format: date
+                             * @description 审核时限（工作日计，含当日）
+                             */
+                            reviewDueOn: string;
+                            overdue: boolean;
+                            /** @description pending 待审核 / approved 已修复 / rejected 不予修复 */
+                            status: "pending" | "approved" | "rejected";
+                            reviewedAt: string | null;
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/classes/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用风险分类分布（A–D），缺省为最近一期
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string | null;
+                            counts: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            classified: number;
+                            registered: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/enterprises/{id}/class": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某企业的信用风险分类（含得分构成）与历史
+         * @description Permission: `credit.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                period: string | null;
+                                /** @description false：尚无月度分类结果，按当前数据即时计算 */
+                                stored: boolean;
+                                /** @description A 低风险 / B 一般风险 / C 较高风险 / D 高风险 */
+                                class: "A" | "B" | "C" | "D";
+                                score: number;
+                                /** @description 得分构成，如“行政处罚（一般）2 条”，-30 */
+                                parts: {
+                                    code: string;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                explanation: string;
+                                /** Format: date-time */
+                                computedAt: string;
+                            };
+                            history: {
+                                /** @description YYYY-MM */
+                                period: string;
+                                /** @description A 低风险 / B 一般风险 / C 较高风险 / D 高风险 */
+                                class: "A" | "B" | "C" | "D";
+                                score: number;
+                                /** @description 得分构成，如“行政处罚（一般）2 条”，-30 */
+                                parts: {
+                                    code: string;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                explanation: string;
+                                /** Format: date-time */
+                                computedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/classification/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用风险分类规则
+         * @description Permission: `credit.manage`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baseScore: number;
+                            thresholds: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            rules: ({
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                source: "record";
+                                categoryCodes?: string[];
+                                dataIn?: {
+                                    key: string;
+                                    values: string[];
+                                };
+                                categoryKind?: "license" | "penalty" | "other";
+                                severity?: "minor" | "ordinary" | "serious";
+                                points: number;
+                                cap?: number;
+                                lookbackMonths: number;
+                            } | {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                source: "list";
+                                listType: "red" | "black";
+                                points: number;
+                                cap?: number;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改信用风险分类规则（下次月度分类起生效）
+         * @description Permission: `credit.manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            baseScore: number;
+                            thresholds: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            rules: ({
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                source: "record";
+                                categoryCodes?: string[];
+                                dataIn?: {
+                                    key: string;
+                                    values: string[];
+                                };
+                                categoryKind?: "license" | "penalty" | "other";
+                                severity?: "minor" | "ordinary" | "serious";
+                                points: number;
+                                cap?: number;
+                                lookbackMonths: number;
+                            } | {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                source: "list";
+                                listType: "red" | "black";
+                                points: number;
+                                cap?: number;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用查询：按名称（包含）或统一社会信用代码（前缀）查找主体
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 名称（包含）或统一社会信用代码（前缀） */
+                    q: string;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                uscc: string;
+                                name: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/entities/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信用查询：某主体公示中的信用信息（个人信息已脱敏）、名单与风险分类
+         * @description 代码不合法 → 400（CREDIT_USCC_INVALID，说明原因）；合法但既不在主体库也无信用信息 → 404。
+         *
+         *     Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uscc: string;
+                            name: string;
+                            /** @description 最近一期信用风险分类；尚未分类为 null */
+                            class: ("A" | "B" | "C" | "D") | null;
+                            classPeriod: string | null;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description license 行政许可 / penalty 行政处罚 / other 其他信用信息 */
+                                kind: "license" | "penalty" | "other";
+                                category: string;
+                                categoryCode: string;
+                                decisionNo: string;
+                                /** Format: date */
+                                decisionDate: string;
+                                severity: "minor" | "ordinary" | "serious" | null;
+                                publishedFrom: string | null;
+                                publishedUntil: string | null;
+                                /** @description 记录内容；个人姓名、身份证号、电话已脱敏 */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            lists: {
+                                list: {
+                                    code: string;
+                                    name: string;
+                                    /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                    type: "red" | "black";
+                                };
+                                uscc: string;
+                                entityName: string;
+                                basis: string;
+                                /** Format: date */
+                                enteredOn: string;
+                                exitOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/my": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业全部信用信息（含未公示）、风险分类与每条信息的修复选项
+         * @description Permission: `credit.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            uscc: string;
+                            name: string;
+                            class: {
+                                /** @description A 低风险 / B 一般风险 / C 较高风险 / D 高风险 */
+                                class: "A" | "B" | "C" | "D";
+                                score: number;
+                                period: string | null;
+                                parts: {
+                                    code: string;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                explanation: string;
+                            };
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description license 行政许可 / penalty 行政处罚 / other 其他信用信息 */
+                                kind: "license" | "penalty" | "other";
+                                category: string;
+                                categoryCode: string;
+                                decisionNo: string;
+                                /** Format: date */
+                                decisionDate: string;
+                                severity: "minor" | "ordinary" | "serious" | null;
+                                publishedFrom: string | null;
+                                publishedUntil: string | null;
+                                /** @description 记录内容；个人姓名、身份证号、电话已脱敏 */
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                publication: "published" | "not_published" | "ended_repaired" | "ended_expired" | "revoked";
+                                publishMinUntil: string | null;
+                                publicationEndedAt: string | null;
+                                repair: {
+                                    /** @description eligible 可申请 / too_early 最短公示期未满 / pending 审核中 / not_applicable 不适用 */
+                                    status: "eligible" | "too_early" | "pending" | "not_applicable";
+                                    eligibleFrom: string | null;
+                                    message: string;
+                                };
+                            }[];
+                            lists: {
+                                list: {
+                                    code: string;
+                                    name: string;
+                                    /** @description red 守信激励（红名单） / black 失信惩戒（黑名单） */
+                                    type: "red" | "black";
+                                };
+                                uscc: string;
+                                entityName: string;
+                                basis: string;
+                                /** Format: date */
+                                enteredOn: string;
+                                exitOn: string | null;
+                            }[];
+                            repairs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                recordId: string;
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                uscc: string;
+                                entityName: string;
+                                category: string;
+                                decisionNo: string;
+                                statement: string;
+                                /** Format: date-time */
+                                appliedAt: string;
+                                /** Format: date */
+                                appliedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description 审核时限（工作日计，含当日）
+                                 */
+                                reviewDueOn: string;
+                                overdue: boolean;
+                                /** @description pending 待审核 / approved 已修复 / rejected 不予修复 */
+                                status: "pending" | "approved" | "rejected";
+                                reviewedAt: string | null;
+                                reviewComment: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -31,8 +31,20 @@ export function RequireAuth() {
 /** Shows a page only to those the navigation table lets see it; others get a plain "no access" page. */
 export function RequireNav({ navKey, children }: { navKey: NavKey; children: ReactNode }) {
   const me = useMe();
-  const t = useT();
   if (isNavItemVisible(navItem(navKey), me)) return <>{children}</>;
+  return <Forbidden />;
+}
+
+/** For a page under a menu entry that several roles share (e.g. submitting vs reviewing cases). */
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const me = useMe();
+  if (me.permissions.includes(permission)) return <>{children}</>;
+  return <Forbidden />;
+}
+
+function Forbidden() {
+  const me = useMe();
+  const t = useT();
   return (
     <Result
       status="403"

@@ -3,6 +3,7 @@
  * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`.
  */
 import { createContext, useCallback, useContext } from 'react';
+import { planEnUS, planZhCN } from './i18n-plan.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -144,7 +145,6 @@ const zhCN = {
   'home.feature.onlineServices': '一网通办 · 在线办事',
   'home.feature.policyMatch': '惠企政策匹配与免申即享',
   'home.feature.talentPolicy': '人才政策计算器',
-  'home.feature.measures': '58 项措施推进跟踪',
   'home.overview': '市场主体概况',
   'home.enterpriseTotal': '市场主体总数',
   'home.townCount': '覆盖镇（街道）数',
@@ -391,6 +391,7 @@ const zhCN = {
   'notifications.scope.department': '部门',
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
+  ...planZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -535,7 +536,6 @@ const enUS: Dictionary = {
   'home.feature.onlineServices': 'Online services (一网通办)',
   'home.feature.policyMatch': 'Policy matching and grants without application',
   'home.feature.talentPolicy': 'Talent policy calculator',
-  'home.feature.measures': 'Tracker for the 58 measures',
   'home.overview': 'Market entities at a glance',
   'home.enterpriseTotal': 'Market entities',
   'home.townCount': 'Towns / subdistricts covered',
@@ -789,6 +789,7 @@ const enUS: Dictionary = {
   'notifications.scope.department': 'Department',
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
+  ...planEnUS,
 };
 
 export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -8,16 +8,22 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
+  OrderedListOutlined,
   ScheduleOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Me, UserKind } from '../api/types.ts';
 import type { MessageKey } from './i18n.ts';
 
-export type NavGroup = 'main' | 'tools' | 'admin';
+export type NavGroup = 'main' | 'plan' | 'tools' | 'admin';
 
 export interface NavItem {
   key: string;
@@ -39,6 +45,54 @@ export const navigation = [
     group: 'main',
     kinds: ['office', 'officer'],
     permissions: ['enterprise.stats'],
+  },
+  {
+    key: 'planDashboard',
+    path: '/plan/dashboard',
+    icon: DashboardOutlined,
+    label: 'nav.planDashboard',
+    group: 'plan',
+    kinds: ['office', 'officer'],
+    permissions: ['plan.read'],
+  },
+  {
+    key: 'planMy',
+    path: '/plan/my',
+    icon: SolutionOutlined,
+    label: 'nav.planMy',
+    group: 'plan',
+    permissions: ['plan.report'],
+  },
+  {
+    key: 'planMeasures',
+    path: '/plan/measures',
+    icon: OrderedListOutlined,
+    label: 'nav.planMeasures',
+    group: 'plan',
+  },
+  {
+    key: 'planCases',
+    path: '/plan/cases',
+    icon: TrophyOutlined,
+    label: 'nav.planCases',
+    group: 'plan',
+    permissions: ['plan.report', 'plan.supervise'],
+  },
+  {
+    key: 'planKpis',
+    path: '/plan/kpis',
+    icon: FundOutlined,
+    label: 'nav.planKpis',
+    group: 'plan',
+    permissions: ['plan.supervise'],
+  },
+  {
+    key: 'planImport',
+    path: '/plan/import',
+    icon: ImportOutlined,
+    label: 'nav.planImport',
+    group: 'plan',
+    permissions: ['plan.supervise'],
   },
   { key: 'calendar', path: '/calendar', icon: CalendarOutlined, label: 'nav.calendar', group: 'tools' },
   { key: 'uscc', path: '/tools/uscc', icon: IdcardOutlined, label: 'nav.uscc', group: 'tools' },

@@ -13,6 +13,14 @@ export const dayColours = {
   makeup_workday: { background: '#fff4de', border: '#f5c97a', text: '#9a5b00' },
 } as const;
 
+/** The four measure statuses, in charts and tags alike: grey 未启动, blue 推进中, green 已完成, red 滞后. */
+export const statusColours = {
+  not_started: '#8a919c',
+  in_progress: '#2f7de1',
+  completed: '#389e0d',
+  lagging: '#d9363e',
+} as const;
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: brand.primary,

@@ -1,5 +1,10 @@
-import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
 import type { ComposeOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 import { theme } from '../app/theme.ts';
@@ -7,7 +12,13 @@ import { ErrorAlert } from './error-alert.tsx';
 import { CardSkeleton } from './page-loading.tsx';
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
 >;
 
 /** A chart that loads ECharts on first use and follows its container's size. */
@@ -15,10 +26,12 @@ export function EChart({
   option,
   height = 320,
   ariaLabel,
+  testId,
 }: {
   option: ChartOption;
   height?: number;
   ariaLabel: string;
+  testId?: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -54,8 +67,8 @@ export function EChart({
 
   if (error) return <ErrorAlert error={error} />;
   return (
-    <div style={{ position: 'relative', height }}>
-      {!ready && <CardSkeleton rows={5} />}
+    <div style={{ position: 'relative', height }} data-testid={testId}>
+      {!ready && (height >= 120 ? <CardSkeleton rows={Math.min(5, Math.floor(height / 40))} /> : null)}
       <div ref={container} role="img" aria-label={ariaLabel} style={{ position: 'absolute', inset: 0 }} />
     </div>
   );

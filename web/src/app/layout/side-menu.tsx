@@ -7,10 +7,11 @@ import { useMe } from '../session.tsx';
 
 const groupLabels: Record<NavGroup, MessageKey | null> = {
   main: null,
+  plan: 'nav.groupPlan',
   tools: 'nav.groupTools',
   admin: 'nav.groupAdmin',
 };
-const groupOrder: readonly NavGroup[] = ['main', 'tools', 'admin'];
+const groupOrder: readonly NavGroup[] = ['main', 'plan', 'tools', 'admin'];
 
 type MenuItem = Required<MenuProps>['items'][number];
 

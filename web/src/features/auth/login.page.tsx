@@ -1,4 +1,10 @@
-import { CalendarOutlined, IdcardOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  OrderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
@@ -163,6 +169,9 @@ export function LoginPage() {
       >
         <span>{t('login.publicLinks')}</span>
         <Flex gap={16} wrap justify="center">
+          <Link to="/public/plan">
+            <OrderedListOutlined /> {t('public.planTitle')}
+          </Link>
           <Link to="/public/calendar">
             <CalendarOutlined /> {t('public.calendarTitle')}
           </Link>

@@ -1,4 +1,11 @@
-import { ArrowRightOutlined, CalendarOutlined, IdcardOutlined, LoginOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  CalendarOutlined,
+  IdcardOutlined,
+  LoginOutlined,
+  OrderedListOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Col, Row, Typography } from 'antd';
 import { createElement, type ComponentType } from 'react';
 import { Link } from 'react-router';
@@ -15,6 +22,20 @@ interface Service {
 }
 
 const services: readonly Service[] = [
+  {
+    to: '/public/plan',
+    icon: OrderedListOutlined,
+    title: 'public.planTitle',
+    text: 'public.planText',
+    testId: 'public-plan-link',
+  },
+  {
+    to: '/public/plan/cases',
+    icon: TrophyOutlined,
+    title: 'public.casesTitle',
+    text: 'public.casesText',
+    testId: 'public-cases-link',
+  },
   {
     to: '/public/calendar',
     icon: CalendarOutlined,

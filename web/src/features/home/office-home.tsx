@@ -6,9 +6,9 @@ import { useT, type Translate } from '../../app/i18n.ts';
 import { brand } from '../../app/theme.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { NotYetAvailable } from '../../components/not-yet-available.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { sizeLabel } from '../enterprises/enterprise-labels.ts';
+import { PlanSummaryCard } from '../plan/plan-home-cards.tsx';
 
 function townOption(stats: EnterpriseStats): ChartOption {
   // Horizontal bars keep every town name readable, even on a phone.
@@ -140,10 +140,10 @@ export function OfficeHome() {
 
   return (
     <div data-testid="office-overview">
+      <div style={{ marginBottom: 16 }}>
+        <PlanSummaryCard />
+      </div>
       {overview}
-      <Card title={t('home.measures')} style={{ marginTop: 16 }}>
-        <NotYetAvailable feature={t('home.feature.measures')} />
-      </Card>
     </div>
   );
 }

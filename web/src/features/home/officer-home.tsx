@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, Empty, Flex, Row } from 'antd';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
 import { NotYetAvailable } from '../../components/not-yet-available.tsx';
+import { MyPlanCard } from '../plan/plan-home-cards.tsx';
 import { Shortcuts } from './shortcuts.tsx';
 
 export function OfficerHome() {
@@ -33,9 +34,12 @@ export function OfficerHome() {
         </Flex>
       </Col>
       <Col xs={24} lg={14}>
-        <Card title={t('home.workQueue')} data-testid="work-queue">
-          <NotYetAvailable feature={t('home.feature.workQueue')} />
-        </Card>
+        <Flex vertical gap={16}>
+          <MyPlanCard />
+          <Card title={t('home.workQueue')} data-testid="work-queue">
+            <NotYetAvailable feature={t('home.feature.workQueue')} />
+          </Card>
+        </Flex>
       </Col>
     </Row>
   );

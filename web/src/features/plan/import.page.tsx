@@ -1,0 +1,317 @@
+import { InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  Progress,
+  Row,
+  Statistic,
+  Table,
+  Tabs,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { apiSend, apiUpload } from '../../api/client.ts';
+import type { Page as ApiPage, PlanImport, PlanImportResult, UnmatchedUnit } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useT } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { Page } from '../../components/page.tsx';
+import { readPaging } from '../../components/paging.ts';
+import { noWrap } from '../../components/table-columns.ts';
+import { formatBytes, MAX_PLAN_TEXT_BYTES, planPaths } from './plan.api.ts';
+
+function UnmatchedTable({ rows, testId }: { rows: readonly UnmatchedUnit[]; testId?: string }) {
+  const t = useT();
+  const columns: TableColumnsType<UnmatchedUnit> = [
+    {
+      title: t('plan.measure'),
+      dataIndex: 'measureNo',
+      ...noWrap,
+      width: 120,
+      render: (no: number) => <Link to={`/plan/measures/${no}`}>{t('plan.measureNo', { no })}</Link>,
+    },
+    { title: t('plan.import.unitName'), dataIndex: 'name' },
+  ];
+  return (
+    <Table<UnmatchedUnit>
+      rowKey={(u) => `${u.measureNo}-${u.name}`}
+      size="small"
+      columns={columns}
+      dataSource={[...rows]}
+      pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+      data-testid={testId}
+    />
+  );
+}
+
+function ImportResultCard({ result }: { result: PlanImportResult }) {
+  const t = useT();
+  return (
+    <Card title={t('plan.import.resultTitle', { code: result.planCode })} data-testid="import-result">
+      <Flex vertical gap={16}>
+        <Row gutter={[12, 12]}>
+          {(
+            [
+              ['measures', result.measures],
+              ['added', result.added],
+              ['updated', result.updated],
+              ['unchanged', result.unchanged],
+            ] as const
+          ).map(([key, value]) => (
+            <Col key={key} xs={12} md={6}>
+              <Card size="small">
+                <Statistic
+                  title={t(`plan.import.count.${key}`)}
+                  value={value}
+                  data-testid={`import-${key}`}
+                />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+        <Typography.Text type="secondary">
+          {t('plan.import.structure', { parts: result.parts, sections: result.sections })}
+        </Typography.Text>
+        {result.removed && result.removed.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('plan.import.removed', { nos: result.removed.join('、') })}
+          />
+        )}
+        {result.warnings && result.warnings.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('plan.import.warnings')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        {result.unmatchedUnits.length === 0 ? (
+          <Alert type="success" showIcon title={t('plan.import.allMatched')} />
+        ) : (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              title={t('plan.import.unmatched', { count: result.unmatchedUnits.length })}
+              data-testid="import-unmatched-note"
+            />
+            <UnmatchedTable rows={result.unmatchedUnits} testId="import-unmatched" />
+          </>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function History() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const { page, pageSize } = readPaging(params, 10);
+  const { data, error, loading, reload } = useApi<ApiPage<PlanImport>>(planPaths.imports(page, pageSize));
+  const columns: TableColumnsType<PlanImport> = [
+    {
+      title: t('plan.import.importedAt'),
+      dataIndex: 'importedAt',
+      ...noWrap,
+      render: (v: string) => formatDateTime(v),
+    },
+    { title: t('plan.import.importedBy'), dataIndex: 'importedBy', ...noWrap },
+    { title: t('plan.import.planCode'), dataIndex: 'planCode', ...noWrap, responsive: ['md'] },
+    { title: t('plan.import.count.added'), dataIndex: 'added', align: 'right', ...noWrap },
+    { title: t('plan.import.count.updated'), dataIndex: 'updated', align: 'right', ...noWrap },
+    { title: t('plan.import.count.unchanged'), dataIndex: 'unchanged', align: 'right', ...noWrap },
+    {
+      title: t('plan.import.unmatchedShort'),
+      key: 'unmatched',
+      align: 'right',
+      ...noWrap,
+      render: (_: unknown, r) =>
+        r.unmatchedUnits.length > 0 ? (
+          <Typography.Text type="warning">{r.unmatchedUnits.length}</Typography.Text>
+        ) : (
+          0
+        ),
+    },
+  ];
+  return (
+    <Card title={t('plan.import.history')}>
+      {error !== undefined && (
+        <div style={{ marginBottom: 12 }}>
+          <ErrorAlert error={error} onRetry={reload} />
+        </div>
+      )}
+      <Table<PlanImport>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        expandable={{
+          rowExpandable: (r) => r.unmatchedUnits.length > 0,
+          expandedRowRender: (r) => (
+            <Flex vertical gap={8}>
+              <Typography.Text>
+                {t('plan.import.unmatched', { count: r.unmatchedUnits.length })}
+              </Typography.Text>
+              <UnmatchedTable rows={r.unmatchedUnits} />
+            </Flex>
+          ),
+        }}
+        locale={{ emptyText: <Empty description={t('plan.import.noHistory')} /> }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          size: 'small',
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, s) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(p));
+            next.set('pageSize', String(s));
+            setParams(next, { replace: true });
+          },
+        }}
+        scroll={{ x: 720 }}
+        data-testid="import-history"
+      />
+    </Card>
+  );
+}
+
+/** The office loads or revises the plan from its text; the result says what changed and which units are unknown. */
+export function ImportPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const [result, setResult] = useState<PlanImportResult | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const done = (r: PlanImportResult) => {
+    setResult(r);
+    setVersion((v) => v + 1);
+    void message.success(t('plan.import.done'));
+  };
+
+  const uploadFile = async (file: File) => {
+    if (file.size > MAX_PLAN_TEXT_BYTES) {
+      void message.error(t('plan.import.tooLarge', { size: formatBytes(file.size) }));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setResult(null);
+    setProgress(0);
+    try {
+      done(await apiUpload<PlanImportResult>(planPaths.import, file, { onProgress: setProgress }));
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const submitText = async () => {
+    setBusy(true);
+    setError(undefined);
+    setResult(null);
+    try {
+      done(await apiSend<PlanImportResult>('POST', planPaths.import, { text }));
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('plan.import.title')}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('plan.import.intro')}
+      </Typography.Paragraph>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'file',
+              label: t('plan.import.fromFile'),
+              children: (
+                <Flex vertical gap={12}>
+                  <Upload.Dragger
+                    accept=".txt,text/plain"
+                    multiple={false}
+                    showUploadList={false}
+                    disabled={busy}
+                    beforeUpload={(file) => {
+                      void uploadFile(file);
+                      return false;
+                    }}
+                    data-testid="import-file"
+                  >
+                    <p className="ant-upload-drag-icon">
+                      <InboxOutlined />
+                    </p>
+                    <p className="ant-upload-text">{t('plan.import.drop')}</p>
+                    <p className="ant-upload-hint">{t('plan.import.dropHint')}</p>
+                  </Upload.Dragger>
+                  {progress !== null && <Progress percent={Math.round(progress)} size="small" />}
+                </Flex>
+              ),
+            },
+            {
+              key: 'paste',
+              label: t('plan.import.fromText'),
+              children: (
+                <Flex vertical gap={12}>
+                  <Input.TextArea
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                    autoSize={{ minRows: 8, maxRows: 20 }}
+                    placeholder={t('plan.import.pastePlaceholder')}
+                    data-testid="import-text"
+                  />
+                  <div>
+                    <Button
+                      type="primary"
+                      loading={busy}
+                      disabled={text.trim() === ''}
+                      onClick={() => void submitText()}
+                      data-testid="import-submit"
+                    >
+                      {t('plan.import.submit')}
+                    </Button>
+                  </div>
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {error !== undefined && <ErrorAlert error={error} />}
+      {result && <ImportResultCard result={result} />}
+      {/* Remounted after each import so the new entry shows. */}
+      <History key={version} />
+    </Page>
+  );
+}

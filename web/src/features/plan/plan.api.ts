@@ -1,0 +1,94 @@
+import { ApiError, withQuery } from '../../api/client.ts';
+import type { CaseStatus, ReportingPeriod } from '../../api/types.ts';
+
+/** Every action-plan endpoint the pages call (docs/action-plan-api.md). */
+export const planPaths = {
+  overview: '/api/action-plan',
+  measures: '/api/action-plan/measures',
+  measure: (no: number) => `/api/action-plan/measures/${no}`,
+  reports: (no: number) => `/api/action-plan/measures/${no}/reports`,
+  milestones: (no: number) => `/api/action-plan/measures/${no}/milestones`,
+  milestone: (id: string) => `/api/action-plan/milestones/${encodeURIComponent(id)}`,
+  my: '/api/action-plan/my',
+  dashboard: '/api/action-plan/dashboard',
+  cases: (page: number, pageSize: number) => withQuery('/api/action-plan/cases', { page, pageSize }),
+  submitCase: '/api/action-plan/cases',
+  casesMine: (page: number, pageSize: number) => withQuery('/api/action-plan/cases/mine', { page, pageSize }),
+  casesReview: (status: CaseStatus | 'all', page: number, pageSize: number) =>
+    withQuery('/api/action-plan/cases/review', { status, page, pageSize }),
+  typicalCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}`,
+  reviewCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}/review`,
+  kpis: '/api/action-plan/kpis',
+  kpi: (code: string) => `/api/action-plan/kpis/${encodeURIComponent(code)}`,
+  refreshKpis: '/api/action-plan/kpis/refresh',
+  providers: '/api/action-plan/metric-providers',
+  import: '/api/action-plan/import',
+  imports: (page: number, pageSize: number) => withQuery('/api/action-plan/imports', { page, pageSize }),
+  exportXlsx: '/api/action-plan/export.xlsx',
+  exportPdf: '/api/action-plan/export.pdf',
+  files: '/api/files',
+  fileContent: (id: string) => `/api/files/${encodeURIComponent(id)}/content`,
+} as const;
+
+/** The server's default upload limit (UPLOAD_MAX_BYTES); checked in the browser so nobody waits for a refusal. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Plan text files are parsed whole; the server takes at most 2 MB. */
+export const MAX_PLAN_TEXT_BYTES = 2 * 1024 * 1024;
+
+/** Today's date in China (the server decides periods and deadlines in China time), `YYYY-MM-DD`. */
+export function chinaToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The reporting period a day falls in: `2026-11` (monthly) or `2026-Q4` (quarterly). */
+export function periodOf(day: string, cycle: ReportingPeriod): string {
+  const year = day.slice(0, 4);
+  const month = Number(day.slice(5, 7));
+  return cycle === 'monthly' ? `${year}-${day.slice(5, 7)}` : `${year}-Q${Math.ceil(month / 3)}`;
+}
+
+export function previousPeriod(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) {
+    const y = Number(quarter[1]);
+    const q = Number(quarter[2]);
+    return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+  }
+  const y = Number(period.slice(0, 4));
+  const m = Number(period.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The periods a report may be filed for now: the current one and the one before. */
+export function openPeriods(cycle: ReportingPeriod, now: Date = new Date()): [string, string] {
+  const current = periodOf(chinaToday(now), cycle);
+  return [current, previousPeriod(current)];
+}
+
+/** When the server disagrees about the open periods (clock skew, a plan that changed cycle), it says which. */
+export function serverOpenPeriods(error: unknown): string[] | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const value = error.problem.openPeriods;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A measure number from a route parameter, or undefined when it is not one. */
+export function parseMeasureNo(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,5}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= 1 ? n : undefined;
+}

@@ -1,6 +1,71 @@
+import { Type } from 'typebox';
 import type { AppContext, HttpApp } from '../../kernel/context.ts';
+import { auditOrigin } from '../../kernel/http/actor.ts';
+import {
+  ClassSummaryQuery,
+  ClassSummarySchema,
+  EnterpriseClassSchema,
+  EnterpriseIdParams,
+  RulesSchema,
+} from './classification.schemas.ts';
+import {
+  getClassificationRules,
+  getClassSummary,
+  getEnterpriseClass,
+  saveClassificationRules,
+} from './classification.service.ts';
+
+const tags = ['credit'];
 
 export function classificationRoutes(app: HttpApp, ctx: AppContext): void {
-  void app;
-  void ctx;
+  app.get(
+    '/api/credit/classes/summary',
+    {
+      config: { permission: 'credit.read' },
+      schema: {
+        tags,
+        summary: '信用风险分类分布（A–D），缺省为最近一期',
+        querystring: ClassSummaryQuery,
+        response: { 200: ClassSummarySchema },
+      },
+    },
+    async (req) => getClassSummary(ctx, req.query.period),
+  );
+
+  app.get(
+    '/api/credit/enterprises/:id/class',
+    {
+      config: { permission: 'credit.read' },
+      schema: {
+        tags,
+        summary: '某企业的信用风险分类（含得分构成）与历史',
+        params: EnterpriseIdParams,
+        response: { 200: EnterpriseClassSchema },
+      },
+    },
+    async (req) => getEnterpriseClass(ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/credit/classification/rules',
+    {
+      config: { permission: 'credit.manage' },
+      schema: { tags, summary: '信用风险分类规则', response: { 200: RulesSchema } },
+    },
+    async () => getClassificationRules(ctx.db),
+  );
+
+  app.put(
+    '/api/credit/classification/rules',
+    {
+      config: { permission: 'credit.manage' },
+      schema: {
+        tags,
+        summary: '修改信用风险分类规则（下次月度分类起生效）',
+        body: Type.Unknown(),
+        response: { 200: RulesSchema },
+      },
+    },
+    async (req) => saveClassificationRules(ctx, req.body, auditOrigin(req)),
+  );
 }

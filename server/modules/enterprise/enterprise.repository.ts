@@ -137,3 +137,31 @@ export async function insertEnterprises(db: Db, rows: EnterpriseInsert[]): Promi
       .execute();
   }
 }
+
+/** A keyset page of registered enterprise ids, for modules that process the whole registry in batches. */
+export async function listEnterpriseIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
+  let q = enterpriseDb(db).selectFrom('enterprise').select('id').orderBy('id').limit(limit);
+  if (after) q = q.where('id', '>', after);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/**
+ * The registry's part of a public name/USCC search, as an SQL fragment yielding `(uscc, name)` rows, so a module
+ * can union it with its own rows and page once in the database. Only names and codes leave the registry.
+ */
+export function registryNameSearch(like: string, usccPrefix: string) {
+  return sql<{
+    uscc: string;
+    name: string;
+  }>`select e.uscc::text as uscc, e.name from enterprise e where e.name like ${like} or e.uscc like ${usccPrefix}`;
+}
+
+/** An SQL predicate "this USCC is in the registry", for the same kind of union. */
+export function registryHasUscc(usccColumn: ReturnType<typeof sql.ref>) {
+  return sql<boolean>`exists (select 1 from enterprise e where e.uscc = ${usccColumn})`;
+}
+
+/** An SQL expression: the registry id of the enterprise with this USCC, or null (for set-based inserts). */
+export function registryIdOfUscc(usccColumn: ReturnType<typeof sql.ref>) {
+  return sql<string | null>`(select e.id from enterprise e where e.uscc = ${usccColumn})`;
+}

@@ -42,3 +42,9 @@ export async function findEnterpriseIdByCode(db: Db, uscc: string): Promise<stri
 
 export { insertEnterprises, countEnterprises, type EnterpriseInsert };
 export { INDUSTRY_SECTIONS } from './industry.ts';
+export {
+  listEnterpriseIdsAfter,
+  registryNameSearch,
+  registryHasUscc,
+  registryIdOfUscc,
+} from './enterprise.repository.ts';

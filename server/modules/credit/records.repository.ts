@@ -1,0 +1,550 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../../kernel/db/database.ts';
+import type { CategoryField, CreditCoreTables, Publication, Severity } from './credit.tables.ts';
+import { registryIdOfUscc } from '../enterprise/index.ts';
+
+/** Columns added by migration 20261128T0110_credit_records. */
+type ImportExtra = {
+  source_key: string | null;
+  size_bytes: number;
+  encoding: string | null;
+  phase: string;
+  rows_processed: number;
+  error_sample: unknown;
+};
+
+type RecordsTables = Omit<CreditCoreTables, 'credit_import'> & {
+  credit_import: CreditCoreTables['credit_import'] & Partial<ImportExtra>;
+};
+
+function recordsDb(db: Db): Kysely<RecordsTables> {
+  return db.withTables<RecordsTables>();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Categories
+
+export interface CategoryRow {
+  code: string;
+  name: string;
+  kind: 'license' | 'penalty' | 'other';
+  description: string;
+  fields: CategoryField[];
+  collection: 'monthly' | 'on_event';
+  department_codes: string[];
+  public: boolean;
+  active: boolean;
+}
+
+const CATEGORY_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'description',
+  'fields',
+  'collection',
+  'department_codes',
+  'public',
+  'active',
+] as const;
+
+export async function listCategoryRows(db: Db): Promise<CategoryRow[]> {
+  return recordsDb(db).selectFrom('credit_category').select(CATEGORY_COLUMNS).orderBy('code').execute();
+}
+
+export async function findCategoryRow(db: Db, code: string): Promise<CategoryRow | undefined> {
+  return recordsDb(db)
+    .selectFrom('credit_category')
+    .select(CATEGORY_COLUMNS)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Inserts categories whose code is not there yet; returns the codes inserted. */
+export async function insertMissingCategories(db: Db, rows: CategoryRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await recordsDb(db)
+    .insertInto('credit_category')
+    .values(
+      rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        description: r.description,
+        fields: JSON.stringify(r.fields),
+        collection: r.collection,
+        department_codes: r.department_codes,
+        public: r.public,
+        active: r.active,
+      })),
+    )
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning('code')
+    .execute();
+  return inserted.map((r) => r.code);
+}
+
+export async function updateCategoryRow(
+  db: Db,
+  code: string,
+  patch: Partial<Omit<CategoryRow, 'code' | 'kind'>>,
+): Promise<CategoryRow | undefined> {
+  const { fields, ...rest } = patch;
+  return recordsDb(db)
+    .updateTable('credit_category')
+    .set({ ...rest, ...(fields ? { fields: JSON.stringify(fields) } : {}), updated_at: sql`now()` })
+    .where('code', '=', code)
+    .returning(CATEGORY_COLUMNS)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records
+
+export interface RecordRow {
+  id: string;
+  category_code: string;
+  uscc: string;
+  entity_name: string;
+  enterprise_id: string | null;
+  department_id: string;
+  decision_no: string;
+  decision_date: string;
+  entered_at: Date;
+  entry_workdays: number;
+  timely: boolean;
+  data: Record<string, unknown>;
+  severity: Severity | null;
+  publication: Publication;
+  publish_from: string | null;
+  publish_min_until: string | null;
+  publish_until: string | null;
+  source: 'form' | 'api' | 'import';
+  import_id: string | null;
+  content_hash: string;
+  updated_at: Date;
+}
+
+const RECORD_COLUMNS = [
+  'id',
+  'category_code',
+  'uscc',
+  'entity_name',
+  'enterprise_id',
+  'department_id',
+  'decision_no',
+  'decision_date',
+  'entered_at',
+  'entry_workdays',
+  'timely',
+  'data',
+  'severity',
+  'publication',
+  'publish_from',
+  'publish_min_until',
+  'publish_until',
+  'source',
+  'import_id',
+  'content_hash',
+  'updated_at',
+] as const;
+
+/** What a write sets; timeliness fields are computed by the service. */
+export interface RecordWrite {
+  category_code: string;
+  uscc: string;
+  entity_name: string;
+  enterprise_id: string | null;
+  department_id: string;
+  decision_no: string;
+  decision_date: string;
+  entered_at: Date;
+  entry_workdays: number;
+  timely: boolean;
+  data: Record<string, unknown>;
+  severity: Severity | null;
+  publication: 'published' | 'not_published';
+  publish_from: string | null;
+  publish_min_until: string | null;
+  publish_until: string | null;
+  source: 'form' | 'api' | 'import';
+  import_id: string | null;
+  content_hash: string;
+  created_by: string | null;
+}
+
+export async function findRecordByDecision(
+  db: Db,
+  key: { departmentId: string; categoryCode: string; decisionNo: string },
+): Promise<RecordRow | undefined> {
+  return recordsDb(db)
+    .selectFrom('credit_record')
+    .select(RECORD_COLUMNS)
+    .where('department_id', '=', key.departmentId)
+    .where('category_code', '=', key.categoryCode)
+    .where('decision_no', '=', key.decisionNo)
+    .executeTakeFirst();
+}
+
+export async function findRecordRow(db: Db, id: string): Promise<RecordRow | undefined> {
+  return recordsDb(db)
+    .selectFrom('credit_record')
+    .select(RECORD_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertRecordRow(db: Db, w: RecordWrite): Promise<RecordRow> {
+  return recordsDb(db)
+    .insertInto('credit_record')
+    .values({ ...w, data: JSON.stringify(w.data) })
+    .returning(RECORD_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** A correction: content and publication change; who entered it first and when stays. */
+export async function updateRecordContent(db: Db, id: string, w: RecordWrite): Promise<RecordRow> {
+  return recordsDb(db)
+    .updateTable('credit_record')
+    .set({
+      uscc: w.uscc,
+      entity_name: w.entity_name,
+      enterprise_id: w.enterprise_id,
+      decision_date: w.decision_date,
+      entry_workdays: w.entry_workdays,
+      timely: w.timely,
+      data: JSON.stringify(w.data),
+      severity: w.severity,
+      publication: w.publication,
+      publish_from: w.publish_from,
+      publish_min_until: w.publish_min_until,
+      publish_until: w.publish_until,
+      content_hash: w.content_hash,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .returning(RECORD_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export interface RecordFilter {
+  departmentId?: string | undefined;
+  categoryCode?: string | undefined;
+  uscc?: string | undefined;
+  timely?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listRecordRows(
+  db: Db,
+  f: RecordFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: RecordRow[]; total: number }> {
+  let q = recordsDb(db).selectFrom('credit_record');
+  if (f.departmentId !== undefined) q = q.where('department_id', '=', f.departmentId);
+  if (f.categoryCode !== undefined) q = q.where('category_code', '=', f.categoryCode);
+  if (f.uscc !== undefined) q = q.where('uscc', '=', f.uscc);
+  if (f.timely !== undefined) q = q.where('timely', '=', f.timely);
+  if (f.from !== undefined) q = q.where('decision_date', '>=', f.from);
+  if (f.to !== undefined) q = q.where('decision_date', '<=', f.to);
+  const [rows, count] = await Promise.all([
+    q
+      .select(RECORD_COLUMNS)
+      .orderBy('decision_date', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bulk writes (imports)
+
+export interface ExistingDecision {
+  decision_no: string;
+  content_hash: string;
+  entered_at: Date;
+}
+
+/** The stored hash and entry time of the batch's decisions that exist already (one indexed query per batch). */
+export async function findExistingDecisions(
+  db: Db,
+  key: { departmentId: string; categoryCode: string },
+  decisionNos: string[],
+): Promise<ExistingDecision[]> {
+  if (decisionNos.length === 0) return [];
+  const r = await sql<ExistingDecision>`
+    select decision_no, content_hash, entered_at from credit_record
+    where department_id = ${key.departmentId}::uuid and category_code = ${key.categoryCode}
+      and decision_no = any(${decisionNos}::text[])`.execute(db);
+  return r.rows;
+}
+
+export interface BulkRow {
+  uscc: string;
+  entity_name: string;
+  decision_no: string;
+  decision_date: string;
+  entered_at: Date;
+  entry_workdays: number;
+  timely: boolean;
+  data: string;
+  severity: Severity | null;
+  publication: 'published' | 'not_published';
+  publish_from: string | null;
+  publish_min_until: string | null;
+  publish_until: string | null;
+  content_hash: string;
+}
+
+/**
+ * Inserts or corrects a batch in one statement (arrays unnested server-side: a fixed number of parameters
+ * whatever the batch size). A correction keeps the first entry's time, timeliness and creator (the caller
+ * recomputes timeliness for the returned corrected rows). Rows whose stored content is the same are left alone
+ * and not returned. The enterprise link is resolved in the same statement.
+ */
+export async function upsertRecordBatch(
+  db: Db,
+  common: { categoryCode: string; departmentId: string; importId: string | null; createdBy: string | null },
+  rows: BulkRow[],
+): Promise<{ inserted: number; corrected: CorrectedRow[] }> {
+  if (rows.length === 0) return { inserted: 0, corrected: [] };
+  const col = <K extends keyof BulkRow>(k: K): BulkRow[K][] => rows.map((r) => r[k]);
+  const entered = rows.map((r) => r.entered_at.toISOString());
+  // The enterprise link is resolved set-based by the enterprise module's own SQL expression, one statement a batch.
+  const r = await sql<{ id: string; inserted: boolean; decision_date: string; entered_at: Date }>`
+    insert into credit_record (category_code, uscc, entity_name, enterprise_id, department_id, decision_no,
+      decision_date, entered_at, entry_workdays, timely, data, severity, publication, publish_from,
+      publish_min_until, publish_until, source, import_id, content_hash, created_by, updated_at)
+    select ${common.categoryCode}, u.uscc, u.entity_name, ${registryIdOfUscc(sql.ref('u.uscc'))}, ${common.departmentId}::uuid, u.decision_no,
+      u.decision_date, u.entered_at, u.entry_workdays, u.timely, u.data::jsonb, u.severity, u.publication,
+      u.publish_from, u.publish_min_until, u.publish_until, 'import', ${common.importId}::uuid, u.content_hash,
+      ${common.createdBy}::uuid, now()
+    from unnest(${col('uscc')}::text[], ${col('entity_name')}::text[], ${col('decision_no')}::text[],
+      ${col('decision_date')}::date[], ${entered}::timestamptz[], ${col('entry_workdays')}::int[],
+      ${col('timely')}::boolean[], ${col('data')}::text[], ${col('severity')}::text[],
+      ${col('publication')}::text[], ${col('publish_from')}::date[], ${col('publish_min_until')}::date[],
+      ${col('publish_until')}::date[], ${col('content_hash')}::text[])
+      as u(uscc, entity_name, decision_no, decision_date, entered_at, entry_workdays, timely, data, severity,
+        publication, publish_from, publish_min_until, publish_until, content_hash)
+    on conflict (department_id, category_code, decision_no) do update set
+      uscc = excluded.uscc, entity_name = excluded.entity_name, enterprise_id = excluded.enterprise_id,
+      decision_date = excluded.decision_date, data = excluded.data, severity = excluded.severity,
+      publication = excluded.publication, publish_from = excluded.publish_from,
+      publish_min_until = excluded.publish_min_until, publish_until = excluded.publish_until,
+      import_id = excluded.import_id, content_hash = excluded.content_hash, updated_at = now()
+    where credit_record.content_hash <> excluded.content_hash
+    returning id, (xmax = 0) as inserted, decision_date, entered_at`.execute(db);
+  let inserted = 0;
+  const corrected: CorrectedRow[] = [];
+  for (const row of r.rows) {
+    if (row.inserted) inserted++;
+    else corrected.push({ id: row.id, decision_date: row.decision_date, entered_at: row.entered_at });
+  }
+  return { inserted, corrected };
+}
+
+export interface CorrectedRow {
+  id: string;
+  decision_date: string;
+  entered_at: Date;
+}
+
+/** Sets the recomputed timeliness of corrected rows (their first entry time stays). */
+export async function setRecordTimeliness(
+  db: Db,
+  rows: { id: string; entry_workdays: number; timely: boolean }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update credit_record c set entry_workdays = u.entry_workdays, timely = u.timely
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.entry_workdays)}::int[],
+      ${rows.map((r) => r.timely)}::boolean[]) as u(id, entry_workdays, timely)
+    where c.id = u.id`.execute(db);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics
+
+export interface TimelinessRow {
+  department_id: string;
+  entered: number;
+  timely: number;
+  entered_by_close: number;
+}
+
+/** 双公示 records decided in [from, to] and entered by `asOf`, per department. */
+export async function timelinessByDepartment(
+  db: Db,
+  range: { from: string; to: string; closesAt: Date; asOf: Date },
+): Promise<TimelinessRow[]> {
+  const r = await sql<TimelinessRow>`
+    select r.department_id, count(*)::int as entered,
+      count(*) filter (where r.timely)::int as timely,
+      count(*) filter (where r.entered_at < ${range.closesAt})::int as entered_by_close
+    from credit_record r join credit_category c on c.code = r.category_code
+    where c.kind in ('license', 'penalty') and r.decision_date between ${range.from} and ${range.to}
+      and r.entered_at <= ${range.asOf}
+    group by r.department_id`.execute(db);
+  return r.rows;
+}
+
+export interface CollectionRow {
+  department_id: string;
+  category_code: string;
+  records: number;
+}
+
+/** Records of monthly categories whose information date is in [from, to], entered by `asOf`. */
+export async function collectionCounts(
+  db: Db,
+  range: { from: string; to: string; asOf: Date },
+): Promise<CollectionRow[]> {
+  const r = await sql<CollectionRow>`
+    select r.department_id, r.category_code, count(*)::int as records
+    from credit_record r join credit_category c on c.code = r.category_code
+    where c.collection = 'monthly' and c.kind = 'other' and c.active
+      and r.decision_date between ${range.from} and ${range.to} and r.entered_at <= ${range.asOf}
+    group by r.department_id, r.category_code`.execute(db);
+  return r.rows;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Imports
+
+export interface ImportRow {
+  id: string;
+  department_id: string;
+  category_code: string;
+  filename: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sha256: string;
+  size_bytes: number;
+  dry_run: boolean;
+  partial: boolean;
+  status: 'running' | 'done' | 'failed';
+  phase: string;
+  rows_processed: number;
+  rows_total: number;
+  rows_ok: number;
+  rows_failed: number;
+  rows_unchanged: number;
+  error_sample: unknown;
+  error_file_id: string | null;
+  source_key: string | null;
+  message: string | null;
+  created_by: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+export async function insertImportRow(
+  db: Db,
+  v: {
+    department_id: string;
+    category_code: string;
+    filename: string;
+    format: 'csv' | 'xlsx';
+    sha256: string;
+    size_bytes: number;
+    dry_run: boolean;
+    partial: boolean;
+    source_key: string | null;
+    created_by: string | null;
+  },
+): Promise<string> {
+  const r = await recordsDb(db)
+    .insertInto('credit_import')
+    .values(v)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export type ImportPatch = Partial<
+  Pick<
+    ImportRow,
+    | 'encoding'
+    | 'status'
+    | 'phase'
+    | 'rows_processed'
+    | 'rows_total'
+    | 'rows_ok'
+    | 'rows_failed'
+    | 'rows_unchanged'
+    | 'error_file_id'
+    | 'source_key'
+    | 'message'
+    | 'finished_at'
+  >
+> & { error_sample?: unknown[] };
+
+export async function updateImportRow(db: Db, id: string, patch: ImportPatch): Promise<void> {
+  const { error_sample, ...rest } = patch;
+  await recordsDb(db)
+    .updateTable('credit_import')
+    .set({ ...rest, ...(error_sample ? { error_sample: JSON.stringify(error_sample) } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+const IMPORT_COLUMNS = [
+  'id',
+  'department_id',
+  'category_code',
+  'filename',
+  'format',
+  'encoding',
+  'sha256',
+  'size_bytes',
+  'dry_run',
+  'partial',
+  'status',
+  'phase',
+  'rows_processed',
+  'rows_total',
+  'rows_ok',
+  'rows_failed',
+  'rows_unchanged',
+  'error_sample',
+  'error_file_id',
+  'source_key',
+  'message',
+  'created_by',
+  'started_at',
+  'finished_at',
+] as const;
+
+export async function findImportRow(db: Db, id: string): Promise<ImportRow | undefined> {
+  const r = await recordsDb(db)
+    .selectFrom('credit_import')
+    .select(IMPORT_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r as ImportRow | undefined;
+}
+
+export async function listImportRows(
+  db: Db,
+  departmentId: string | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ImportRow[]; total: number }> {
+  let q = recordsDb(db).selectFrom('credit_import');
+  if (departmentId !== undefined) q = q.where('department_id', '=', departmentId);
+  const [rows, count] = await Promise.all([
+    q
+      .select(IMPORT_COLUMNS)
+      .orderBy('started_at', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as ImportRow[], total: count.n };
+}

@@ -2,7 +2,7 @@
  * 信用承诺 and 告知承诺: recorded by the enterprise itself or by an officer for an application, verified later by
  * the department. 告知承诺 is refused when the sanctions check blocks it (black lists, serious penalties still
  * published, an unrepaired false commitment — 国办发〔2020〕42号). A broken commitment becomes a credit record in
- * the configured category (default `commitment-breach`), published for the configured period.
+ * the configured category (default `commitment_breach`), published for the configured period.
  */
 import { createHash } from 'node:crypto';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';

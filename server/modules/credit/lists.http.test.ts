@@ -99,11 +99,11 @@ async function record(r: {
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
-  // Fixture categories; `commitment-breach` is the name agreed with the records half.
+  // Fixture categories (`commitment_breach` also ships in config/credit/categories.json).
   await sql`insert into credit_category (code, name, kind, public) values
       ('test-penalty', '行政处罚', 'penalty', true),
       ('test-internal', '内部信息', 'other', false),
-      ('commitment-breach', '违背信用承诺', 'other', true)
+      ('commitment_breach', '违背信用承诺', 'other', true)
     on conflict (code) do nothing`.execute(t.ctx.db);
   officerA = await createTestUser(t, 'officer');
   officerB = await createTestUser(t, 'officer');

@@ -113,7 +113,7 @@ export function readClassificationConfig(): ClassificationRules {
 
 const DEFAULT_SETTINGS = {
   repair: { reviewWorkdays: 5 },
-  commitmentBreach: { categoryCode: 'commitment-breach', publishMinMonths: 3, publishMaxMonths: 12 },
+  commitmentBreach: { categoryCode: 'commitment_breach', publishMinMonths: 3, publishMaxMonths: 12 },
 } as const;
 
 /** Lists, measures, settings and classification rules from config/credit/: only what is not stored yet. */

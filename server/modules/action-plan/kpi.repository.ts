@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { ActionPlanTables } from './action-plan.tables.ts';
+import { findCurrentPlan } from './plan.repository.ts';
 
 /** `kpi_seed` comes from migration 20261127T2330_kpi (typed here until it moves into action-plan.tables.ts). */
 type KpiSeedTables = {
@@ -45,14 +46,9 @@ const PLAN_COLUMNS = [
   'created_at',
 ] as const;
 
-/** The plan in force: the most recently imported one. */
+/** The plan in force (one rule for the whole module, see plan.repository.ts). */
 export async function findCurrentPlanRow(db: Db): Promise<PlanRow | undefined> {
-  return kpiDb(db)
-    .selectFrom('plan')
-    .select(PLAN_COLUMNS)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  return findCurrentPlan(db);
 }
 
 export async function findPlanRow(db: Db, planId: string): Promise<PlanRow | undefined> {

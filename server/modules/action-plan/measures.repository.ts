@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { ActionPlanTables, UnitRole } from './action-plan.tables.ts';
+import { findCurrentPlan as findCurrentPlanOfModule } from './plan.repository.ts';
 
 function planDb(db: Db): Kysely<ActionPlanTables> {
   return db.withTables<ActionPlanTables>();
@@ -36,12 +37,7 @@ export interface PlanRow {
 
 /** The plan in force: the most recently imported one (the same rule as kpi.repository's findCurrentPlanRow). */
 export async function findCurrentPlan(db: Db): Promise<PlanRow | undefined> {
-  return planDb(db)
-    .selectFrom('plan')
-    .select(PLAN_COLUMNS)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  return findCurrentPlanOfModule(db);
 }
 
 export async function findPlan(db: Db, planId: string): Promise<PlanRow | undefined> {

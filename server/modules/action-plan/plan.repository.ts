@@ -28,7 +28,10 @@ export interface PlanRow {
   document_no: string | null;
   issued_on: string | null;
   reporting_period: 'monthly' | 'quarterly';
+  report_due_workdays: number;
+  escalation_workdays: number;
   source_sha256: string;
+  created_at: Date;
 }
 
 const PLAN_COLUMNS = [
@@ -39,7 +42,10 @@ const PLAN_COLUMNS = [
   'document_no',
   'issued_on',
   'reporting_period',
+  'report_due_workdays',
+  'escalation_workdays',
   'source_sha256',
+  'created_at',
 ] as const;
 
 export async function countPlans(db: Db): Promise<number> {
@@ -58,6 +64,7 @@ export async function findPlanByCode(db: Db, code: string): Promise<PlanRow | un
  * The plan in force: the one created last (a district's own plan supersedes the shipped one) — the same rule as
  * measures.repository and kpi.repository.
  */
+/** The plan in force: the most recently imported one. The one rule every part of the module uses. */
 export async function findCurrentPlan(db: Db): Promise<PlanRow | undefined> {
   return planDb(db)
     .selectFrom('plan')

@@ -14,7 +14,8 @@ export default defineConfig({
   root: resolve(here, 'web'),
   plugins: [react()],
   build: {
-    outDir: resolve(here, 'dist/web'),
+    // WEB_DIST_DIR lets parallel checkouts/journeys build into their own folder (the server reads the same variable).
+    outDir: process.env.WEB_DIST_DIR ? resolve(process.env.WEB_DIST_DIR) : resolve(here, 'dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
   },

@@ -20,6 +20,23 @@ type NavKey =
   | 'planCases'
   | 'planKpis'
   | 'planImport'
+  | 'servicesCatalogue'
+  | 'servicesMine'
+  | 'servicesQueue'
+  | 'servicesOverview'
+  | 'servicesAdmin'
+  | 'policyCatalogue'
+  | 'policyCalculator'
+  | 'policyMine'
+  | 'policyManage'
+  | 'policyGrants'
+  | 'creditQuery'
+  | 'creditMine'
+  | 'creditRecords'
+  | 'creditImports'
+  | 'creditLists'
+  | 'creditRepairs'
+  | 'creditClasses'
   | 'calendar'
   | 'uscc'
   | 'adminUsers'
@@ -34,13 +51,67 @@ interface Account {
   nav: readonly NavKey[];
 }
 
+const everyone = ['servicesCatalogue', 'policyCatalogue', 'policyCalculator', 'creditQuery'] as const;
+const [services, policies, calculator, creditQuery] = everyone;
+
 const accounts: readonly Account[] = [
-  { username: 'ent', kind: 'enterprise', nav: ['home', 'planMeasures', 'calendar', 'uscc'] },
-  { username: 'person', kind: 'individual', nav: ['home', 'planMeasures', 'calendar', 'uscc'] },
+  {
+    username: 'ent',
+    kind: 'enterprise',
+    nav: [
+      'home',
+      services,
+      'servicesMine',
+      policies,
+      calculator,
+      'policyMine',
+      creditQuery,
+      'creditMine',
+      'planMeasures',
+      'calendar',
+      'uscc',
+    ],
+  },
+  {
+    username: 'person',
+    kind: 'individual',
+    nav: [
+      'home',
+      services,
+      'servicesMine',
+      policies,
+      calculator,
+      creditQuery,
+      'planMeasures',
+      'calendar',
+      'uscc',
+    ],
+  },
   {
     username: 'samr',
     kind: 'officer',
-    nav: ['home', 'enterprises', 'planDashboard', 'planMy', 'planMeasures', 'planCases', 'calendar', 'uscc'],
+    nav: [
+      'home',
+      'enterprises',
+      services,
+      'servicesQueue',
+      policies,
+      calculator,
+      'policyManage',
+      'policyGrants',
+      creditQuery,
+      'creditRecords',
+      'creditImports',
+      'creditLists',
+      'creditRepairs',
+      'creditClasses',
+      'planDashboard',
+      'planMy',
+      'planMeasures',
+      'planCases',
+      'calendar',
+      'uscc',
+    ],
   },
   {
     username: 'office',
@@ -48,6 +119,14 @@ const accounts: readonly Account[] = [
     nav: [
       'home',
       'enterprises',
+      services,
+      'servicesOverview',
+      'servicesAdmin',
+      policies,
+      calculator,
+      creditQuery,
+      'creditLists',
+      'creditClasses',
       'planDashboard',
       'planMeasures',
       'planCases',
@@ -60,10 +139,50 @@ const accounts: readonly Account[] = [
   {
     username: 'sysadmin',
     kind: 'sysadmin',
-    nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminUsers', 'adminCalendar', 'adminJobs'],
+    nav: [
+      'home',
+      services,
+      policies,
+      calculator,
+      creditQuery,
+      'planMeasures',
+      'calendar',
+      'uscc',
+      'adminUsers',
+      'adminCalendar',
+      'adminJobs',
+    ],
   },
-  { username: 'secadmin', kind: 'secadmin', nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminUsers'] },
-  { username: 'auditor', kind: 'auditor', nav: ['home', 'planMeasures', 'calendar', 'uscc', 'adminAudit'] },
+  {
+    username: 'secadmin',
+    kind: 'secadmin',
+    nav: [
+      'home',
+      services,
+      policies,
+      calculator,
+      creditQuery,
+      'planMeasures',
+      'calendar',
+      'uscc',
+      'adminUsers',
+    ],
+  },
+  {
+    username: 'auditor',
+    kind: 'auditor',
+    nav: [
+      'home',
+      services,
+      policies,
+      calculator,
+      creditQuery,
+      'planMeasures',
+      'calendar',
+      'uscc',
+      'adminAudit',
+    ],
+  },
 ];
 
 /** A test id that only the page behind each menu entry renders. */
@@ -86,6 +205,40 @@ function pageMarker(key: NavKey, kind: string): string {
       return 'kpi-table';
     case 'planImport':
       return 'import-history';
+    case 'servicesCatalogue':
+      return 'bundle-catalogue';
+    case 'servicesMine':
+      return 'my-applications';
+    case 'servicesQueue':
+      return 'work-queue';
+    case 'servicesOverview':
+      return 'services-overview';
+    case 'servicesAdmin':
+      return 'bundle-admin';
+    case 'policyCatalogue':
+      return 'policy-search';
+    case 'policyCalculator':
+      return 'policy-calculator';
+    case 'policyMine':
+      return 'my-policies';
+    case 'policyManage':
+      return 'policy-manage';
+    case 'policyGrants':
+      return 'grant-lists';
+    case 'creditQuery':
+      return 'credit-query';
+    case 'creditMine':
+      return 'my-credit';
+    case 'creditRecords':
+      return 'credit-records';
+    case 'creditImports':
+      return 'credit-imports';
+    case 'creditLists':
+      return 'credit-lists';
+    case 'creditRepairs':
+      return 'repair-review';
+    case 'creditClasses':
+      return 'credit-classes';
     case 'calendar':
       return 'month-grid';
     case 'uscc':

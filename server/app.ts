@@ -37,7 +37,10 @@ export interface BuildOptions {
 
 const START_LOCK = 7_120_220_511; // arbitrary, constant: 'yingshang start-up'
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '..', 'dist', 'web');
+/** Where the built web app lives; WEB_DIST_DIR (same variable as vite.config.ts) moves it, e.g. for parallel journeys. */
+export const WEB_DIST = process.env.WEB_DIST_DIR
+  ? path.resolve(process.env.WEB_DIST_DIR)
+  : path.resolve(import.meta.dirname, '..', 'dist', 'web');
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config } = options;

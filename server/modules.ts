@@ -8,6 +8,8 @@ import { filesModule } from './modules/files/index.ts';
 import { identifiersModule } from './modules/identifiers/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
+import { policyModule } from './modules/policy/index.ts';
+import { servicesModule } from './modules/services/index.ts';
 import { systemModule } from './modules/system/index.ts';
 
 export function platformModules(ctx: AppContext): ModuleDefinition[] {
@@ -21,5 +23,7 @@ export function platformModules(ctx: AppContext): ModuleDefinition[] {
     filesModule,
     actionPlanModule(ctx),
     creditModule(ctx),
+    servicesModule(ctx),
+    policyModule(ctx),
   ];
 }

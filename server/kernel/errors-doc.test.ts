@@ -13,8 +13,14 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('docs/errors.md', () => {
-  const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/errors.md'), 'utf8');
+describe('docs/errors.md (and docs/errors-*.md per module)', () => {
+  const docsDir = path.resolve(import.meta.dirname, '../../docs');
+  const doc = fs
+    .readdirSync(docsDir)
+    .filter((f) => f === 'errors.md' || /^errors-[a-z-]+\.md$/.test(f))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(docsDir, f), 'utf8'))
+    .join('\n');
   const documented = new Set([...doc.matchAll(/^### `([A-Z0-9_]+)`$/gm)].map((m) => m[1]));
 
   it('documents every registered error code', () => {

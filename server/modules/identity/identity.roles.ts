@@ -25,6 +25,14 @@ export const PERMISSIONS = {
   'credit.read': '查看信用信息（含未公示信息与统计）',
   'credit.manage': '维护信用信息目录、惩戒措施清单与分类规则',
   'credit.own': '企业：查看本企业全部信用信息、申请信用修复、作出信用承诺',
+  'services.apply': '企业、个人：在线申办事项与一件事、补正材料、查看办件进度与结果',
+  'services.process': '部门：认领、审批、退回、要求补正本部门的办件任务',
+  'services.read': '查看全区办件、时限与统计（监管）',
+  'services.manage': '维护政务服务事项目录与一件事配置',
+  'policy.author': '部门：起草、测试、发布本部门的政策与规则',
+  'policy.grant': '部门：审核免申即享名单、登记兑付',
+  'policy.read': '查看政策匹配、推送与兑现情况',
+  'policy.own': '企业：查看本企业匹配的政策与解释、订阅、确认免申即享',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -36,9 +44,9 @@ export const ROLES: Record<
   enterprise_user: {
     name: '企业用户',
     kinds: ['enterprise'],
-    permissions: ['enterprise.read', 'file.upload', 'token.manage', 'credit.own'],
+    permissions: ['enterprise.read', 'file.upload', 'token.manage', 'credit.own', 'services.apply', 'policy.own'],
   },
-  individual: { name: '个人用户', kinds: ['individual'], permissions: ['file.upload'] },
+  individual: { name: '个人用户', kinds: ['individual'], permissions: ['file.upload', 'services.apply'] },
   department_officer: {
     name: '部门工作人员',
     kinds: ['officer'],
@@ -53,6 +61,10 @@ export const ROLES: Record<
       'credit.enter',
       'credit.review',
       'credit.read',
+      'services.process',
+      'policy.author',
+      'policy.grant',
+      'policy.read',
     ],
   },
   leading_group_office: {
@@ -68,6 +80,9 @@ export const ROLES: Record<
       'plan.supervise',
       'credit.read',
       'credit.manage',
+      'services.read',
+      'services.manage',
+      'policy.read',
     ],
   },
   system_admin: {

@@ -3,7 +3,10 @@
  * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`.
  */
 import { createContext, useCallback, useContext } from 'react';
+import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
+import { policyEnUS, policyZhCN } from './i18n-policy.ts';
+import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -392,6 +395,9 @@ const zhCN = {
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
   ...planZhCN,
+  ...servicesZhCN,
+  ...policyZhCN,
+  ...creditZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -790,6 +796,9 @@ const enUS: Dictionary = {
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
   ...planEnUS,
+  ...servicesEnUS,
+  ...policyEnUS,
+  ...creditEnUS,
 };
 
 export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -21,9 +21,12 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { Me, UserKind } from '../api/types.ts';
+import { creditNavigation } from '../features/credit/credit.nav.ts';
+import { policyNavigation } from '../features/policy/policy.nav.ts';
+import { servicesNavigation } from '../features/services/services.nav.ts';
 import type { MessageKey } from './i18n.ts';
 
-export type NavGroup = 'main' | 'plan' | 'tools' | 'admin';
+export type NavGroup = 'main' | 'plan' | 'services' | 'policy' | 'credit' | 'tools' | 'admin';
 
 export interface NavItem {
   key: string;
@@ -94,6 +97,9 @@ export const navigation = [
     group: 'plan',
     permissions: ['plan.supervise'],
   },
+  ...servicesNavigation,
+  ...policyNavigation,
+  ...creditNavigation,
   { key: 'calendar', path: '/calendar', icon: CalendarOutlined, label: 'nav.calendar', group: 'tools' },
   { key: 'uscc', path: '/tools/uscc', icon: IdcardOutlined, label: 'nav.uscc', group: 'tools' },
   {

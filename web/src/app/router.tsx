@@ -1,21 +1,14 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { PageLoading } from '../components/page-loading.tsx';
+import { creditAppRoutes, creditPublicRoutes } from '../features/credit/credit.routes.tsx';
+import { policyAppRoutes, policyPublicRoutes } from '../features/policy/policy.routes.tsx';
+import { servicesAppRoutes, servicesPublicRoutes } from '../features/services/services.routes.tsx';
 import { CasesIndex, LegacyCaseRedirect, LegacyMeasureRedirect } from '../features/plan/redirects.tsx';
 import { NotFound, RequireAuth, RequireNav, RequirePermission } from './guards.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { PublicLayout } from './layout/public-layout.tsx';
-
-/** Every page is its own chunk, so the login page downloads only what it needs. */
-function lazyPage<K extends string>(
-  load: () => Promise<{ [P in K]: ComponentType }>,
-  name: K,
-): LazyExoticComponent<ComponentType> {
-  return lazy(async () => {
-    const component: ComponentType = (await load())[name];
-    return { default: component };
-  });
-}
 
 function suspended(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -82,6 +75,9 @@ export const router = createBrowserRouter([
       { path: 'plan/cases', element: <PublicCasesPage /> },
       { path: 'plan/cases/:id', element: <PublicCaseDetailPage /> },
       { path: 'plan/:no', element: <PublicMeasureDetailPage /> },
+      ...servicesPublicRoutes,
+      ...policyPublicRoutes,
+      ...creditPublicRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -173,6 +169,9 @@ export const router = createBrowserRouter([
               </RequireNav>
             ),
           },
+          ...servicesAppRoutes,
+          ...policyAppRoutes,
+          ...creditAppRoutes,
           { path: 'action-plan/measures/:no', element: <LegacyMeasureRedirect /> },
           { path: 'action-plan/cases/:id', element: <LegacyCaseRedirect /> },
           {

@@ -8,10 +8,13 @@ import { useMe } from '../session.tsx';
 const groupLabels: Record<NavGroup, MessageKey | null> = {
   main: null,
   plan: 'nav.groupPlan',
+  services: 'nav.groupServices',
+  policy: 'nav.groupPolicy',
+  credit: 'nav.groupCredit',
   tools: 'nav.groupTools',
   admin: 'nav.groupAdmin',
 };
-const groupOrder: readonly NavGroup[] = ['main', 'plan', 'tools', 'admin'];
+const groupOrder: readonly NavGroup[] = ['main', 'services', 'policy', 'credit', 'plan', 'tools', 'admin'];
 
 type MenuItem = Required<MenuProps>['items'][number];
 

@@ -115,6 +115,10 @@ export async function seedDemoData(
   const samr = await findDepartmentByName(ctx.db, '区市场监管局');
   const tax = await findDepartmentByName(ctx.db, '区税务局');
   const office = await findDepartmentByName(ctx.db, '区优化营商环境工作领导小组办公室');
+  // Officers of the other departments that process 企业开办 tasks in parallel (公章刻制备案, 社保登记, 公积金缴存登记).
+  const police = await findDepartmentByName(ctx.db, '区公安分局');
+  const hrss = await findDepartmentByName(ctx.db, '区人社局');
+  const fund = await findDepartmentByName(ctx.db, '区公积金中心');
   const person = generateDemoPerson(DEMO_SEED);
   const accounts: (SeededAccount & {
     departmentId?: string | undefined;
@@ -155,6 +159,30 @@ export async function seedDemoData(
       description: '区税务局 工作人员',
       displayName: '税务局经办人',
       departmentId: tax?.id,
+    },
+    {
+      username: 'police',
+      kind: 'officer',
+      password,
+      description: '区公安分局 工作人员',
+      displayName: '公安分局经办人',
+      departmentId: police?.id,
+    },
+    {
+      username: 'hrss',
+      kind: 'officer',
+      password,
+      description: '区人社局 工作人员',
+      displayName: '人社局经办人',
+      departmentId: hrss?.id,
+    },
+    {
+      username: 'fund',
+      kind: 'officer',
+      password,
+      description: '区公积金中心 工作人员',
+      displayName: '公积金中心经办人',
+      departmentId: fund?.id,
     },
     {
       username: 'office',

@@ -17,7 +17,8 @@ import {
   type TestUser,
 } from '../../test/harness.ts';
 import { insertEnterprises } from '../enterprise/index.ts';
-import { classifyAllEnterprises } from './classification.service.ts';
+import { classifyAllEnterprises, getCreditClass } from './classification.service.ts';
+import { creditStatusOfMany } from './credit-status.service.ts';
 import { classifyEnterprisesJob, expirePublicationJob } from './credit.jobs.ts';
 import { checkSanctions } from './sanctions.service.ts';
 
@@ -388,6 +389,13 @@ describe('lists and sanctions', () => {
       (await call('POST', '/api/credit/sanctions/check', individual, { uscc: other.uscc, purpose: 'policy' }))
         .statusCode,
     ).toBe(403);
+    // The batch look-up the policy facts refresh uses agrees with checkSanctions / getCreditClass.
+    const batch = await creditStatusOfMany(t.ctx, [other.id, ent.id], 'policy');
+    expect(batch.get(other.id)?.listRestricted).toBe(true);
+    expect(batch.get(ent.id)?.listRestricted).toBe(false);
+    for (const id of [other.id, ent.id]) {
+      expect(batch.get(id)?.class, id).toBe((await getCreditClass(t.ctx, id)).class);
+    }
     const pub = (await call('GET', '/api/credit/lists/serious-dishonesty/entries')).json();
     expect(pub.items.map((i: { uscc: string }) => i.uscc)).toContain(other.uscc);
     expect(JSON.stringify(pub)).not.toContain('拒不履行');

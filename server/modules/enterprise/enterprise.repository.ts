@@ -86,6 +86,16 @@ export async function findEnterpriseSummaryRow(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** Id, USCC and name of each of the given enterprises (lists that name many enterprises, e.g. grant lists). */
+export async function findEnterpriseSummaryRows(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return enterpriseDb(db)
+    .selectFrom('enterprise')
+    .select(['id', 'uscc', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export async function findEnterpriseIdByUscc(db: Db, uscc: string) {
   return enterpriseDb(db).selectFrom('enterprise').select(['id']).where('uscc', '=', uscc).executeTakeFirst();
 }
@@ -143,6 +153,31 @@ export async function listEnterpriseIdsAfter(db: Db, after: string | null, limit
   let q = enterpriseDb(db).selectFrom('enterprise').select('id').orderBy('id').limit(limit);
   if (after) q = q.where('id', '>', after);
   return (await q.execute()).map((r) => r.id);
+}
+
+/** A keyset page of registry profiles (industry, size, founding date, town …) for modules deriving facts. */
+export async function listEnterpriseProfilesAfter(db: Db, after: string | null, limit: number) {
+  let q = enterpriseDb(db)
+    .selectFrom('enterprise')
+    .select([
+      'id',
+      'uscc',
+      'industry_section',
+      'industry_division',
+      'size',
+      'entity_type',
+      'employees',
+      'annual_revenue',
+      'registered_capital',
+      'founded_on',
+      'town',
+      'high_tech',
+      'specialised_sme',
+    ])
+    .orderBy('id')
+    .limit(limit);
+  if (after) q = q.where('id', '>', after);
+  return q.execute();
 }
 
 /**

@@ -6,6 +6,7 @@ import { enterpriseRoutes } from './enterprise.routes.ts';
 import {
   findEnterpriseIdByUscc,
   findEnterpriseSummaryRow,
+  findEnterpriseSummaryRows,
   insertEnterprises,
   countEnterprises,
   type EnterpriseInsert,
@@ -36,14 +37,25 @@ export async function findEnterpriseSummary(
   return findEnterpriseSummaryRow(db, id);
 }
 
+export async function findEnterpriseSummaries(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; uscc: string; name: string }[]> {
+  return findEnterpriseSummaryRows(db, ids);
+}
+
 export async function findEnterpriseIdByCode(db: Db, uscc: string): Promise<string | undefined> {
   return (await findEnterpriseIdByUscc(db, uscc))?.id;
 }
 
 export { insertEnterprises, countEnterprises, type EnterpriseInsert };
 export { INDUSTRY_SECTIONS } from './industry.ts';
+// The caller's own enterprise profile (scoped like GET /api/enterprises/{id}): services prefills forms from it.
+export { getEnterprise } from './enterprise.service.ts';
+export type { EnterpriseDto } from './enterprise.schemas.ts';
 export {
   listEnterpriseIdsAfter,
+  listEnterpriseProfilesAfter,
   registryNameSearch,
   registryHasUscc,
   registryIdOfUscc,

@@ -164,6 +164,26 @@ export async function listActiveUserIdsByKind(db: Db, kind: string): Promise<str
   return rows.map((r) => r.id);
 }
 
+/** Active accounts bound to each of the given enterprises (policy 直达 and grant notifications). */
+export async function listActiveUserIdsOfEnterprises(
+  db: Db,
+  enterpriseIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (enterpriseIds.length === 0) return out;
+  const rows = await identityDb(db)
+    .selectFrom('app_user')
+    .select(['id', 'enterprise_id'])
+    .where('enterprise_id', 'in', [...new Set(enterpriseIds)])
+    .where('disabled', '=', false)
+    .execute();
+  for (const r of rows) {
+    if (!r.enterprise_id) continue;
+    out.set(r.enterprise_id, [...(out.get(r.enterprise_id) ?? []), r.id]);
+  }
+  return out;
+}
+
 /** Display names for a set of accounts (what other modules show instead of ids). */
 export async function findUserDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

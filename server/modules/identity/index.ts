@@ -2,6 +2,10 @@
 import { defineModule } from '../../kernel/context.ts';
 import { seedDepartmentsFromConfig } from './departments.service.ts';
 import { identityRoutes } from './identity.routes.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import type { Actor } from '../../kernel/policy.ts';
+import { findUserByUsername } from './identity.repository.ts';
+import { permissionsOf } from './identity.roles.ts';
 
 export const identityModule = defineModule({
   name: 'identity',
@@ -23,5 +27,23 @@ export {
   countDepartments,
   countUsers,
   listActiveUserIdsByKind,
+  listActiveUserIdsOfEnterprises,
   findUserDisplayNames,
 } from './identity.repository.ts';
+
+/** An account as an Actor, for system use cases that act on its behalf (demo data); undefined when missing or disabled. */
+export async function findActorByUsername(db: Db, username: string): Promise<Actor | undefined> {
+  const u = await findUserByUsername(db, username);
+  if (!u || u.disabled) return undefined;
+  return {
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    kind: u.kind,
+    permissions: permissionsOf(u.roles),
+    departmentId: u.department_id,
+    enterpriseId: u.enterprise_id,
+    via: 'session',
+    sessionId: null,
+  };
+}

@@ -1,0 +1,301 @@
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/database.ts';
+import { policyDb, type ClauseMode, type PolicyStatus, type PolicySubject } from './policy.tables.ts';
+
+export interface PolicyRow {
+  id: string;
+  code: string;
+  title: string;
+  department_id: string;
+  document_no: string;
+  issued_on: string;
+  status: PolicyStatus;
+  summary: string;
+  topics: string[];
+  measure_nos: number[];
+  demo: boolean;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+export interface ClauseRow {
+  id: string;
+  policy_id: string;
+  no: number;
+  title: string;
+  citation: string;
+  subject: PolicySubject;
+  mode: ClauseMode;
+  rule: unknown;
+  benefit: unknown;
+  effective_from: string;
+  effective_to: string | null;
+}
+
+export interface TestRow {
+  id: string;
+  clause_id: string;
+  position: number;
+  name: string;
+  facts: Record<string, unknown>;
+  expect_eligible: boolean;
+  expect_amount: number | null;
+}
+
+const POLICY_COLUMNS = [
+  'id',
+  'code',
+  'title',
+  'department_id',
+  'document_no',
+  'issued_on',
+  'status',
+  'summary',
+  'topics',
+  'measure_nos',
+  'demo',
+  'published_at',
+  'updated_at',
+] as const;
+
+const CLAUSE_COLUMNS = [
+  'id',
+  'policy_id',
+  'no',
+  'title',
+  'citation',
+  'subject',
+  'mode',
+  'rule',
+  'benefit',
+  'effective_from',
+  'effective_to',
+] as const;
+
+export interface PolicyFilter {
+  statuses?: readonly PolicyStatus[];
+  departmentId?: string;
+  ids?: readonly string[];
+  topic?: string;
+}
+
+export async function listPolicyRows(db: Db, f: PolicyFilter): Promise<PolicyRow[]> {
+  let q = policyDb(db).selectFrom('policy').select(POLICY_COLUMNS);
+  if (f.statuses) q = q.where('status', 'in', [...f.statuses]);
+  if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
+  if (f.ids) {
+    if (f.ids.length === 0) return [];
+    q = q.where('id', 'in', [...f.ids]);
+  }
+  if (f.topic) q = q.where(sql<boolean>`${f.topic} = any(topics)`);
+  return q.orderBy('issued_on', 'desc').orderBy('code').execute();
+}
+
+export async function findPolicyRow(db: Db, id: string): Promise<PolicyRow | undefined> {
+  return policyDb(db).selectFrom('policy').select(POLICY_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPolicyIdByCode(db: Db, code: string): Promise<string | undefined> {
+  return (await policyDb(db).selectFrom('policy').select('id').where('code', '=', code).executeTakeFirst())
+    ?.id;
+}
+
+export async function clauseRowsOf(db: Db, policyIds: readonly string[]): Promise<ClauseRow[]> {
+  if (policyIds.length === 0) return [];
+  return policyDb(db)
+    .selectFrom('policy_clause')
+    .select(CLAUSE_COLUMNS)
+    .where('policy_id', 'in', [...policyIds])
+    .orderBy('policy_id')
+    .orderBy('no')
+    .execute();
+}
+
+export async function findClauseRow(db: Db, id: string): Promise<ClauseRow | undefined> {
+  return policyDb(db)
+    .selectFrom('policy_clause')
+    .select(CLAUSE_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function testRowsOf(db: Db, clauseIds: readonly string[]): Promise<TestRow[]> {
+  if (clauseIds.length === 0) return [];
+  return policyDb(db)
+    .selectFrom('policy_test_case')
+    .select(['id', 'clause_id', 'position', 'name', 'facts', 'expect_eligible', 'expect_amount'])
+    .where('clause_id', 'in', [...clauseIds])
+    .orderBy('clause_id')
+    .orderBy('position')
+    .execute();
+}
+
+/** Clauses of published policies with this subject in force on `today`, with their policy. */
+export async function effectiveClauseRows(
+  db: Db,
+  subject: PolicySubject,
+  today: string,
+): Promise<(ClauseRow & { policy_code: string; policy_title: string; topics: string[] })[]> {
+  return policyDb(db)
+    .selectFrom('policy_clause as c')
+    .innerJoin('policy as p', 'p.id', 'c.policy_id')
+    .select([
+      'c.id',
+      'c.policy_id',
+      'c.no',
+      'c.title',
+      'c.citation',
+      'c.subject',
+      'c.mode',
+      'c.rule',
+      'c.benefit',
+      'c.effective_from',
+      'c.effective_to',
+      'p.code as policy_code',
+      'p.title as policy_title',
+      'p.topics',
+    ])
+    .where('p.status', '=', 'published')
+    .where('c.subject', '=', subject)
+    .where('c.effective_from', '<=', today)
+    .where((eb) => eb.or([eb('c.effective_to', 'is', null), eb('c.effective_to', '>=', today)]))
+    .orderBy('p.issued_on', 'desc')
+    .orderBy('p.code')
+    .orderBy('c.no')
+    .execute();
+}
+
+export interface PolicyWrite {
+  code: string;
+  title: string;
+  department_id: string;
+  document_no: string;
+  issued_on: string;
+  summary: string;
+  topics: string[];
+  measure_nos: number[];
+  demo: boolean;
+}
+
+export async function insertPolicy(
+  trx: Db,
+  row: PolicyWrite & { created_by: string | null },
+): Promise<string> {
+  const r = await policyDb(trx).insertInto('policy').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updatePolicyRow(
+  trx: Db,
+  id: string,
+  row: Omit<PolicyWrite, 'department_id'>,
+): Promise<void> {
+  await policyDb(trx)
+    .updateTable('policy')
+    .set({ ...row, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPolicyStatus(
+  trx: Db,
+  id: string,
+  status: PolicyStatus,
+  by: string | null,
+  at: Date,
+): Promise<void> {
+  await policyDb(trx)
+    .updateTable('policy')
+    .set({
+      status,
+      updated_at: at,
+      ...(status === 'published' ? { published_at: at, published_by: by, withdrawn_at: null } : {}),
+      ...(status === 'withdrawn' ? { withdrawn_at: at } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function touchPolicy(trx: Db, id: string): Promise<void> {
+  await policyDb(trx)
+    .updateTable('policy')
+    .set({ updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface ClauseWrite {
+  no: number;
+  title: string;
+  citation: string;
+  subject: PolicySubject;
+  mode: ClauseMode;
+  rule: unknown;
+  benefit: unknown;
+  effective_from: string;
+  effective_to: string | null;
+}
+
+function clauseValues(c: ClauseWrite) {
+  return {
+    ...c,
+    rule: JSON.stringify(c.rule),
+    benefit: c.benefit === null || c.benefit === undefined ? null : JSON.stringify(c.benefit),
+  };
+}
+
+export async function insertClause(trx: Db, policyId: string, c: ClauseWrite): Promise<string> {
+  const r = await policyDb(trx)
+    .insertInto('policy_clause')
+    .values({ policy_id: policyId, ...clauseValues(c) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateClauseRow(trx: Db, id: string, c: ClauseWrite): Promise<void> {
+  await policyDb(trx)
+    .updateTable('policy_clause')
+    .set({ ...clauseValues(c), updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteClauseRow(trx: Db, id: string): Promise<void> {
+  await policyDb(trx).deleteFrom('policy_clause').where('id', '=', id).execute();
+}
+
+export async function nextClauseNo(db: Db, policyId: string): Promise<number> {
+  const r = await policyDb(db)
+    .selectFrom('policy_clause')
+    .select((eb) => eb.fn.max('no').as('n'))
+    .where('policy_id', '=', policyId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0) + 1;
+}
+
+export interface TestWrite {
+  name: string;
+  facts: Record<string, unknown>;
+  expectEligible: boolean;
+  expectAmount?: number | null | undefined;
+}
+
+export async function replaceTests(trx: Db, clauseId: string, tests: readonly TestWrite[]): Promise<void> {
+  const p = policyDb(trx);
+  await p.deleteFrom('policy_test_case').where('clause_id', '=', clauseId).execute();
+  if (tests.length === 0) return;
+  await p
+    .insertInto('policy_test_case')
+    .values(
+      tests.map((t, i) => ({
+        clause_id: clauseId,
+        position: i + 1,
+        name: t.name,
+        facts: JSON.stringify(t.facts),
+        expect_eligible: t.expectEligible,
+        expect_amount: t.expectAmount ?? null,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,6 @@
+import { defineErrors } from '../../kernel/errors.ts';
+
+/** Errors of the policy engine's facts store and matcher (documented in docs/errors-policy.md, "Engine and matching"). */
+export const PolicyEngineErrors = defineErrors({
+  POLICY_FACTS_REJECTED: { status: 400, title: 'Fact values rejected' },
+});

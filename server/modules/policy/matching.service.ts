@@ -1,0 +1,344 @@
+/**
+ * Batch matching of enterprises against the effective enterprise clauses of published policies. Each clause's
+ * rule is translated to SQL (engine/sql.ts) and evaluated set-based where the facts live — one statement per
+ * batch of clauses (one scan of the facts table) that inserts new matches, re-activates returning ones and ends
+ * those that no longer hold; batches run two at a time on PostgreSQL. Clauses
+ * outside the SQL subset are evaluated with the compiled rule over the facts streamed in keyset batches.
+ * `policy_match` rows are never deleted: a match that stops holding becomes inactive (`ended_at`); a new or
+ * returning match has `notified_at` null so the 直达 notifier picks it up.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { performance } from 'node:perf_hooks';
+import type { AppContext } from '../../kernel/context.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { chinaDate } from '../../kernel/clock.ts';
+import { compileRule } from './engine/compile.ts';
+import { requireKnownFacts } from './engine/known.ts';
+import { ruleToSql } from './engine/sql.ts';
+import type { FactValues } from './engine/facts.ts';
+import { enterpriseColumnOf, findFactRow, listFactValuesAfter, rowToFacts } from './facts.repository.ts';
+
+export interface MatchAllResult {
+  /** Enterprises with stored facts (the population matched). */
+  enterprises: number;
+  /** Effective clauses evaluated. */
+  clauses: number;
+  /** Active matches of those clauses after the run. */
+  matches: number;
+  /** Matches that are new or returned in this run (notified_at null). */
+  newMatches: number;
+  /** Matches that stopped holding in this run. */
+  ended: number;
+  /** Clauses evaluated in SQL / with the compiled-JS fallback. */
+  viaSql: number;
+  viaJs: number;
+  ms: number;
+}
+
+export interface ActiveClause {
+  id: string;
+  rule: unknown;
+}
+
+const JS_BATCH = 10_000;
+/** Translated clauses evaluated per scan of the facts table. */
+const SQL_BATCH = 25;
+
+/** Effective clauses on `today`: published policy, subject enterprise, effective_from ≤ today ≤ effective_to. */
+export async function listEffectiveEnterpriseClauses(
+  db: Db,
+  today: string,
+  clauseIds?: readonly string[],
+): Promise<ActiveClause[]> {
+  const filter = clauseIds ? sql`and c.id = any(${[...clauseIds]}::uuid[])` : sql``;
+  const r = await sql<ActiveClause>`
+    select c.id, c.rule
+      from policy_clause c
+      join policy p on p.id = c.policy_id
+     where p.status = 'published'
+       and c.subject = 'enterprise'
+       and c.effective_from <= ${today}::date
+       and (c.effective_to is null or c.effective_to >= ${today}::date)
+       ${filter}
+     order by c.id`.execute(db);
+  return r.rows;
+}
+
+/**
+ * Evaluates a batch of translated clauses in one scan of the facts table: each row yields the ids of the clauses
+ * it satisfies (`unnest(array[case when <rule> then <clause id> end, …])`), then new matches are inserted,
+ * returning ones re-activated and those of the batch's clauses that no longer hold ended — one statement.
+ */
+async function matchBatchInSql(
+  db: Db,
+  batch: readonly { id: string; predicate: RawBuilder<boolean> }[],
+  now: Date,
+): Promise<{ newMatches: number; ended: number }> {
+  const cases = sql.join(
+    batch.map((c) => sql`case when ${c.predicate} then ${c.id}::uuid end`),
+    sql`, `,
+  );
+  const ids = batch.map((c) => c.id);
+  const statement = sql<{ new_matches: number; ended: number }>`
+    with hits as materialized (
+      select h.clause_id, f.enterprise_id
+        from policy_enterprise_fact f
+        cross join lateral unnest(array[${cases}]::uuid[]) as h(clause_id)
+       where h.clause_id is not null
+    ), ins as (
+      insert into policy_match (clause_id, enterprise_id, first_matched_at, last_matched_at, active, via)
+      select h.clause_id, h.enterprise_id, ${now}::timestamptz, ${now}::timestamptz, true, 'sql' from hits h
+       -- Enterprise order turns both indexes' inserts into near-appends (clause-first PK: one run per clause).
+       order by h.enterprise_id, h.clause_id
+      on conflict (clause_id, enterprise_id) do update
+         set active = true, last_matched_at = excluded.last_matched_at, notified_at = null, ended_at = null,
+             via = 'sql'
+       where policy_match.active = false
+      returning 1
+    ), ended as (
+      update policy_match m set active = false, ended_at = ${now}::timestamptz
+       where m.active and m.clause_id = any(${ids}::uuid[])
+         and not exists (select 1 from hits h where h.clause_id = m.clause_id and h.enterprise_id = m.enterprise_id)
+      returning 1
+    )
+    select (select count(*) from ins)::int as new_matches, (select count(*) from ended)::int as ended`;
+  const r = await db.transaction().execute(async (trx) => {
+    // Room to sort a batch's hits in memory (scoped to this statement's transaction).
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    return statement.execute(trx);
+  });
+  return { newMatches: r.rows[0]!.new_matches, ended: r.rows[0]!.ended };
+}
+
+/**
+ * Writes the outcome of evaluating `clauseIds` on a set of enterprises: `hits` pairs become (or stay) active,
+ * every other active match of those clauses among `enterpriseIds` ends.
+ */
+async function applyEvaluated(
+  db: Db,
+  clauseIds: readonly string[] | 'all',
+  enterpriseIds: readonly string[],
+  hits: readonly { clauseId: string; enterpriseId: string }[],
+  now: Date,
+  via: 'sql' | 'js',
+): Promise<{ newMatches: number; ended: number }> {
+  if (clauseIds.length === 0 || enterpriseIds.length === 0) return { newMatches: 0, ended: 0 };
+  // 'all': every active match of these enterprises is re-decided (one enterprise: the enterprise index is used).
+  const clauseFilter = clauseIds === 'all' ? sql`` : sql`and m.clause_id = any(${[...clauseIds]}::uuid[])`;
+  const r = await sql<{ new_matches: number; ended: number }>`
+    with hits as materialized (
+      select * from unnest(${hits.map((h) => h.clauseId)}::uuid[], ${hits.map((h) => h.enterpriseId)}::uuid[])
+        as t(clause_id, enterprise_id)
+    ), ins as (
+      insert into policy_match (clause_id, enterprise_id, first_matched_at, last_matched_at, active, via)
+      select h.clause_id, h.enterprise_id, ${now}::timestamptz, ${now}::timestamptz, true, ${via} from hits h
+      on conflict (clause_id, enterprise_id) do update
+         set active = true, last_matched_at = excluded.last_matched_at, notified_at = null, ended_at = null,
+             via = excluded.via
+       where policy_match.active = false
+      returning 1
+    ), ended as (
+      update policy_match m set active = false, ended_at = ${now}::timestamptz
+       where m.active
+         ${clauseFilter}
+         and m.enterprise_id = any(${[...enterpriseIds]}::uuid[])
+         and not exists (select 1 from hits h where h.clause_id = m.clause_id and h.enterprise_id = m.enterprise_id)
+      returning 1
+    )
+    select (select count(*) from ins)::int as new_matches, (select count(*) from ended)::int as ended`.execute(
+    db,
+  );
+  return { newMatches: r.rows[0]!.new_matches, ended: r.rows[0]!.ended };
+}
+
+/** Ends the active matches of clauses that are no longer effective (withdrawn, expired, changed subject). */
+async function endStaleClauses(
+  db: Db,
+  effective: readonly string[],
+  scope: readonly string[] | undefined,
+  now: Date,
+): Promise<number> {
+  const inScope = scope ? sql`and clause_id = any(${[...scope]}::uuid[])` : sql``;
+  const r = await sql<{ n: number }>`
+    with ended as (
+      update policy_match set active = false, ended_at = ${now}::timestamptz
+       where active and not (clause_id = any(${[...effective]}::uuid[])) ${inScope}
+      returning 1
+    ) select count(*)::int as n from ended`.execute(db);
+  return r.rows[0]!.n;
+}
+
+async function runLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * Matches every enterprise with stored facts against the effective enterprise clauses (or only `clauseIds`).
+ * SQL-translatable clauses run set-based, `concurrency` at a time on PostgreSQL; the rest stream in JS.
+ */
+export async function matchAll(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'database'> & { logger?: AppContext['logger'] },
+  options: {
+    clauseIds?: string[];
+    concurrency?: number;
+    batchSize?: number;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<MatchAllResult> {
+  const started = performance.now();
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const clauses = await listEffectiveEnterpriseClauses(ctx.db, today, options.clauseIds);
+  let ended = await endStaleClauses(
+    ctx.db,
+    clauses.map((c) => c.id),
+    options.clauseIds,
+    now,
+  );
+  const columnOf = enterpriseColumnOf(today);
+  const inSql: { id: string; predicate: RawBuilder<boolean> }[] = [];
+  const inJs: ActiveClause[] = [];
+  for (const c of clauses) {
+    // Unknown facts fail their condition (engine/known.ts), in SQL exactly as in JS.
+    const predicate = ruleToSql(requireKnownFacts(c.rule), columnOf);
+    if (predicate) inSql.push({ id: c.id, predicate });
+    else inJs.push(c);
+  }
+  let newMatches = 0;
+  let done = 0;
+  const concurrency = ctx.database.kind === 'postgres' ? (options.concurrency ?? 2) : 1;
+  const batchSize = Math.max(1, options.batchSize ?? SQL_BATCH);
+  const batches: (typeof inSql)[] = [];
+  for (let i = 0; i < inSql.length; i += batchSize) batches.push(inSql.slice(i, i + batchSize));
+  const runBatch = async (batch: typeof inSql): Promise<void> => {
+    const r = await matchBatchInSql(ctx.db, batch, now);
+    newMatches += r.newMatches;
+    ended += r.ended;
+    done += batch.length;
+    options.onProgress?.(done, clauses.length);
+  };
+  const failed: ActiveClause[] = [];
+  const sqlPhase = runLimited(batches, concurrency, async (batch) => {
+    try {
+      await runBatch(batch);
+    } catch (err) {
+      // PostgreSQL raises where JavaScript does not (float overflow on extreme values): narrow down to the
+      // clause, and evaluate that one in JS.
+      ctx.logger?.warn({ err }, 'policy clause batch failed in SQL; retrying clause by clause');
+      for (const c of batch) {
+        try {
+          await runBatch([c]);
+        } catch (err2) {
+          ctx.logger?.warn({ err: err2, clauseId: c.id }, 'policy clause failed in SQL; evaluating it in JS');
+          failed.push(clauses.find((x) => x.id === c.id)!);
+        }
+      }
+    }
+  });
+  const streamJs = async (list: readonly ActiveClause[]): Promise<void> => {
+    if (list.length === 0) return;
+    const compiled = list.map((c) => ({ id: c.id, test: compileRule(requireKnownFacts(c.rule)) }));
+    const ids = list.map((c) => c.id);
+    let after: string | null = null;
+    for (;;) {
+      const rows = await listFactValuesAfter(ctx.db, after, JS_BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.enterprise_id;
+      const hits: { clauseId: string; enterpriseId: string }[] = [];
+      for (const row of rows) {
+        const facts: FactValues = rowToFacts(row, today);
+        for (const c of compiled)
+          if (c.test(facts)) hits.push({ clauseId: c.id, enterpriseId: row.enterprise_id });
+      }
+      const r = await applyEvaluated(
+        ctx.db,
+        ids,
+        rows.map((x) => x.enterprise_id),
+        hits,
+        now,
+        'js',
+      );
+      newMatches += r.newMatches;
+      ended += r.ended;
+      if (rows.length < JS_BATCH) break;
+    }
+    done += list.length;
+    options.onProgress?.(done, clauses.length);
+  };
+  // On PostgreSQL the streamed JS clauses run beside the SQL batches (another pooled connection).
+  await Promise.all([sqlPhase, streamJs(inJs)]);
+  await streamJs(failed);
+  inJs.push(...failed);
+  const counts = await sql<{ enterprises: number; matches: number }>`
+    select (select count(*) from policy_enterprise_fact)::int as enterprises,
+           (select count(*) from policy_match where active and clause_id = any(${clauses.map((c) => c.id)}::uuid[]))::int
+             as matches`.execute(ctx.db);
+  return {
+    enterprises: counts.rows[0]!.enterprises,
+    clauses: clauses.length,
+    matches: counts.rows[0]!.matches,
+    newMatches,
+    ended,
+    viaSql: clauses.length - inJs.length,
+    viaJs: inJs.length,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Re-matches one enterprise (after its facts changed) against every effective enterprise clause, in JS on its
+ * one row (the compiled rules are cached; SQL and JS agree by test). Matches of clauses no longer effective end.
+ */
+export async function matchEnterprise(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  enterpriseId: string,
+): Promise<{ matches: number; newMatches: number; ended: number }> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const [clauses, row] = await Promise.all([
+    effectiveClausesCached(ctx.db, today),
+    findFactRow(ctx.db, enterpriseId),
+  ]);
+  const hits: { clauseId: string; enterpriseId: string }[] = [];
+  if (row) {
+    const facts = rowToFacts(row, today);
+    for (const c of clauses)
+      if (compileRule(requireKnownFacts(c.rule))(facts)) hits.push({ clauseId: c.id, enterpriseId });
+  }
+  // Every active match of this enterprise is re-decided, including those of clauses no longer effective.
+  const r = await applyEvaluated(ctx.db, 'all', [enterpriseId], hits, now, 'js');
+  return { matches: hits.length, newMatches: r.newMatches, ended: r.ended };
+}
+
+/**
+ * The effective clauses, re-read only when their fingerprint (ids, update times, policy status) changes, so a
+ * single re-match does not fetch and parse every rule each time.
+ */
+let clauseCache: { key: string; clauses: ActiveClause[] } | undefined;
+
+async function effectiveClausesCached(db: Db, today: string): Promise<ActiveClause[]> {
+  const r = await sql<{ fp: string | null }>`
+    select md5(string_agg(c.id::text || ':' || c.updated_at::text || ':' || p.updated_at::text, ',' order by c.id)) as fp
+      from policy_clause c
+      join policy p on p.id = c.policy_id
+     where p.status = 'published'
+       and c.subject = 'enterprise'
+       and c.effective_from <= ${today}::date
+       and (c.effective_to is null or c.effective_to >= ${today}::date)`.execute(db);
+  const key = `${today}|${r.rows[0]?.fp ?? ''}`;
+  if (clauseCache?.key === key) return clauseCache.clauses;
+  const clauses = await listEffectiveEnterpriseClauses(db, today);
+  clauseCache = { key, clauses };
+  return clauses;
+}

@@ -1,0 +1,421 @@
+/** 政策库: published policies with Chinese full-text search and filters; one policy with its clauses. */
+import { CalculatorOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  List,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useApi } from '../../api/use-api.ts';
+import { formatDay } from '../../app/format.ts';
+import { useT } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { CardSkeleton } from '../../components/page-loading.tsx';
+import { Page } from '../../components/page.tsx';
+import { readPaging } from '../../components/paging.ts';
+import { policyPaths } from './policy.api.ts';
+import {
+  MODES,
+  SUBJECTS,
+  type Mode,
+  type PolicyPublic,
+  type PolicySummary,
+  type Subject,
+} from './policy.types.ts';
+import { ModeTag, TopicTags, usePhone, useTopics } from './policy-ui.tsx';
+
+const FILTERS = ['q', 'mode', 'topic', 'department', 'subject'] as const;
+type Filter = (typeof FILTERS)[number];
+
+function isMode(v: string): v is Mode {
+  return (MODES as readonly string[]).includes(v);
+}
+function isSubject(v: string): v is Subject {
+  return (SUBJECTS as readonly string[]).includes(v);
+}
+
+function modesOf(p: PolicySummary): Mode[] {
+  return MODES.filter((m) => p.clauses.some((c) => c.mode === m));
+}
+
+function PolicyCard({
+  policy,
+  base,
+  label,
+}: {
+  policy: PolicySummary;
+  base: string;
+  label: (c: string) => string;
+}) {
+  const t = useT();
+  return (
+    <Card size="small" data-testid="policy-card" data-code={policy.code} style={{ width: '100%' }}>
+      <Flex vertical gap={6}>
+        <Flex gap={8} wrap align="baseline" justify="space-between">
+          <Link to={`${base}/${policy.id}`} data-testid="policy-link">
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {policy.title}
+            </Typography.Text>
+          </Link>
+          <Flex gap={4} wrap>
+            {modesOf(policy).map((m) => (
+              <ModeTag key={m} mode={m} />
+            ))}
+          </Flex>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {[policy.department.name, policy.documentNo, formatDay(policy.issuedOn)].join(' · ')}
+          {policy.demo ? ` · ${t('policy.demoDocument')}` : ''}
+        </Typography.Text>
+        {policy.summary && (
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+            {policy.summary}
+          </Typography.Paragraph>
+        )}
+        <Flex gap={4} wrap align="center">
+          <TopicTags topics={policy.topics} label={label} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('policy.clauseCount', { count: policy.clauses.length })}
+          </Typography.Text>
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
+
+/** The list with its filters, in the URL so a search can be shared. `base` is where a policy opens. */
+function PolicyList({ base }: { base: string }) {
+  const t = useT();
+  const phone = usePhone();
+  const [params, setParams] = useSearchParams();
+  const { page, pageSize } = readPaging(params, 10);
+  const filters = useMemo(
+    () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
+    [params],
+  );
+  const [text, setText] = useState(filters.q);
+  const query = {
+    q: filters.q,
+    mode: isMode(filters.mode) ? filters.mode : '',
+    topic: filters.topic,
+    department: filters.department,
+    subject: isSubject(filters.subject) ? filters.subject : '',
+  } as const;
+  const { data, error, loading, reload } = useApi<PolicySummary[]>(policyPaths.list(query));
+  // Department choices come from every published policy, not just the ones the current filters leave.
+  const all = useApi<PolicySummary[]>(policyPaths.list({}));
+  const { topics, label } = useTopics();
+  const departments = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of all.data ?? []) map.set(p.department.code, p.department.name);
+    return [...map].map(([value, name]) => ({ value, label: name }));
+  }, [all.data]);
+  const anyFilter = FILTERS.some((f) => filters[f] !== '');
+
+  const update = (changes: Partial<Record<Filter | 'page' | 'pageSize', string | number>>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const filterStyle = (width: number) =>
+    phone ? { flex: '1 1 150px', minWidth: 0 } : { width, maxWidth: '100%' };
+
+  return (
+    <Flex vertical gap={16}>
+      <Card size={phone ? 'small' : undefined}>
+        <Flex vertical gap={12}>
+          <Input.Search
+            allowClear
+            enterButton={t('common.search')}
+            placeholder={t('policy.searchPlaceholder')}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (e.target.value === '' && filters.q !== '') update({ q: '' });
+            }}
+            onSearch={(value) => update({ q: value.trim() })}
+            data-testid="policy-search-input"
+          />
+          <Flex wrap gap={8}>
+            <Select
+              allowClear
+              placeholder={t('policy.anyMode')}
+              value={isMode(filters.mode) ? filters.mode : undefined}
+              options={MODES.map((m) => ({ value: m, label: t(`policy.mode.${m}`) }))}
+              onChange={(v: string | undefined) => update({ mode: v ?? '' })}
+              style={filterStyle(150)}
+              data-testid="policy-filter-mode"
+            />
+            <Select
+              allowClear
+              placeholder={t('policy.anySubject')}
+              value={isSubject(filters.subject) ? filters.subject : undefined}
+              options={SUBJECTS.map((s) => ({ value: s, label: t(`policy.subject.${s}`) }))}
+              onChange={(v: string | undefined) => update({ subject: v ?? '' })}
+              style={filterStyle(150)}
+              data-testid="policy-filter-subject"
+            />
+            <Select
+              allowClear
+              placeholder={t('policy.anyTopic')}
+              value={filters.topic || undefined}
+              options={topics.map((topic) => ({ value: topic.code, label: label(topic.code) }))}
+              onChange={(v: string | undefined) => update({ topic: v ?? '' })}
+              style={filterStyle(160)}
+              data-testid="policy-filter-topic"
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('policy.anyDepartment')}
+              value={filters.department || undefined}
+              options={departments}
+              onChange={(v: string | undefined) => update({ department: v ?? '' })}
+              style={filterStyle(200)}
+              loading={all.loading}
+              data-testid="policy-filter-department"
+            />
+            {anyFilter && (
+              <Button
+                onClick={() => {
+                  setText('');
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+              >
+                {t('common.reset')}
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+      </Card>
+      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
+      {loading && !data ? (
+        <Card>
+          <CardSkeleton rows={6} />
+        </Card>
+      ) : (
+        <List<PolicySummary>
+          dataSource={error ? [] : (data ?? [])}
+          loading={loading}
+          locale={{
+            emptyText: <Empty description={anyFilter ? t('policy.noMatch') : t('policy.noPolicies')} />,
+          }}
+          renderItem={(policy) => (
+            <List.Item style={{ padding: '6px 0', border: 'none' }}>
+              <PolicyCard policy={policy} base={base} label={label} />
+            </List.Item>
+          )}
+          pagination={
+            (data?.length ?? 0) > 0
+              ? {
+                  current: page,
+                  pageSize,
+                  total: data?.length ?? 0,
+                  showSizeChanger: true,
+                  pageSizeOptions: [10, 20, 50],
+                  size: 'small',
+                  showTotal: (total) => (
+                    <span data-testid="policy-total" data-total={total}>
+                      {t('policy.total', { total })}
+                    </span>
+                  ),
+                  onChange: (p, s) => update({ page: p, pageSize: s }),
+                }
+              : false
+          }
+          data-testid="policy-list"
+        />
+      )}
+    </Flex>
+  );
+}
+
+export function PoliciesPage() {
+  const t = useT();
+  return (
+    <div data-testid="policy-search">
+      <Page
+        title={t('policy.catalogueTitle')}
+        extra={
+          <Link to="/policies/calculator">
+            <Button icon={<CalculatorOutlined />}>{t('nav.policyCalculator')}</Button>
+          </Link>
+        }
+      >
+        <PolicyList base="/policies" />
+      </Page>
+    </div>
+  );
+}
+
+export function PublicPoliciesPage() {
+  const t = useT();
+  return (
+    <div data-testid="public-policies">
+      <Page
+        title={t('policy.catalogueTitle')}
+        extra={
+          <Link to="/public/policies/calculator">
+            <Button icon={<CalculatorOutlined />}>{t('nav.policyCalculator')}</Button>
+          </Link>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          {t('policy.publicIntro')}
+        </Typography.Paragraph>
+        <PolicyList base="/public/policies" />
+      </Page>
+    </div>
+  );
+}
+
+function PolicyDetailView({ base, calculator }: { base: string; calculator: string }) {
+  const t = useT();
+  const { id = '' } = useParams();
+  const { data, error, loading, reload } = useApi<PolicyPublic>(policyPaths.policy(id));
+  const { label } = useTopics();
+  return (
+    <Page
+      title={data?.title ?? t('policy.detailTitle')}
+      extra={
+        <Link to={base}>
+          <Button>{t('common.back')}</Button>
+        </Link>
+      }
+    >
+      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
+      {loading && !data && (
+        <Card>
+          <Skeleton active />
+        </Card>
+      )}
+      {data && (
+        <div data-testid="policy-detail" data-code={data.code}>
+          <Flex vertical gap={16}>
+            <Card size="small">
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  { key: 'dept', label: t('policy.department'), children: data.department.name },
+                  {
+                    key: 'doc',
+                    label: t('policy.documentNo'),
+                    children: (
+                      <>
+                        {data.documentNo}
+                        {data.demo && <Tag style={{ marginInlineStart: 8 }}>{t('policy.demoDocument')}</Tag>}
+                      </>
+                    ),
+                  },
+                  { key: 'issued', label: t('policy.issuedOn'), children: formatDay(data.issuedOn) },
+                  { key: 'code', label: t('policy.code'), children: data.code },
+                  {
+                    key: 'topics',
+                    label: t('policy.topics'),
+                    children: (
+                      <Flex gap={4} wrap>
+                        <TopicTags topics={data.topics} label={label} />
+                      </Flex>
+                    ),
+                  },
+                  {
+                    key: 'measures',
+                    label: t('policy.measures'),
+                    children: data.measureNos.length > 0 ? data.measureNos.join('、') : '—',
+                  },
+                ]}
+              />
+              {data.summary && (
+                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                  {data.summary}
+                </Typography.Paragraph>
+              )}
+            </Card>
+            {data.clauses.length === 0 && <Empty description={t('policy.noClauses')} />}
+            {data.clauses.map((c) => (
+              <Card
+                key={c.id}
+                size="small"
+                data-testid="clause-card"
+                data-clause-no={c.no}
+                title={
+                  <Flex gap={8} wrap align="center">
+                    <span>{t('policy.clauseNo', { no: c.no })}</span>
+                    <span style={{ whiteSpace: 'normal' }}>{c.title}</span>
+                    <ModeTag mode={c.mode} />
+                    <Tag style={{ marginInlineEnd: 0 }}>{t(`policy.subject.${c.subject}`)}</Tag>
+                  </Flex>
+                }
+              >
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    {
+                      key: 'citation',
+                      label: t('policy.citation'),
+                      children: <span data-testid="clause-citation">{c.citation}</span>,
+                    },
+                    {
+                      key: 'effective',
+                      label: t('policy.effective'),
+                      children: c.effectiveTo
+                        ? t('policy.effectiveRange', { from: c.effectiveFrom, to: c.effectiveTo })
+                        : t('policy.effectiveFrom', { from: c.effectiveFrom }),
+                    },
+                    {
+                      key: 'benefit',
+                      label: t('policy.benefitLabel'),
+                      children: c.benefitText ?? t('policy.benefit.none'),
+                    },
+                    {
+                      key: 'conditions',
+                      label: t('policy.conditions'),
+                      children:
+                        c.conditions.length === 0 ? (
+                          t('policy.explain.noConditions')
+                        ) : (
+                          <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="clause-conditions">
+                            {c.conditions.map((r, i) => (
+                              <li key={`${r.fact ?? ''}-${i}`}>{r.label}</li>
+                            ))}
+                          </ul>
+                        ),
+                    },
+                  ]}
+                />
+                <Link to={`${calculator}?subject=${c.subject}`}>
+                  <Button size="small" icon={<CalculatorOutlined />} style={{ marginTop: 8 }}>
+                    {t('policy.tryCalculator')}
+                  </Button>
+                </Link>
+              </Card>
+            ))}
+          </Flex>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+export function PolicyDetailPage() {
+  return <PolicyDetailView base="/policies" calculator="/policies/calculator" />;
+}
+
+export function PublicPolicyDetailPage() {
+  return <PolicyDetailView base="/public/policies" calculator="/public/policies/calculator" />;
+}

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext, HttpApp } from '../../kernel/context.ts';
+import { appendAudit } from '../../kernel/audit.ts';
 import { auditOrigin } from '../../kernel/http/actor.ts';
 import {
   ClassSummaryQuery,
@@ -14,6 +15,7 @@ import {
   getEnterpriseClass,
   saveClassificationRules,
 } from './classification.service.ts';
+import { classifyEnterprisesJob } from './credit.jobs.ts';
 
 const tags = ['credit'];
 
@@ -53,6 +55,36 @@ export function classificationRoutes(app: HttpApp, ctx: AppContext): void {
       schema: { tags, summary: '信用风险分类规则', response: { 200: RulesSchema } },
     },
     async () => getClassificationRules(ctx.db),
+  );
+
+  app.post(
+    '/api/credit/classification/run',
+    {
+      config: { permission: 'credit.manage' },
+      schema: {
+        tags,
+        summary: '立即重新进行本月信用风险分类（后台任务 credit.classify-enterprises，结果替换本月分类）',
+        response: {
+          202: Type.Object({
+            jobId: Type.Union([Type.String(), Type.Null()], {
+              description: 'null：已有一次分类在排队，不再重复排队',
+            }),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const jobId = await ctx.jobs.send(classifyEnterprisesJob(ctx), {});
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, auditOrigin(req), {
+          action: 'credit.classification_started',
+          subjectType: 'job',
+          subjectId: 'credit.classify-enterprises',
+          detail: { jobId },
+        }),
+      );
+      return reply.code(202).send({ jobId });
+    },
   );
 
   app.put(

@@ -66,7 +66,7 @@ export async function saveClassificationRules(
   return rules;
 }
 
-async function scoreBatch(
+export async function scoreBatch(
   db: Db,
   rules: ClassificationRules,
   ids: string[],

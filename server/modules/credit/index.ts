@@ -37,6 +37,7 @@ export function creditModule(ctx: AppContext): ModuleDefinition {
 // Lists, sanctions and classification: consulted by services, policies and inspections.
 export { checkSanctions } from './sanctions.service.ts';
 export { getCreditClass, type CreditClassResult } from './classification.service.ts';
+export { creditStatusOfMany, type CreditStatus } from './credit-status.service.ts';
 export type { SanctionDecision, SanctionReason } from './sanctions.rules.ts';
 export type { SanctionPurpose, CreditClass } from './lists.tables.ts';
 export { importLocalFile, type ImportProgress } from './imports.service.ts';

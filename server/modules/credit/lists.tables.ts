@@ -16,6 +16,14 @@ export type SanctionTrigger =
   | { type: 'listType'; listType: ListType }
   | { type: 'class'; classes: CreditClass[] };
 
+/** A supporting document of a repair application, as the files module described it when it was claimed. */
+export interface RepairMaterial {
+  id: string;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
 export interface ClassPart {
   code: string;
   label: string;
@@ -98,6 +106,7 @@ export type CreditListTables = {
     review_due_on: DateOnly;
     status: ColumnType<RepairStatus, RepairStatus | undefined, RepairStatus>;
     overdue_notified_at: Date | null;
+    materials: ColumnType<RepairMaterial[], string | undefined, string>;
     reviewed_by: string | null;
     reviewed_at: Date | null;
     review_comment: string | null;

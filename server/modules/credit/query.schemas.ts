@@ -93,6 +93,15 @@ export const MyCreditSchema = Type.Object({
     period: Type.Union([Type.String(), Type.Null()]),
     parts: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), points: Type.Integer() })),
     explanation: Type.String(),
+    history: Type.Array(
+      Type.Object({
+        period: Type.String(),
+        class: ClassLetter,
+        score: Type.Integer(),
+        explanation: Type.String(),
+      }),
+      { description: '已保存的月度分类（最近 24 期，新的在前）' },
+    ),
   }),
   records: Type.Array(MyRecordSchema),
   lists: Type.Array(PublicListEntrySchema),

@@ -8,6 +8,8 @@ import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { maskIdCard, maskPhone } from '../../kernel/identifiers/id-card.ts';
 import type { Actor } from '../../kernel/policy.ts';
+import { classHistory } from './classification.repository.ts';
+import { explainParts } from './classification.rules.ts';
 import { getCreditClass } from './classification.service.ts';
 import { listEntryRows } from './lists.repository.ts';
 import type { PublicListEntryDto } from './lists.schemas.ts';
@@ -119,11 +121,12 @@ export async function getMyCredit(ctx: AppContext, actor: Actor): Promise<MyCred
   if (!actor.enterpriseId) throw new AppError('FORBIDDEN', '只有企业账号可以查看本企业信用信息。');
   const entity = await resolveEntity(ctx.db, { enterpriseId: actor.enterpriseId });
   const today = chinaDate(ctx.clock.now());
-  const [records, repairs, cls, lists] = await Promise.all([
+  const [records, repairs, cls, lists, history] = await Promise.all([
     allRecordsOf(ctx.db, { enterpriseId: actor.enterpriseId, uscc: entity.uscc }),
     repairsOfEnterprise(ctx.db, actor.enterpriseId),
     getCreditClass(ctx, actor.enterpriseId),
     publicListsOf(ctx, entity),
+    classHistory(ctx.db, actor.enterpriseId, 24),
   ]);
   const pending = new Set(repairs.filter((r) => r.status === 'pending').map((r) => r.record_id));
   return {
@@ -135,6 +138,12 @@ export async function getMyCredit(ctx: AppContext, actor: Actor): Promise<MyCred
       period: cls.period,
       parts: cls.parts,
       explanation: cls.explanation,
+      history: history.map((h) => ({
+        period: h.period,
+        class: h.class,
+        score: h.score,
+        explanation: explainParts(h.parts),
+      })),
     },
     records: records.map((r) => {
       const e = repairEligibility(r, today);

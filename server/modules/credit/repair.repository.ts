@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { Publication, Severity } from './credit.tables.ts';
-import { creditDb, type RepairStatus } from './lists.tables.ts';
+import { creditDb, type RepairMaterial, type RepairStatus } from './lists.tables.ts';
 
 export interface RecordForRepair {
   id: string;
@@ -60,6 +60,7 @@ export interface RepairRow {
   overdue_notified_at: Date | null;
   reviewed_at: Date | null;
   review_comment: string | null;
+  materials: RepairMaterial[];
   uscc: string;
   entity_name: string;
   category_name: string;
@@ -85,6 +86,7 @@ function selectRepairs(db: Db) {
       'p.overdue_notified_at',
       'p.reviewed_at',
       'p.review_comment',
+      'p.materials',
       'r.uscc',
       'r.entity_name',
       'c.name as category_name',
@@ -94,6 +96,27 @@ function selectRepairs(db: Db) {
 
 export async function findRepair(db: Db, id: string): Promise<RepairRow | undefined> {
   return selectRepairs(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Records the documents an application claimed (written in the application's transaction). */
+export async function setRepairMaterials(trx: Db, id: string, materials: RepairMaterial[]): Promise<void> {
+  await creditDb(trx)
+    .updateTable('credit_repair')
+    .set({ materials: JSON.stringify(materials) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The department and enterprise of an application, for the files module's access check. */
+export async function findRepairOwners(
+  db: Db,
+  id: string,
+): Promise<{ department_id: string; enterprise_id: string } | undefined> {
+  return creditDb(db)
+    .selectFrom('credit_repair')
+    .select(['department_id', 'enterprise_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findPendingRepairOf(db: Db, recordId: string): Promise<{ id: string } | undefined> {

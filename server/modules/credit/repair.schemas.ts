@@ -23,6 +23,15 @@ export const RepairSchema = Type.Object({
   status: RepairStatusSchema,
   reviewedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   reviewComment: Type.Union([Type.String(), Type.Null()]),
+  materials: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      name: Type.String(),
+      contentType: Type.String(),
+      sizeBytes: Type.Integer(),
+    }),
+    { description: '证明材料（GET /api/files/{id}/content 下载；申请企业与审核部门可读）' },
+  ),
 });
 export type RepairDto = Static<typeof RepairSchema>;
 
@@ -42,6 +51,13 @@ export const ApplyRepairBody = Type.Object(
       maxLength: 4000,
       description: '修复申请说明（已履行行政处罚决定、已纠正失信行为等）',
     }),
+    materialFileIds: Type.Optional(
+      Type.Array(Type.String({ format: 'uuid' }), {
+        maxItems: 10,
+        uniqueItems: true,
+        description: '证明材料：先经 POST /api/files 上传，再在此列出其 id（文档或图片）',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

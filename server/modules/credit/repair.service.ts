@@ -7,9 +7,12 @@
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
+import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import { can, type Actor } from '../../kernel/policy.ts';
+import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
+import { attachFile, registerFileAccess, type FileDto } from '../files/index.ts';
 import { notifyDepartment, notifyUser } from '../notifications/index.ts';
 import './repair.errors.ts';
 import {
@@ -20,10 +23,13 @@ import {
   findPendingRepairOf,
   findRecordForRepair,
   findRepair,
+  findRepairOwners,
   insertRepair,
   listRepairRows,
+  setRepairMaterials,
   type RepairRow,
 } from './repair.repository.ts';
+import type { RepairMaterial } from './lists.tables.ts';
 import { repairEligibility } from './repair.rules.ts';
 import type {
   ApplyRepairInput,
@@ -33,6 +39,67 @@ import type {
   ReviewRepairInput,
 } from './repair.schemas.ts';
 import { getRepairSettings } from './sanctions.service.ts';
+
+/** Owner module of repair materials in the files module. */
+export const REPAIR_MATERIALS_OWNER = 'credit-repair';
+/** Documents and pictures; CSV/text uploads (meant for imports) are no evidence. */
+const MATERIAL_KINDS: readonly FileKind[] = ['pdf', 'ofd', 'docx', 'xlsx', 'png', 'jpeg', 'gif', 'webp'];
+const MATERIAL_TYPES = new Set<string>(MATERIAL_KINDS.map((k) => FILE_KINDS[k].mime));
+
+// The applicant (its enterprise's users) and the reviewing department may read an application's materials.
+async function materialsAccess(actor: Actor, repairId: string, db: Db): Promise<boolean> {
+  const owners = await findRepairOwners(db, repairId);
+  if (!owners) return false;
+  if (actor.enterpriseId !== null && actor.enterpriseId === owners.enterprise_id) return true;
+  return actor.departmentId === owners.department_id && can(actor, 'credit.review');
+}
+registerFileAccess(REPAIR_MATERIALS_OWNER, materialsAccess);
+
+/** Claims the applicant's uploads for the application; a file that is not theirs, used elsewhere or not a
+ * document is refused with the field that names it (the transaction then rolls the application back). */
+async function claimMaterials(
+  trx: Db,
+  actor: Actor,
+  repairId: string,
+  ids: readonly string[],
+): Promise<RepairMaterial[]> {
+  const materials: RepairMaterial[] = [];
+  const errors: { field: string; rule: string; message: string }[] = [];
+  for (const [i, id] of ids.entries()) {
+    let file: FileDto;
+    try {
+      file = await attachFile(trx, actor, id, { ownerModule: REPAIR_MATERIALS_OWNER, ownerId: repairId });
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'NOT_FOUND' && err.code !== 'CONFLICT')) throw err;
+      errors.push({
+        field: `/body/materialFileIds/${i}`,
+        rule: 'own_unattached_upload',
+        message: '须为本人经 POST /api/files 上传、尚未用于其他事项的文件',
+      });
+      continue;
+    }
+    if (!MATERIAL_TYPES.has(file.contentType)) {
+      errors.push({
+        field: `/body/materialFileIds/${i}`,
+        rule: 'material_type',
+        message: `证明材料须为以下格式之一：${MATERIAL_KINDS.join(', ')}`,
+      });
+      continue;
+    }
+    materials.push({
+      id: file.id,
+      name: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+    });
+  }
+  if (errors.length > 0) {
+    throw new AppError('VALIDATION_FAILED', '证明材料不符合要求。 Supporting documents were refused.', {
+      errors,
+    });
+  }
+  return materials;
+}
 
 export function repairToDto(r: RepairRow, today: string): RepairDto {
   return {
@@ -52,6 +119,7 @@ export function repairToDto(r: RepairRow, today: string): RepairDto {
     status: r.status,
     reviewedAt: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
     reviewComment: r.review_comment,
+    materials: r.materials,
   };
 }
 
@@ -101,6 +169,8 @@ export async function applyForRepair(
       review_due_on: reviewDueOn,
     });
     if (!repairId) throw new AppError('CREDIT_REPAIR_PENDING', '该信息已有待审核的修复申请。');
+    const materials = await claimMaterials(trx, actor, repairId, input.materialFileIds ?? []);
+    if (materials.length > 0) await setRepairMaterials(trx, repairId, materials);
     await notifyDepartment(trx, {
       departmentId: record.department_id,
       title: `信用修复申请待审核：${record.entity_name}`,
@@ -113,7 +183,7 @@ export async function applyForRepair(
       action: 'credit.repair_applied',
       subjectType: 'credit_repair',
       subjectId: repairId,
-      detail: { recordId: record.id, uscc: record.uscc, reviewDueOn },
+      detail: { recordId: record.id, uscc: record.uscc, reviewDueOn, materials: materials.map((m) => m.id) },
     });
     return repairId;
   });

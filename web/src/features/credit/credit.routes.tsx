@@ -1,70 +1,52 @@
 /**
  * Routes of public credit (信用), spread into app/router.tsx: `creditAppRoutes` under the signed-in layout,
- * `creditPublicRoutes` under /public. Pages not built yet say so (NotYetAvailable) — never sample data.
+ * `creditPublicRoutes` under /public. Every page is its own lazily loaded chunk.
  */
-import type { RouteObject } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
 import { RequireNav } from '../../app/guards.tsx';
-import { CreditPlaceholder } from './credit-placeholder.tsx';
+import { lazyPage } from '../../app/lazy-page.ts';
+import type { NavKey } from '../../app/navigation.ts';
+import { PageLoading } from '../../components/page-loading.tsx';
+
+const CreditQueryPage = lazyPage(() => import('./query.page.tsx'), 'CreditQueryPage');
+const PublicCreditPage = lazyPage(() => import('./query.page.tsx'), 'PublicCreditPage');
+const MyCreditPage = lazyPage(() => import('./mine.page.tsx'), 'MyCreditPage');
+const CreditRecordsPage = lazyPage(() => import('./records.page.tsx'), 'CreditRecordsPage');
+const CreditImportsPage = lazyPage(() => import('./imports.page.tsx'), 'CreditImportsPage');
+const CreditListsPage = lazyPage(() => import('./lists.page.tsx'), 'CreditListsPage');
+const RepairReviewPage = lazyPage(() => import('./repairs.page.tsx'), 'RepairReviewPage');
+const CreditClassesPage = lazyPage(() => import('./classification.page.tsx'), 'CreditClassesPage');
+
+function guarded(navKey: NavKey, page: ReactNode) {
+  return (
+    <RequireNav navKey={navKey}>
+      <Suspense fallback={<PageLoading />}>{page}</Suspense>
+    </RequireNav>
+  );
+}
 
 export const creditAppRoutes: RouteObject[] = [
-  {
-    path: 'credit/query',
-    element: (
-      <RequireNav navKey="creditQuery">
-        <CreditPlaceholder testId="credit-query" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/mine',
-    element: (
-      <RequireNav navKey="creditMine">
-        <CreditPlaceholder testId="my-credit" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/records',
-    element: (
-      <RequireNav navKey="creditRecords">
-        <CreditPlaceholder testId="credit-records" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/imports',
-    element: (
-      <RequireNav navKey="creditImports">
-        <CreditPlaceholder testId="credit-imports" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/lists',
-    element: (
-      <RequireNav navKey="creditLists">
-        <CreditPlaceholder testId="credit-lists" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/repairs',
-    element: (
-      <RequireNav navKey="creditRepairs">
-        <CreditPlaceholder testId="repair-review" />
-      </RequireNav>
-    ),
-  },
-  {
-    path: 'credit/classification',
-    element: (
-      <RequireNav navKey="creditClasses">
-        <CreditPlaceholder testId="credit-classes" />
-      </RequireNav>
-    ),
-  },
+  { path: 'credit/query', element: guarded('creditQuery', <CreditQueryPage />) },
+  { path: 'credit/mine', element: guarded('creditMine', <MyCreditPage />) },
+  // The server's notifications link to /credit/my (repair decided).
+  { path: 'credit/my', element: <Navigate to="/credit/mine" replace /> },
+  { path: 'credit/records', element: guarded('creditRecords', <CreditRecordsPage />) },
+  { path: 'credit/imports', element: guarded('creditImports', <CreditImportsPage />) },
+  { path: 'credit/lists', element: guarded('creditLists', <CreditListsPage />) },
+  { path: 'credit/repairs', element: guarded('creditRepairs', <RepairReviewPage />) },
+  // …and to /credit/repairs/{id} (an application to review): the list with that application open.
+  { path: 'credit/repairs/:id', element: guarded('creditRepairs', <RepairReviewPage />) },
+  { path: 'credit/classification', element: guarded('creditClasses', <CreditClassesPage />) },
 ];
 
 export const creditPublicRoutes: RouteObject[] = [
-  { path: 'credit', element: <CreditPlaceholder testId="public-credit" /> },
+  {
+    path: 'credit',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <PublicCreditPage />
+      </Suspense>
+    ),
+  },
 ];

@@ -1,0 +1,101 @@
+import { withQuery } from '../../api/client.ts';
+import type { Purpose } from './credit.types.ts';
+
+const enc = encodeURIComponent;
+
+/** Every credit endpoint the pages call (docs/credit-api.md, docs/credit-lists-api.md). */
+export const creditPaths = {
+  categories: '/api/credit/categories',
+  records: '/api/credit/records',
+  recordList: (q: {
+    page: number;
+    pageSize: number;
+    category?: string;
+    uscc?: string;
+    timely?: boolean;
+    from?: string;
+    to?: string;
+  }) => withQuery('/api/credit/records', q),
+  timeliness: (period: string) => withQuery('/api/credit/stats/timeliness', { period }),
+  imports: '/api/credit/imports',
+  importList: (page: number, pageSize: number) => withQuery('/api/credit/imports', { page, pageSize }),
+  importOne: (id: string) => `/api/credit/imports/${enc(id)}`,
+  importErrors: (id: string) => `/api/credit/imports/${enc(id)}/errors.xlsx`,
+  entitySearch: (q: string, page: number, pageSize: number) =>
+    withQuery('/api/credit/entities', { q, page, pageSize }),
+  entity: (uscc: string) => `/api/credit/entities/${enc(uscc)}`,
+  my: '/api/credit/my',
+  applyRepair: (recordId: string) => `/api/credit/records/${enc(recordId)}/repair`,
+  repairs: (status: string | undefined, page: number, pageSize: number) =>
+    withQuery('/api/credit/repairs', { status, page, pageSize }),
+  reviewRepair: (id: string) => `/api/credit/repairs/${enc(id)}/review`,
+  publicList: (code: string, page: number, pageSize: number) =>
+    withQuery(`/api/credit/lists/${enc(code)}/entries`, { page, pageSize }),
+  listEntries: (state: string, page: number, pageSize: number) =>
+    withQuery('/api/credit/list-entries', { state, page, pageSize }),
+  addListEntry: '/api/credit/list-entries',
+  exitListEntry: (id: string) => `/api/credit/list-entries/${enc(id)}/exit`,
+  sanctions: '/api/credit/sanctions',
+  sanctionCheck: '/api/credit/sanctions/check',
+  commitments: (status: string | undefined, page: number, pageSize: number) =>
+    withQuery('/api/credit/commitments', { status, page, pageSize }),
+  addCommitment: '/api/credit/commitments',
+  verifyCommitment: (id: string) => `/api/credit/commitments/${enc(id)}/verify`,
+  classSummary: (period?: string) => withQuery('/api/credit/classes/summary', { period }),
+  enterpriseClass: (id: string) => `/api/credit/enterprises/${enc(id)}/class`,
+  enterprises: (q: string) => withQuery('/api/enterprises', { q, page: 1, pageSize: 20 }),
+  departments: '/api/departments',
+  files: '/api/files',
+  runClassification: '/api/credit/classification/run',
+} as const;
+
+export const PURPOSES = [
+  'commitment',
+  'application',
+  'policy',
+  'grant',
+  'procurement',
+  'honour',
+] as const satisfies readonly Purpose[];
+
+export const CLASS_LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+/** Colours of the A–D risk classes: low risk green through high risk red. */
+export const CLASS_COLOURS = { A: '#389e0d', B: '#1677ff', C: '#d48806', D: '#cf1322' } as const;
+
+/** A USCC has 18 characters from the GB 32100 alphabet; anything else is searched as a name. */
+export function looksLikeUscc(text: string): boolean {
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/i.test(text.trim());
+}
+
+/** The month `YYYY-MM` in China time. */
+export function chinaMonth(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}`;
+}
+
+/** Today in China, `YYYY-MM-DD`. */
+export function chinaToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A value of a record's `data` as text for a table or description list. */
+export function dataText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(dataText).join('、');
+  return JSON.stringify(value);
+}

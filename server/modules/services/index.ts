@@ -4,9 +4,43 @@
  * docs/services-api.md.
  */
 import type { AppContext, ModuleDefinition } from '../../kernel/context.ts';
+import { registerFileAccess } from '../files/index.ts';
+import { seedServicesCatalogue } from './catalogue.service.ts';
+import { findApplication, tasksOf } from './applications.repository.ts';
+import { canSeeApplication } from './services.policy.ts';
+import { seedDemoJob, servicesJobs } from './services.jobs.ts';
+import { servicesMetrics } from './services.metrics.ts';
+import { servicesRoutes } from './services.routes.ts';
 
-export function servicesModule(_ctx: AppContext): ModuleDefinition {
+export function servicesModule(ctx: AppContext): ModuleDefinition {
+  // Materials and results attached to an application are readable by whoever may see the application.
+  registerFileAccess('services', async (actor, ownerId, db) => {
+    const app = await findApplication(db, ownerId);
+    if (!app) return false;
+    const depts = (await tasksOf(db, app.id)).map((t) => t.department_id);
+    return canSeeApplication(actor, {
+      applicantId: app.applicant_id,
+      enterpriseId: app.enterprise_id,
+      taskDepartmentIds: depts,
+    });
+  });
   return {
     name: 'services',
+    routes: servicesRoutes,
+    jobs: servicesJobs(ctx),
+    metrics: servicesMetrics(),
+    async onStart(c) {
+      await seedServicesCatalogue(c);
+      // Demo applications need the demo accounts, which main.ts creates after start-up: a job runs them once the
+      // workers are up. Tests (mode test) and production never seed them.
+      if (c.config.demoData && c.config.mode === 'development') {
+        // Delayed a little so it does not compete with the start-up itself on the embedded database.
+        await c.jobs.send(seedDemoJob(c), {}, { singletonKey: 'services-demo', startAfterSeconds: 5 });
+      }
+    },
   };
 }
+
+export { getOverview } from './services.metrics.ts';
+// A valid sample form for a bundle's combined schema (benchmarks, demo data, scripted runs).
+export { sampleForm } from './services.samples.ts';

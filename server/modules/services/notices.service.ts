@@ -1,0 +1,162 @@
+/**
+ * 简易注销 public notices: listed publicly, objections taken from anyone during the period (an objection ends the
+ * simple procedure), and a daily sweep that completes every deregistration whose period ended without objection
+ * (《市场主体登记管理条例》第三十三条).
+ */
+import { sql } from 'kysely';
+import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { chinaDate } from '../../kernel/clock.ts';
+import type { AppContext } from '../../kernel/context.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { getWorkCalendar } from '../calendar/index.ts';
+import { findDepartmentByCode } from '../identity/index.ts';
+import { notifyDepartment } from '../notifications/index.ts';
+import { noticeDto } from './applications.service.ts';
+import type { NoticeDto } from './applications.schemas.ts';
+import { getCatalogue } from './catalogue.service.ts';
+import './services.errors.ts';
+import { servicesDb } from './services.tables.ts';
+import { runTransition } from './transition.ts';
+
+export async function listNotices(
+  ctx: AppContext,
+  q: { status?: NoticeDto['status'] | undefined; page: number; pageSize: number },
+): Promise<{ items: NoticeDto[]; total: number; page: number; pageSize: number }> {
+  let base = servicesDb(ctx.db).selectFrom('service_notice');
+  if (q.status) base = base.where('status', '=', q.status);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('starts_on', 'desc')
+      .orderBy('id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(noticeDto), total: count.n, page: q.page, pageSize: q.pageSize };
+}
+
+export async function fileObjection(
+  ctx: AppContext,
+  noticeId: string,
+  input: { name: string; contact: string; reason: string },
+  origin: AuditOrigin,
+): Promise<{ id: string; noticeId: string; createdAt: string }> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
+  return ctx.db.transaction().execute(async (trx) => {
+    const t = servicesDb(trx);
+    const notice = await t
+      .selectFrom('service_notice')
+      .selectAll()
+      .where('id', '=', noticeId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!notice) throw new AppError('NOT_FOUND', `没有这条注销公示：${noticeId}`);
+    if (notice.status !== 'running' || today > notice.ends_on) {
+      throw new AppError('SERVICES_NOTICE_CLOSED', '公示期已结束，不再受理异议。', {
+        extra: { status: notice.status },
+      });
+    }
+    const objection = await t
+      .insertInto('service_objection')
+      .values({
+        notice_id: notice.id,
+        name: input.name.trim(),
+        contact: input.contact.trim(),
+        reason: input.reason.trim(),
+        created_at: now,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await runTransition(trx, {
+      applicationId: notice.application_id,
+      cmd: { type: 'objection' },
+      today,
+      now,
+      cal,
+      catalogue,
+      actorName: '异议人',
+      origin,
+      action: 'services.notice_objected',
+      comment: input.reason.trim().slice(0, 200),
+    });
+    // After the workflow read the notice as running: from now on it is objected.
+    await t
+      .updateTable('service_notice')
+      .set({ status: 'objected', objections: notice.objections + 1 })
+      .where('id', '=', notice.id)
+      .execute();
+    const samr = await findDepartmentByCode(trx, 'SAMR');
+    if (samr) {
+      await notifyDepartment(trx, {
+        departmentId: samr.id,
+        title: `简易注销公示收到异议：${notice.enterprise_name}`,
+        body: `${notice.uscc} 的简易注销公示（${notice.starts_on}—${notice.ends_on}）收到异议，简易注销程序终止。`,
+        link: '/services/queue',
+        category: 'services.notice',
+        dedupeKey: `services:objection:${objection.id}`,
+      });
+    }
+    return { id: objection.id, noticeId: notice.id, createdAt: new Date(objection.created_at).toISOString() };
+  });
+}
+
+/** Ends every running notice whose last day is before today and completes its deregistration. Idempotent. */
+export async function closeDueNotices(ctx: AppContext): Promise<{ completed: number }> {
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const due = await servicesDb(ctx.db)
+    .selectFrom('service_notice')
+    .select(['id', 'application_id'])
+    .where('status', '=', 'running')
+    .where('ends_on', '<', today)
+    .orderBy('ends_on')
+    .limit(1000)
+    .execute();
+  if (due.length === 0) return { completed: 0 };
+  const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
+  let completed = 0;
+  for (const n of due) {
+    const done = await ctx.db.transaction().execute(async (trx) => {
+      const t = servicesDb(trx);
+      const locked = await t
+        .selectFrom('service_notice')
+        .select(['status'])
+        .where('id', '=', n.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (locked?.status !== 'running') return false;
+      await runTransition(trx, {
+        applicationId: n.application_id,
+        cmd: { type: 'notice_ended' },
+        today,
+        now,
+        cal,
+        catalogue,
+        actorName: '系统',
+        origin: { system: 'services.close-notices' },
+        action: 'services.notice_ended',
+      });
+      await t.updateTable('service_notice').set({ status: 'ended' }).where('id', '=', n.id).execute();
+      return true;
+    });
+    if (done) completed++;
+  }
+  if (completed > 0) {
+    await ctx.db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        { system: 'services.close-notices' },
+        {
+          action: 'services.notices_closed',
+          subjectType: 'service_notice',
+          detail: { completed, asOf: today },
+        },
+      ),
+    );
+  }
+  return { completed };
+}

@@ -1,0 +1,302 @@
+/**
+ * Runs one workflow command inside the caller's transaction: locks the application, asks the pure workflow,
+ * writes the changed tasks and status, the timeline, the results (when the application completes), the audit
+ * entry and the notifications. Every state change of an application goes through here.
+ */
+import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import type { Db } from '../../kernel/db/database.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { notifyDepartment, notifyUser } from '../notifications/index.ts';
+import {
+  findApplication,
+  insertEvents,
+  tasksOf,
+  type ApplicationRow,
+  type TaskRow,
+} from './applications.repository.ts';
+import type { Catalogue } from './catalogue.service.ts';
+import './services.errors.ts';
+import { servicesDb } from './services.tables.ts';
+import {
+  decide,
+  estimateDueDate,
+  type Command,
+  type Refusal,
+  type WfApplication,
+  type WfEvent,
+  type WorkCalendarLike,
+} from './services.workflow.ts';
+
+export function toWf(
+  app: ApplicationRow,
+  tasks: readonly TaskRow[],
+  notice: WfApplication['notice'],
+  kind: WfApplication['kind'],
+): WfApplication {
+  return {
+    kind,
+    status: app.status,
+    notice,
+    tasks: tasks.map((t) => ({
+      key: t.key,
+      status: t.status,
+      dependsOn: t.depends_on,
+      deadlineWorkdays: t.deadline_workdays,
+      startedOn: t.started_on,
+      dueDate: t.due_date,
+      remainingWorkdays: t.remaining_workdays,
+      pausedOn: t.paused_on,
+      pausedWorkdays: t.paused_workdays,
+      claimedBy: t.claimed_by,
+    })),
+  };
+}
+
+/**
+ * The application's expected completion date, or null when the estimate reaches a year whose working-day
+ * schedule is not loaded yet (an estimate is not a deadline: unknown is said, never guessed).
+ */
+export function estimateOrNull(app: WfApplication, today: string, cal: WorkCalendarLike): string | null {
+  try {
+    return estimateDueDate(app, today, cal);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CALENDAR_YEAR_NOT_LOADED') return null;
+    throw err;
+  }
+}
+
+export function refusalError(r: Refusal): AppError {
+  switch (r.reason) {
+    case 'unknown_task':
+      return new AppError('NOT_FOUND', `没有这个任务：${r.key}`);
+    case 'wrong_state':
+      return new AppError('SERVICES_TASK_STATE', `当前状态“${r.status}”不能执行“${r.action}”。`, {
+        extra: { status: r.status, action: r.action },
+      });
+    case 'not_claimer':
+      return new AppError('SERVICES_TASK_NOT_CLAIMER', '该任务已由其他工作人员认领，只有认领人可以办理。', {
+        extra: { claimed: true },
+      });
+    case 'application_closed':
+      return new AppError('SERVICES_APPLICATION_CLOSED', `办件已结束（${r.status}）。`, {
+        extra: { status: r.status },
+      });
+  }
+}
+
+const EVENT_TEXT: Record<WfEvent['type'], string> = {
+  task_started: '开始办理',
+  task_claimed: '已认领',
+  task_approved: '办理通过',
+  task_rejected: '不予办理',
+  task_cancelled: '已取消',
+  supplement_requested: '要求补正材料',
+  supplement_answered: '已补正材料',
+  notice_objected: '公示期内收到异议，简易注销终止',
+  notice_ended: '公示期满无异议',
+  application_status: '办件状态变更',
+};
+
+const STATUS_TEXT: Record<string, string> = {
+  submitted: '已提交',
+  in_progress: '办理中',
+  supplement: '待补正',
+  completed: '已办结',
+  rejected: '不予办理',
+  notice: '公示中',
+  objected: '公示异议',
+};
+
+export interface TransitionInput {
+  applicationId: string;
+  cmd: Command;
+  today: string;
+  now: Date;
+  cal: WorkCalendarLike;
+  catalogue: Catalogue;
+  actorName: string;
+  origin: AuditOrigin;
+  /** Audit action name, e.g. `services.task_approved`. */
+  action: string;
+  /** Free text for the task's comment (approve comment, reject reason, supplement reason). */
+  comment?: string | null;
+  /** The acting user (claim). */
+  actor?: { userId: string; displayName: string };
+}
+
+export interface TransitionResult {
+  status: WfApplication['status'];
+  events: WfEvent[];
+}
+
+export async function runTransition(trx: Db, input: TransitionInput): Promise<TransitionResult> {
+  const { now, today, cal, catalogue } = input;
+  const app = await findApplication(trx, input.applicationId, true);
+  if (!app) throw new AppError('NOT_FOUND', `没有这个办件：${input.applicationId}`);
+  const bundle = catalogue.bundles.get(app.bundle_code);
+  const kind = bundle?.kind ?? 'standard';
+  const tasks = await tasksOf(trx, app.id);
+  const noticeRow =
+    kind === 'simple_deregistration'
+      ? await servicesDb(trx)
+          .selectFrom('service_notice')
+          .select(['status'])
+          .where('application_id', '=', app.id)
+          .executeTakeFirst()
+      : undefined;
+  const before = toWf(app, tasks, noticeRow?.status ?? null, kind);
+  const d = decide(before, input.cmd, { today, cal });
+  if (!d.ok) throw refusalError(d.refusal);
+  const after = d.app;
+  const t = servicesDb(trx);
+  const byKey = new Map(tasks.map((x) => [x.key, x]));
+  const cmdKey = 'key' in input.cmd ? input.cmd.key : null;
+
+  // Tasks that changed.
+  for (let i = 0; i < after.tasks.length; i++) {
+    const a = after.tasks[i]!;
+    const b = before.tasks[i]!;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const row = byKey.get(a.key)!;
+    const finished = a.status === 'approved' || a.status === 'rejected' || a.status === 'cancelled';
+    const patch = {
+      status: a.status,
+      started_on: a.startedOn,
+      due_date: a.dueDate,
+      remaining_workdays: a.remainingWorkdays,
+      paused_on: a.pausedOn,
+      paused_workdays: a.pausedWorkdays,
+      claimed_by: a.claimedBy,
+      finished_at: finished && b.status !== a.status ? now : row.finished_at,
+      updated_at: now,
+      ...(input.cmd.type === 'claim' && a.key === cmdKey && input.actor
+        ? { claimed_by_name: input.actor.displayName, claimed_at: now }
+        : {}),
+      ...(a.key === cmdKey && input.comment !== undefined ? { comment: input.comment } : {}),
+      ...(a.status === 'approved' && input.cmd.type === 'notice_ended'
+        ? { comment: '公示期满无异议，系统自动办结' }
+        : {}),
+    };
+    await t.updateTable('service_task').set(patch).where('id', '=', row.id).execute();
+  }
+
+  const dueDate = after.status === 'completed' ? app.due_date : estimateOrNull(after, today, cal);
+  const completed = after.status === 'completed';
+  await t
+    .updateTable('service_application')
+    .set({
+      status: after.status,
+      due_date: dueDate,
+      completed_at: completed ? now : app.completed_at,
+      updated_at: now,
+    })
+    .where('id', '=', app.id)
+    .execute();
+
+  // Timeline, with the task each event concerns.
+  const taskName = (key: string) => {
+    const row = byKey.get(key);
+    return row ? `${catalogue.departments.get(row.department_id) ?? ''}·${row.name}` : key;
+  };
+  await insertEvents(
+    trx,
+    d.events.map((e) => {
+      const key = 'key' in e ? e.key : null;
+      let text = EVENT_TEXT[e.type];
+      if (key) text = `${taskName(key)}：${text}`;
+      if (e.type === 'task_approved' && e.automatic) text += '（公示期满自动办结）';
+      if (key === cmdKey && input.comment) text += `（${input.comment}）`;
+      if (e.type === 'application_status')
+        text = `办件状态：${STATUS_TEXT[e.from] ?? e.from} → ${STATUS_TEXT[e.to] ?? e.to}`;
+      return {
+        application_id: app.id,
+        at: now,
+        kind: e.type,
+        actor:
+          e.type === 'task_started' || e.type === 'application_status' || e.type === 'task_cancelled'
+            ? '系统'
+            : input.actorName,
+        task_id: key ? (byKey.get(key)?.id ?? null) : null,
+        text,
+      };
+    }),
+  );
+
+  // Results: every item's licences and records, issued when the last task completes.
+  if (completed && before.status !== 'completed') {
+    const rows = tasks.flatMap((task) =>
+      (catalogue.items.get(task.item_code)?.produces ?? []).map((p, j) => ({
+        application_id: app.id,
+        item_code: task.item_code,
+        kind: p.kind,
+        name: p.name,
+        number: `${app.number}-${String(task.ord + 1).padStart(2, '0')}${String(j + 1)}`,
+        file_id: null,
+        issued_at: now,
+      })),
+    );
+    if (rows.length > 0) await t.insertInto('service_result').values(rows).execute();
+  }
+
+  // Notifications: departments whose task starts, the applicant when something is asked of them or it ends.
+  const link = `/services/applications/${app.id}`;
+  for (const e of d.events) {
+    if (e.type === 'task_started') {
+      const row = byKey.get(e.key)!;
+      await notifyDepartment(trx, {
+        departmentId: row.department_id,
+        title: `新办件待办：${row.name}`,
+        body: `${app.number}（${bundle?.name ?? app.bundle_code}）的前置任务已办结，请在时限内办理。`,
+        link: `/services/queue/${row.id}`,
+        category: 'services.task',
+        dedupeKey: `services:task:${row.id}:started`,
+      });
+    }
+  }
+  const supplementTask = d.events.find((e) => e.type === 'supplement_requested');
+  if (supplementTask && 'key' in supplementTask) {
+    await notifyUser(trx, {
+      userId: app.applicant_id,
+      title: `请补正材料：${app.number}`,
+      body: `${taskName(supplementTask.key)}要求补正：${input.comment ?? ''}`.slice(0, 2000),
+      link,
+      category: 'services.application',
+    });
+  }
+  const statusChange = d.events.find((e) => e.type === 'application_status');
+  if (
+    statusChange &&
+    statusChange.type === 'application_status' &&
+    ['completed', 'rejected', 'objected'].includes(statusChange.to)
+  ) {
+    await notifyUser(trx, {
+      userId: app.applicant_id,
+      title: `办件${STATUS_TEXT[statusChange.to]}：${app.number}`,
+      body:
+        statusChange.to === 'completed'
+          ? `${bundle?.name ?? app.bundle_code}已全部办结，办理结果可在办件详情中查看。`
+          : statusChange.to === 'rejected'
+            ? `${bundle?.name ?? app.bundle_code}不予办理：${input.comment ?? ''}`
+            : '简易注销公示期内收到异议，简易注销程序终止，可改为普通注销。',
+      link,
+      category: 'services.application',
+      dedupeKey: `services:application:${app.id}:${statusChange.to}`,
+    });
+  }
+
+  // Last: the audit append locks the chain head until commit, so it should hold it as briefly as possible.
+  await appendAudit(trx, input.origin, {
+    action: input.action,
+    subjectType: 'service_application',
+    subjectId: app.id,
+    detail: {
+      number: app.number,
+      command: input.cmd.type,
+      ...(cmdKey ? { task: cmdKey } : {}),
+      from: before.status,
+      to: after.status,
+      events: d.events.map((e) => ('key' in e ? `${e.type}:${e.key}` : e.type)),
+    },
+  });
+  return { status: after.status, events: d.events };
+}

@@ -1,33 +1,70 @@
 /**
  * Routes of one-stop services (一网通办, 一件事), spread into app/router.tsx: `servicesAppRoutes` under the signed-in layout,
- * `servicesPublicRoutes` under /public. Pages not built yet say so (NotYetAvailable) — never sample data.
+ * `servicesPublicRoutes` under /public. Every page is its own chunk (the form renderer and charts load only where used).
  */
 import type { RouteObject } from 'react-router';
-import { RequireNav } from '../../app/guards.tsx';
-import { ServicesPlaceholder } from './services-placeholder.tsx';
+import { RequireNav, RequirePermission } from '../../app/guards.tsx';
+import { lazyPage } from '../../app/lazy-page.ts';
+
+const BundleCataloguePage = lazyPage(() => import('./catalogue.page.tsx'), 'BundleCataloguePage');
+const PublicBundleCataloguePage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicBundleCataloguePage');
+const BundleDetailPage = lazyPage(() => import('./bundle-detail.page.tsx'), 'BundleDetailPage');
+const PublicBundleDetailPage = lazyPage(() => import('./bundle-detail.page.tsx'), 'PublicBundleDetailPage');
+const ApplyPage = lazyPage(() => import('./apply.page.tsx'), 'ApplyPage');
+const MyApplicationsPage = lazyPage(() => import('./applications.page.tsx'), 'MyApplicationsPage');
+const ApplicationDetailPage = lazyPage(() => import('./applications.page.tsx'), 'ApplicationDetailPage');
+const WorkQueuePage = lazyPage(() => import('./queue.page.tsx'), 'WorkQueuePage');
+const TaskDetailPage = lazyPage(() => import('./queue.page.tsx'), 'TaskDetailPage');
+const ServicesOverviewPage = lazyPage(() => import('./overview.page.tsx'), 'ServicesOverviewPage');
+const ServicesAdminPage = lazyPage(() => import('./admin.page.tsx'), 'ServicesAdminPage');
+const BundleEditPage = lazyPage(() => import('./admin.page.tsx'), 'BundleEditPage');
+const ItemEditPage = lazyPage(() => import('./admin.page.tsx'), 'ItemEditPage');
+const PublicDeregistrationPage = lazyPage(
+  () => import('./deregistration.page.tsx'),
+  'PublicDeregistrationPage',
+);
 
 export const servicesAppRoutes: RouteObject[] = [
   {
     path: 'services',
     element: (
       <RequireNav navKey="servicesCatalogue">
-        <ServicesPlaceholder testId="bundle-catalogue" />
+        <BundleCataloguePage />
       </RequireNav>
+    ),
+  },
+  { path: 'services/bundles/:code', element: <BundleDetailPage /> },
+  {
+    path: 'services/bundles/:code/apply',
+    element: (
+      <RequirePermission permission="services.apply">
+        <ApplyPage />
+      </RequirePermission>
     ),
   },
   {
     path: 'services/applications',
     element: (
       <RequireNav navKey="servicesMine">
-        <ServicesPlaceholder testId="my-applications" />
+        <MyApplicationsPage />
       </RequireNav>
     ),
   },
+  // Whether an application may be seen is the server's call (own, a department with a task in it, the office).
+  { path: 'services/applications/:id', element: <ApplicationDetailPage /> },
   {
     path: 'services/queue',
     element: (
       <RequireNav navKey="servicesQueue">
-        <ServicesPlaceholder testId="work-queue" />
+        <WorkQueuePage />
+      </RequireNav>
+    ),
+  },
+  {
+    path: 'services/queue/:id',
+    element: (
+      <RequireNav navKey="servicesQueue">
+        <TaskDetailPage />
       </RequireNav>
     ),
   },
@@ -35,7 +72,7 @@ export const servicesAppRoutes: RouteObject[] = [
     path: 'services/overview',
     element: (
       <RequireNav navKey="servicesOverview">
-        <ServicesPlaceholder testId="services-overview" />
+        <ServicesOverviewPage />
       </RequireNav>
     ),
   },
@@ -43,13 +80,46 @@ export const servicesAppRoutes: RouteObject[] = [
     path: 'services/admin',
     element: (
       <RequireNav navKey="servicesAdmin">
-        <ServicesPlaceholder testId="bundle-admin" />
+        <ServicesAdminPage />
+      </RequireNav>
+    ),
+  },
+  {
+    path: 'services/admin/bundles/new',
+    element: (
+      <RequireNav navKey="servicesAdmin">
+        <BundleEditPage />
+      </RequireNav>
+    ),
+  },
+  {
+    path: 'services/admin/bundles/:code',
+    element: (
+      <RequireNav navKey="servicesAdmin">
+        <BundleEditPage />
+      </RequireNav>
+    ),
+  },
+  {
+    path: 'services/admin/items/new',
+    element: (
+      <RequireNav navKey="servicesAdmin">
+        <ItemEditPage />
+      </RequireNav>
+    ),
+  },
+  {
+    path: 'services/admin/items/:code',
+    element: (
+      <RequireNav navKey="servicesAdmin">
+        <ItemEditPage />
       </RequireNav>
     ),
   },
 ];
 
 export const servicesPublicRoutes: RouteObject[] = [
-  { path: 'services', element: <ServicesPlaceholder testId="public-services" /> },
-  { path: 'deregistration', element: <ServicesPlaceholder testId="public-deregistration" /> },
+  { path: 'services', element: <PublicBundleCataloguePage /> },
+  { path: 'services/:code', element: <PublicBundleDetailPage /> },
+  { path: 'deregistration', element: <PublicDeregistrationPage /> },
 ];

@@ -35,7 +35,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${log}`)), 170_000);
+    const timer = setTimeout(() => {
+      // Never leave an orphaned server behind.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${log}`));
+    }, 170_000);
     const onData = (d: Buffer) => {
       log += d.toString();
       if (/ready \(all\)/.test(log)) {
@@ -51,6 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   });
   child.removeAllListeners('exit');
+  await warmUp(`http://127.0.0.1:${port}`);
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('demoPassword', demoPassword);
   return async () => {
@@ -59,4 +64,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * Start-up jobs (demo applications, policy facts and matching) run right after "ready" and share the embedded
+ * database; journeys start once a few ordinary requests answer promptly, so a first page load does not time out.
+ */
+async function warmUp(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const started = Date.now();
+    await Promise.all(
+      ['/login', '/api/services/bundles', '/api/policies'].map((p) =>
+        fetch(baseUrl + p).then((r) => r.arrayBuffer()),
+      ),
+    );
+    quick = Date.now() - started < 500 ? quick + 1 : 0;
+    if (quick < 3) await new Promise((r) => setTimeout(r, 500));
+  }
 }

@@ -5526,6 +5526,8 @@ export interface paths {
                     "application/json": {
                         /** @description 修复申请说明（已履行行政处罚决定、已纠正失信行为等） */
                         statement: string;
+                        /** @description 证明材料：先经 POST /api/files 上传，再在此列出其 id（文档或图片） */
+                        materialFileIds?: string[];
                     };
                 };
             };
@@ -5564,6 +5566,14 @@ export interface paths {
                             status: "pending" | "approved" | "rejected";
                             reviewedAt: string | null;
                             reviewComment: string | null;
+                            /** @description 证明材料（GET /api/files/{id}/content 下载；申请企业与审核部门可读） */
+                            materials: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                            }[];
                         };
                     };
                 };
@@ -5635,6 +5645,14 @@ export interface paths {
                                 status: "pending" | "approved" | "rejected";
                                 reviewedAt: string | null;
                                 reviewComment: string | null;
+                                /** @description 证明材料（GET /api/files/{id}/content 下载；申请企业与审核部门可读） */
+                                materials: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                }[];
                             }[];
                             total: number;
                         };
@@ -5715,6 +5733,14 @@ export interface paths {
                             status: "pending" | "approved" | "rejected";
                             reviewedAt: string | null;
                             reviewComment: string | null;
+                            /** @description 证明材料（GET /api/files/{id}/content 下载；申请企业与审核部门可读） */
+                            materials: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                contentType: string;
+                                sizeBytes: number;
+                            }[];
                         };
                     };
                 };
@@ -5987,6 +6013,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credit/classification/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 立即重新进行本月信用风险分类（后台任务 credit.classify-enterprises，结果替换本月分类）
+         * @description Permission: `credit.manage`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null：已有一次分类在排队，不再重复排队 */
+                            jobId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credit/entities": {
         parameters: {
             query?: never;
@@ -6158,6 +6226,14 @@ export interface paths {
                                     points: number;
                                 }[];
                                 explanation: string;
+                                /** @description 已保存的月度分类（最近 24 期，新的在前） */
+                                history: {
+                                    period: string;
+                                    /** @description A 低风险 / B 一般风险 / C 较高风险 / D 高风险 */
+                                    class: "A" | "B" | "C" | "D";
+                                    score: number;
+                                    explanation: string;
+                                }[];
                             };
                             records: {
                                 /** Format: uuid */
@@ -6228,6 +6304,4568 @@ export interface paths {
                                 status: "pending" | "approved" | "rejected";
                                 reviewedAt: string | null;
                                 reviewComment: string | null;
+                                /** @description 证明材料（GET /api/files/{id}/content 下载；申请企业与审核部门可读） */
+                                materials: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政务服务事项目录
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            /** @description 部门名称 */
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentCode: string;
+                            /** @description 办理时限（工作日） */
+                            deadlineWorkdays: number;
+                            legalBasis: string;
+                            /** @description 可适用告知承诺 */
+                            promiseAllowed: boolean;
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            produces: {
+                                kind: "licence" | "record";
+                                name: string;
+                            }[];
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新增政务服务事项
+         * @description Permission: `services.manage`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母、数字与连字符 */
+                        code: string;
+                        name: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        departmentCode?: string;
+                        deadlineWorkdays: number;
+                        legalBasis: string;
+                        promiseAllowed: boolean;
+                        materials: {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            /** @description 可由电子证照或已提交材料替代 */
+                            replaceableBy: "elicence" | "earlier_submission" | null;
+                            accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                            maxBytes: number;
+                            /** @description 选择告知承诺时可免交 */
+                            promiseReplaces: boolean;
+                        }[];
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        produces: {
+                            kind: "licence" | "record";
+                            name: string;
+                        }[];
+                        active?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            /** @description 部门名称 */
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentCode: string;
+                            /** @description 办理时限（工作日） */
+                            deadlineWorkdays: number;
+                            legalBasis: string;
+                            /** @description 可适用告知承诺 */
+                            promiseAllowed: boolean;
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            produces: {
+                                kind: "licence" | "record";
+                                name: string;
+                            }[];
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政务服务事项
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            /** @description 部门名称 */
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentCode: string;
+                            /** @description 办理时限（工作日） */
+                            deadlineWorkdays: number;
+                            legalBasis: string;
+                            /** @description 可适用告知承诺 */
+                            promiseAllowed: boolean;
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            produces: {
+                                kind: "licence" | "record";
+                                name: string;
+                            }[];
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改政务服务事项
+         * @description Permission: `services.manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母、数字与连字符 */
+                        code: string;
+                        name: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        departmentCode?: string;
+                        deadlineWorkdays: number;
+                        legalBasis: string;
+                        promiseAllowed: boolean;
+                        materials: {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            required: boolean;
+                            /** @description 可由电子证照或已提交材料替代 */
+                            replaceableBy: "elicence" | "earlier_submission" | null;
+                            accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                            maxBytes: number;
+                            /** @description 选择告知承诺时可免交 */
+                            promiseReplaces: boolean;
+                        }[];
+                        formSchema: {
+                            [key: string]: unknown;
+                        };
+                        produces: {
+                            kind: "licence" | "record";
+                            name: string;
+                        }[];
+                        active?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 小写字母、数字与连字符 */
+                            code: string;
+                            name: string;
+                            /** @description 部门名称 */
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            departmentCode: string;
+                            /** @description 办理时限（工作日） */
+                            deadlineWorkdays: number;
+                            legalBasis: string;
+                            /** @description 可适用告知承诺 */
+                            promiseAllowed: boolean;
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            produces: {
+                                kind: "licence" | "record";
+                                name: string;
+                            }[];
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * “一件事”套餐（已上线）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query: {
+                    includeInactive: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                            kind: "standard" | "simple_deregistration";
+                            description: string;
+                            /** Format: date */
+                            launchedOn: string;
+                            active: boolean;
+                            /** @description 任务图最长路径（工作日） */
+                            deadlineWorkdays: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                                deadlineWorkdays: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新增“一件事”套餐
+         * @description Permission: `services.manage`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母、数字与连字符 */
+                        code: string;
+                        name: string;
+                        category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                        kind?: "standard" | "simple_deregistration";
+                        description: string;
+                        items: string[];
+                        tasks?: {
+                            key: string;
+                            /** @description 小写字母、数字与连字符 */
+                            itemCode: string;
+                            dependsOn: string[];
+                        }[];
+                        sharedFields?: string[];
+                        noticeDays?: number;
+                        /** Format: date */
+                        launchedOn?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                            kind: "standard" | "simple_deregistration";
+                            description: string;
+                            /** Format: date */
+                            launchedOn: string;
+                            active: boolean;
+                            /** @description 任务图最长路径（工作日） */
+                            deadlineWorkdays: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                                deadlineWorkdays: number;
+                            }[];
+                            tasks: {
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                deadlineWorkdays: number;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                                items: string[];
+                            }[];
+                            promiseAllowed: boolean;
+                            sharedFields: string[];
+                            noticeDays?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * “一件事”套餐：合并表单、材料、任务图
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                            kind: "standard" | "simple_deregistration";
+                            description: string;
+                            /** Format: date */
+                            launchedOn: string;
+                            active: boolean;
+                            /** @description 任务图最长路径（工作日） */
+                            deadlineWorkdays: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                                deadlineWorkdays: number;
+                            }[];
+                            tasks: {
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                deadlineWorkdays: number;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                                items: string[];
+                            }[];
+                            promiseAllowed: boolean;
+                            sharedFields: string[];
+                            noticeDays?: number;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改“一件事”套餐
+         * @description Permission: `services.manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 小写字母、数字与连字符 */
+                        code: string;
+                        name: string;
+                        category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                        kind?: "standard" | "simple_deregistration";
+                        description: string;
+                        items: string[];
+                        tasks?: {
+                            key: string;
+                            /** @description 小写字母、数字与连字符 */
+                            itemCode: string;
+                            dependsOn: string[];
+                        }[];
+                        sharedFields?: string[];
+                        noticeDays?: number;
+                        /** Format: date */
+                        launchedOn?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            category: "opening" | "change" | "closing" | "utilities" | "industry" | "other";
+                            kind: "standard" | "simple_deregistration";
+                            description: string;
+                            /** Format: date */
+                            launchedOn: string;
+                            active: boolean;
+                            /** @description 任务图最长路径（工作日） */
+                            deadlineWorkdays: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                department: string;
+                                deadlineWorkdays: number;
+                            }[];
+                            tasks: {
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                deadlineWorkdays: number;
+                            }[];
+                            formSchema: {
+                                [key: string]: unknown;
+                            };
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                /** @description 小写字母、数字与连字符 */
+                                code: string;
+                                name: string;
+                                required: boolean;
+                                /** @description 可由电子证照或已提交材料替代 */
+                                replaceableBy: "elicence" | "earlier_submission" | null;
+                                accept: ("pdf" | "jpg" | "png" | "ofd" | "docx" | "xlsx")[];
+                                maxBytes: number;
+                                /** @description 选择告知承诺时可免交 */
+                                promiseReplaces: boolean;
+                                items: string[];
+                            }[];
+                            promiseAllowed: boolean;
+                            sharedFields: string[];
+                            noticeDays?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/bundles/{code}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 表单预填（企业档案与以往申报）
+         * @description Permission: `services.apply`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            sources: {
+                                [key: string]: "profile" | "earlier";
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/precheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请前信用核查（失信惩戒、告知承诺适用）
+         * @description Permission: `services.apply`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bundleCode: string;
+                        /** @default false */
+                        promise: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            promiseAllowed: boolean;
+                            decision: "allow" | "flag" | "block";
+                            reasons: {
+                                code: string;
+                                message: string;
+                                decision: "flag" | "block";
+                                basis: string;
+                                purpose: "application" | "commitment";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的办件
+         * @description Permission: `services.apply`
+         */
+        get: {
+            parameters: {
+                query: {
+                    status?: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                    bundleCode?: string;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                bundleCode: string;
+                                bundleName: string;
+                                status: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                dueDate: string | null;
+                                completedAt: string | null;
+                                applicantName: string;
+                                enterpriseId: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 提交“一件事”申请（须带 Idempotency-Key）
+         * @description Permission: `services.apply`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bundleCode: string;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        materials: ({
+                            code: string;
+                            /** Format: uuid */
+                            fileId: string;
+                        } | {
+                            code: string;
+                            replacedBy: "elicence" | "earlier_submission";
+                            ref?: string;
+                        } | {
+                            code: string;
+                            /** @enum {boolean} */
+                            paper: true;
+                        })[];
+                        /** @default false */
+                        promise: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            status: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            dueDate: string | null;
+                            completedAt: string | null;
+                            applicantName: string;
+                            enterpriseId: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                fileId?: string;
+                                fileName?: string;
+                                replacedBy?: "elicence" | "earlier_submission";
+                                ref?: string | null;
+                                paper?: boolean;
+                                /** @description 以告知承诺代替 */
+                                promise?: boolean;
+                            }[];
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                                deadlineWorkdays: number;
+                                startedOn: string | null;
+                                dueDate: string | null;
+                                claimedBy: string | null;
+                                finishedAt: string | null;
+                                comment: string | null;
+                                /** @description 补正暂停的工作日数 */
+                                pausedWorkdays: number;
+                            }[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                actor: string;
+                                taskId: string | null;
+                                text: string;
+                            }[];
+                            results: {
+                                kind: "licence" | "record";
+                                name: string;
+                                number: string;
+                                fileId: string | null;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                itemCode: string;
+                            }[];
+                            supplements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                taskId: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                materials: string[];
+                                answeredAt: string | null;
+                                note: string | null;
+                            }[];
+                            notice?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                enterpriseName: string;
+                                uscc: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                status: "running" | "objected" | "ended";
+                                objections: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全区办件（领导小组办公室）
+         * @description Permission: `services.read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    status?: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                    bundleCode?: string;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                bundleCode: string;
+                                bundleName: string;
+                                status: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                dueDate: string | null;
+                                completedAt: string | null;
+                                applicantName: string;
+                                enterpriseId: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件详情（任务、时间线、结果、补正）
+         * @description Permission: `authenticated`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            status: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            dueDate: string | null;
+                            completedAt: string | null;
+                            applicantName: string;
+                            enterpriseId: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                fileId?: string;
+                                fileName?: string;
+                                replacedBy?: "elicence" | "earlier_submission";
+                                ref?: string | null;
+                                paper?: boolean;
+                                /** @description 以告知承诺代替 */
+                                promise?: boolean;
+                            }[];
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                                deadlineWorkdays: number;
+                                startedOn: string | null;
+                                dueDate: string | null;
+                                claimedBy: string | null;
+                                finishedAt: string | null;
+                                comment: string | null;
+                                /** @description 补正暂停的工作日数 */
+                                pausedWorkdays: number;
+                            }[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                actor: string;
+                                taskId: string | null;
+                                text: string;
+                            }[];
+                            results: {
+                                kind: "licence" | "record";
+                                name: string;
+                                number: string;
+                                fileId: string | null;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                itemCode: string;
+                            }[];
+                            supplements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                taskId: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                materials: string[];
+                                answeredAt: string | null;
+                                note: string | null;
+                            }[];
+                            notice?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                enterpriseName: string;
+                                uscc: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                status: "running" | "objected" | "ended";
+                                objections: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/applications/{id}/supplements/{supplementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 答复补正要求（恢复办理时限；支持 Idempotency-Key）
+         * @description Permission: `services.apply`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    supplementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note: string;
+                        /** @default [] */
+                        materials: {
+                            code: string;
+                            /** Format: uuid */
+                            fileId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            status: "submitted" | "in_progress" | "supplement" | "completed" | "rejected" | "notice" | "objected";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            dueDate: string | null;
+                            completedAt: string | null;
+                            applicantName: string;
+                            enterpriseId: string | null;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            materials: {
+                                code: string;
+                                name: string;
+                                /** Format: uuid */
+                                fileId?: string;
+                                fileName?: string;
+                                replacedBy?: "elicence" | "earlier_submission";
+                                ref?: string | null;
+                                paper?: boolean;
+                                /** @description 以告知承诺代替 */
+                                promise?: boolean;
+                            }[];
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                                deadlineWorkdays: number;
+                                startedOn: string | null;
+                                dueDate: string | null;
+                                claimedBy: string | null;
+                                finishedAt: string | null;
+                                comment: string | null;
+                                /** @description 补正暂停的工作日数 */
+                                pausedWorkdays: number;
+                            }[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                actor: string;
+                                taskId: string | null;
+                                text: string;
+                            }[];
+                            results: {
+                                kind: "licence" | "record";
+                                name: string;
+                                number: string;
+                                fileId: string | null;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                itemCode: string;
+                            }[];
+                            supplements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                taskId: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                reason: string;
+                                materials: string[];
+                                answeredAt: string | null;
+                                note: string | null;
+                            }[];
+                            notice?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                enterpriseName: string;
+                                uscc: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                status: "running" | "objected" | "ended";
+                                objections: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门办件任务（按到期日）
+         * @description Permission: `services.process`
+         */
+        get: {
+            parameters: {
+                query: {
+                    status: "open" | "done" | "all";
+                    due?: "overdue" | "soon";
+                    bundleCode?: string;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                itemCode: string;
+                                name: string;
+                                department: string;
+                                /** Format: uuid */
+                                departmentId: string;
+                                dependsOn: string[];
+                                status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                                deadlineWorkdays: number;
+                                startedOn: string | null;
+                                dueDate: string | null;
+                                claimedBy: string | null;
+                                finishedAt: string | null;
+                                comment: string | null;
+                                /** @description 补正暂停的工作日数 */
+                                pausedWorkdays: number;
+                                /** Format: uuid */
+                                applicationId: string;
+                                applicationNumber: string;
+                                bundleCode: string;
+                                bundleName: string;
+                                applicantName: string;
+                                remainingWorkdays: number | null;
+                                overdue: boolean;
+                                dueSoon: boolean;
+                                promise: boolean;
+                                creditFlags: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门办件任务
+         * @description Permission: `services.process`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            itemCode: string;
+                            name: string;
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            dependsOn: string[];
+                            status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                            deadlineWorkdays: number;
+                            startedOn: string | null;
+                            dueDate: string | null;
+                            claimedBy: string | null;
+                            finishedAt: string | null;
+                            comment: string | null;
+                            /** @description 补正暂停的工作日数 */
+                            pausedWorkdays: number;
+                            /** Format: uuid */
+                            applicationId: string;
+                            applicationNumber: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            applicantName: string;
+                            remainingWorkdays: number | null;
+                            overdue: boolean;
+                            dueSoon: boolean;
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 认领任务
+         * @description Permission: `services.process`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            itemCode: string;
+                            name: string;
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            dependsOn: string[];
+                            status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                            deadlineWorkdays: number;
+                            startedOn: string | null;
+                            dueDate: string | null;
+                            claimedBy: string | null;
+                            finishedAt: string | null;
+                            comment: string | null;
+                            /** @description 补正暂停的工作日数 */
+                            pausedWorkdays: number;
+                            /** Format: uuid */
+                            applicationId: string;
+                            applicationNumber: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            applicantName: string;
+                            remainingWorkdays: number | null;
+                            overdue: boolean;
+                            dueSoon: boolean;
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理通过
+         * @description Permission: `services.process`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            itemCode: string;
+                            name: string;
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            dependsOn: string[];
+                            status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                            deadlineWorkdays: number;
+                            startedOn: string | null;
+                            dueDate: string | null;
+                            claimedBy: string | null;
+                            finishedAt: string | null;
+                            comment: string | null;
+                            /** @description 补正暂停的工作日数 */
+                            pausedWorkdays: number;
+                            /** Format: uuid */
+                            applicationId: string;
+                            applicationNumber: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            applicantName: string;
+                            remainingWorkdays: number | null;
+                            overdue: boolean;
+                            dueSoon: boolean;
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予办理（须说明理由）
+         * @description Permission: `services.process`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            itemCode: string;
+                            name: string;
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            dependsOn: string[];
+                            status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                            deadlineWorkdays: number;
+                            startedOn: string | null;
+                            dueDate: string | null;
+                            claimedBy: string | null;
+                            finishedAt: string | null;
+                            comment: string | null;
+                            /** @description 补正暂停的工作日数 */
+                            pausedWorkdays: number;
+                            /** Format: uuid */
+                            applicationId: string;
+                            applicationNumber: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            applicantName: string;
+                            remainingWorkdays: number | null;
+                            overdue: boolean;
+                            dueSoon: boolean;
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/tasks/{id}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 要求补正（暂停办理时限）
+         * @description Permission: `services.process`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @default [] */
+                        materials: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            itemCode: string;
+                            name: string;
+                            department: string;
+                            /** Format: uuid */
+                            departmentId: string;
+                            dependsOn: string[];
+                            status: "waiting" | "pending" | "claimed" | "supplement" | "approved" | "rejected" | "cancelled";
+                            deadlineWorkdays: number;
+                            startedOn: string | null;
+                            dueDate: string | null;
+                            claimedBy: string | null;
+                            finishedAt: string | null;
+                            comment: string | null;
+                            /** @description 补正暂停的工作日数 */
+                            pausedWorkdays: number;
+                            /** Format: uuid */
+                            applicationId: string;
+                            applicationNumber: string;
+                            bundleCode: string;
+                            bundleName: string;
+                            applicantName: string;
+                            remainingWorkdays: number | null;
+                            overdue: boolean;
+                            dueSoon: boolean;
+                            promise: boolean;
+                            creditFlags: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件总览：状态分布、开办用时、无纸化、超期
+         * @description Permission: `services.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bundlesLive: number;
+                            applications: {
+                                total: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                            };
+                            openingTime: {
+                                count: number;
+                                medianWorkdays: number | null;
+                                medianHours: number | null;
+                                p90Hours: number | null;
+                                histogram: {
+                                    bucket: string;
+                                    count: number;
+                                }[];
+                            };
+                            zeroPaperShare: number | null;
+                            overdueByDepartment: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                department: string;
+                                overdue: number;
+                                open: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/deregistration-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 简易注销公示
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query: {
+                    status?: "running" | "objected" | "ended";
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                applicationId: string;
+                                enterpriseName: string;
+                                uscc: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                status: "running" | "objected" | "ended";
+                                objections: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/services/deregistration-notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 对简易注销公示提出异议（支持 Idempotency-Key）
+         * @description Permission: `public`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        contact: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            noticeId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已发布的政策（含条款、依据、兑现方式）；q 为中文全文检索（结巴分词，按相关度排序）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                    mode?: "apply" | "auto" | "fast";
+                    /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                    subject?: "enterprise" | "individual" | "connection";
+                    topic?: string;
+                    /** @description 部门 id 或 code */
+                    department?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 起草政策（草稿）
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 政策编号（留空自动生成） */
+                        code?: string;
+                        title: string;
+                        documentNo: string;
+                        /** Format: date */
+                        issuedOn: string;
+                        summary: string;
+                        topics: string[];
+                        measureNos?: number[];
+                        demo?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政策主题（订阅直达推送的单位）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            label: string;
+                            labelEn: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事实目录：规则与计算器可用的事实（名称、类型、单位、来源）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                    subject?: "enterprise" | "individual" | "connection";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                            subject: "enterprise" | "individual" | "connection";
+                            label: string;
+                            labelEn: string;
+                            type: string;
+                            unit?: string;
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            source: string;
+                            sourceLabel: string;
+                            derived?: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 政策计算器：输入事实，逐条给出是否符合、逐项条件与预计金额（企业 / 人才 / 用电报装）
+         * @description Permission: `public`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                        subject: "enterprise" | "individual" | "connection";
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            policyId: string;
+                            policyCode: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseNo: number;
+                            title: string;
+                            /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                            mode: "apply" | "auto" | "fast";
+                            citation: string;
+                            eligible: boolean;
+                            /** @description 未满足的条件数 */
+                            missing: number;
+                            summary: string;
+                            conditions: {
+                                label: string;
+                                fact: string | null;
+                                actual: unknown;
+                                /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                actualText: string;
+                                required: string;
+                                passed: boolean;
+                                source?: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                } | null;
+                            }[];
+                            benefit: {
+                                amount: number | null;
+                                formula: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一项已发布的政策（条款含规则与条件）
+         * @description Permission: `public`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改政策（已发布的政策修改后重新匹配全部企业）
+         * @description Permission: `policy.author`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 政策编号（留空自动生成） */
+                        code?: string;
+                        title: string;
+                        documentNo: string;
+                        /** Format: date */
+                        issuedOn: string;
+                        summary: string;
+                        topics: string[];
+                        measureNos?: number[];
+                        demo?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门的政策（含草稿、测试用例）
+         * @description Permission: `policy.author`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/manage/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门的一项政策
+         * @description Permission: `policy.author`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/clauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 增加条款（规则由引擎校验：未知事实、类型不符 → 400）
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        no?: number;
+                        title: string;
+                        citation: string;
+                        /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                        subject: "enterprise" | "individual" | "connection";
+                        /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                        mode: "apply" | "auto" | "fast";
+                        /** @description JsonLogic 规则（只能引用该主体的事实） */
+                        rule: unknown;
+                        /** @description 待遇公式或 null */
+                        benefit?: unknown;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        effectiveTo?: string | null;
+                        tests: {
+                            name: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            expectEligible: boolean;
+                            expectAmount?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/clauses/{clauseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改条款（规则、公式、生效日期、测试用例）
+         * @description Permission: `policy.author`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        no?: number;
+                        title: string;
+                        citation: string;
+                        /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                        subject: "enterprise" | "individual" | "connection";
+                        /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                        mode: "apply" | "auto" | "fast";
+                        /** @description JsonLogic 规则（只能引用该主体的事实） */
+                        rule: unknown;
+                        /** @description 待遇公式或 null */
+                        benefit?: unknown;
+                        /** Format: date */
+                        effectiveFrom: string;
+                        effectiveTo?: string | null;
+                        tests: {
+                            name: string;
+                            facts: {
+                                [key: string]: unknown;
+                            };
+                            expectEligible: boolean;
+                            expectAmount?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * 删除条款（仅草稿）
+         * @description Permission: `policy.author`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/validate-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 校验规则（编辑器实时检查）
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                        subject: "enterprise" | "individual" | "connection";
+                        rule: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            errors: {
+                                path: string;
+                                rule: string;
+                                message: string;
+                            }[];
+                            conditions: {
+                                label: string;
+                                fact: string | null;
+                                required: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/clauses/{clauseId}/run-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 运行条款的测试用例
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseNo: number;
+                            name: string;
+                            passed: boolean;
+                            eligible: boolean;
+                            amount: number | null;
+                            expectEligible: boolean;
+                            expectAmount: number | null;
+                            conditions: {
+                                label: string;
+                                fact: string | null;
+                                actual: unknown;
+                                /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                actualText: string;
+                                required: string;
+                                passed: boolean;
+                                source?: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                } | null;
+                            }[];
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/run-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 运行政策全部条款的测试用例
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseNo: number;
+                            name: string;
+                            passed: boolean;
+                            eligible: boolean;
+                            amount: number | null;
+                            expectEligible: boolean;
+                            expectAmount: number | null;
+                            conditions: {
+                                label: string;
+                                fact: string | null;
+                                actual: unknown;
+                                /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                actualText: string;
+                                required: string;
+                                passed: boolean;
+                                source?: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                } | null;
+                            }[];
+                            message: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布政策（测试用例全部通过方可发布，否则 422 POLICY_TESTS_FAILING）；发布后重新匹配全部企业
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 废止政策
+         * @description Permission: `policy.author`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            status: "draft" | "published" | "withdrawn";
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            documentNo: string;
+                            /** Format: date */
+                            issuedOn: string;
+                            summary: string;
+                            topics: string[];
+                            measureNos: number[];
+                            demo: boolean;
+                            score: number | null;
+                            clauses: {
+                                /** Format: uuid */
+                                id: string;
+                                no: number;
+                                title: string;
+                                citation: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                /** Format: date */
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                benefitText: string | null;
+                                /** @description JsonLogic 规则 */
+                                rule: unknown;
+                                /** @description 待遇计算公式（JSON）或 null */
+                                benefit: unknown;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    required: string;
+                                }[];
+                                tests: {
+                                    name: string;
+                                    facts: {
+                                        [key: string]: unknown;
+                                    };
+                                    expectEligible: boolean;
+                                    expectAmount?: number | null;
+                                }[];
+                            }[];
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/my/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业匹配的政策（逐项条件、事实来源、预计金额）及差一两项即可享受的政策
+         * @description Permission: `policy.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            matches: {
+                                /** Format: uuid */
+                                policyId: string;
+                                policyCode: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseNo: number;
+                                clauseTitle: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                citation: string;
+                                topics: string[];
+                                eligible: boolean;
+                                missing: number;
+                                summary: string;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    actual: unknown;
+                                    /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                    actualText: string;
+                                    required: string;
+                                    passed: boolean;
+                                    source?: {
+                                        /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                        kind: string;
+                                        label: string;
+                                        verified: boolean;
+                                        at: string | null;
+                                    } | null;
+                                }[];
+                                benefit: {
+                                    amount: number | null;
+                                    formula: string;
+                                } | null;
+                                firstMatchedAt: string | null;
+                                grant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    status: string;
+                                } | null;
+                            }[];
+                            nearMisses: {
+                                /** Format: uuid */
+                                policyId: string;
+                                policyCode: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseNo: number;
+                                clauseTitle: string;
+                                /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                                mode: "apply" | "auto" | "fast";
+                                citation: string;
+                                topics: string[];
+                                eligible: boolean;
+                                missing: number;
+                                summary: string;
+                                conditions: {
+                                    label: string;
+                                    fact: string | null;
+                                    actual: unknown;
+                                    /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                    actualText: string;
+                                    required: string;
+                                    passed: boolean;
+                                    source?: {
+                                        /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                        kind: string;
+                                        label: string;
+                                        verified: boolean;
+                                        at: string | null;
+                                    } | null;
+                                }[];
+                                benefit: {
+                                    amount: number | null;
+                                    formula: string;
+                                } | null;
+                                firstMatchedAt: string | null;
+                                grant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    status: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/my/explain/{clauseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业对某一条款的逐项解释
+         * @description Permission: `policy.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            policyId: string;
+                            policyCode: string;
+                            policyTitle: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseNo: number;
+                            clauseTitle: string;
+                            /** @description apply 申报 / auto 免申即享 / fast 快申快享 */
+                            mode: "apply" | "auto" | "fast";
+                            citation: string;
+                            topics: string[];
+                            eligible: boolean;
+                            missing: number;
+                            summary: string;
+                            conditions: {
+                                label: string;
+                                fact: string | null;
+                                actual: unknown;
+                                /** @description 实际值（带单位或选项名称），未知为“未知” */
+                                actualText: string;
+                                required: string;
+                                passed: boolean;
+                                source?: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                } | null;
+                            }[];
+                            benefit: {
+                                amount: number | null;
+                                formula: string;
+                            } | null;
+                            firstMatchedAt: string | null;
+                            grant: {
+                                /** Format: uuid */
+                                id: string;
+                                status: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/my/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业的事实及来源
+         * @description Permission: `policy.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            sources: {
+                                [key: string]: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                };
+                            };
+                            facts: {
+                                name: string;
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                label: string;
+                                labelEn: string;
+                                type: string;
+                                unit?: string;
+                                options?: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                                source: string;
+                                sourceLabel: string;
+                                derived?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 自行申报事实（标记为“自行申报、未核验”），随即重新匹配本企业
+         * @description Permission: `policy.own`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facts: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            values: {
+                                [key: string]: unknown;
+                            };
+                            sources: {
+                                [key: string]: {
+                                    /** @description feed 部门数据 / declared 自行申报 / platform 平台 */
+                                    kind: string;
+                                    label: string;
+                                    verified: boolean;
+                                    at: string | null;
+                                };
+                            };
+                            facts: {
+                                name: string;
+                                /** @description enterprise 企业 / individual 个人（人才政策计算器） / connection 用电报装 */
+                                subject: "enterprise" | "individual" | "connection";
+                                label: string;
+                                labelEn: string;
+                                type: string;
+                                unit?: string;
+                                options?: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                                source: string;
+                                sourceLabel: string;
+                                derived?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/my/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 直达推送订阅的主题（空 = 全部）
+         * @description Permission: `policy.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 空表示全部主题 */
+                            topics: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置直达推送订阅的主题
+         * @description Permission: `policy.own`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 空表示全部主题 */
+                        topics: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 空表示全部主题 */
+                            topics: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/my/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本企业的免申即享
+         * @description Permission: `policy.own`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            listId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseTitle: string;
+                            citation: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            included: boolean;
+                            exclusionReason: string | null;
+                            amount: number | null;
+                            formula: string | null;
+                            status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                            confirmedAt: string | null;
+                            disbursedAt: string | null;
+                            disbursedAmount: number | null;
+                            reference: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/grants/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 一键确认免申即享（Idempotency-Key）
+         * @description Permission: `policy.own`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            listId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseTitle: string;
+                            citation: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            included: boolean;
+                            exclusionReason: string | null;
+                            amount: number | null;
+                            formula: string | null;
+                            status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                            confirmedAt: string | null;
+                            disbursedAt: string | null;
+                            disbursedAmount: number | null;
+                            reference: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/clauses/{clauseId}/grant-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 由“免申即享”条款的匹配结果生成兑现名单（信用核查：D 类、严重失信排除并说明原因）
+         * @description Permission: `policy.grant`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            clauseTitle: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description building 生成中（信用核查） / pending 待审核 / approved 已审核 */
+                            status: "building" | "pending" | "approved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedAt: string | null;
+                            counts: {
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                            };
+                            totalAmount: number;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                listId: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseTitle: string;
+                                citation: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                included: boolean;
+                                exclusionReason: string | null;
+                                amount: number | null;
+                                formula: string | null;
+                                status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                                confirmedAt: string | null;
+                                disbursedAt: string | null;
+                                disbursedAmount: number | null;
+                                reference: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            clauseTitle: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description building 生成中（信用核查） / pending 待审核 / approved 已审核 */
+                            status: "building" | "pending" | "approved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedAt: string | null;
+                            counts: {
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                            };
+                            totalAmount: number;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                listId: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseTitle: string;
+                                citation: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                included: boolean;
+                                exclusionReason: string | null;
+                                amount: number | null;
+                                formula: string | null;
+                                status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                                confirmedAt: string | null;
+                                disbursedAt: string | null;
+                                disbursedAmount: number | null;
+                                reference: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/grant-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 本部门的兑现名单
+         * @description Permission: `policy.grant`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            clauseTitle: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description building 生成中（信用核查） / pending 待审核 / approved 已审核 */
+                            status: "building" | "pending" | "approved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedAt: string | null;
+                            counts: {
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                            };
+                            totalAmount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/grant-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 兑现名单明细（纳入 / 排除及原因、企业确认、兑付）
+         * @description Permission: `policy.grant`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            clauseTitle: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description building 生成中（信用核查） / pending 待审核 / approved 已审核 */
+                            status: "building" | "pending" | "approved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedAt: string | null;
+                            counts: {
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                            };
+                            totalAmount: number;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                listId: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseTitle: string;
+                                citation: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                included: boolean;
+                                exclusionReason: string | null;
+                                amount: number | null;
+                                formula: string | null;
+                                status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                                confirmedAt: string | null;
+                                disbursedAt: string | null;
+                                disbursedAmount: number | null;
+                                reference: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/grant-lists/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核通过兑现名单（通知纳入的企业确认）
+         * @description Permission: `policy.grant`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            clauseTitle: string;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            /** @description building 生成中（信用核查） / pending 待审核 / approved 已审核 */
+                            status: "building" | "pending" | "approved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedAt: string | null;
+                            counts: {
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                            };
+                            totalAmount: number;
+                            entries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                listId: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                policyTitle: string;
+                                /** Format: uuid */
+                                clauseId: string;
+                                clauseTitle: string;
+                                citation: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                included: boolean;
+                                exclusionReason: string | null;
+                                amount: number | null;
+                                formula: string | null;
+                                status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                                confirmedAt: string | null;
+                                disbursedAt: string | null;
+                                disbursedAmount: number | null;
+                                reference: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/grants/{id}/disburse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记兑付（企业确认后）
+         * @description Permission: `policy.grant`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /** @description 兑付凭证号 */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            listId: string;
+                            /** Format: uuid */
+                            policyId: string;
+                            policyTitle: string;
+                            /** Format: uuid */
+                            clauseId: string;
+                            clauseTitle: string;
+                            citation: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            included: boolean;
+                            exclusionReason: string | null;
+                            amount: number | null;
+                            formula: string | null;
+                            status: "excluded" | "pending" | "awaiting_confirmation" | "confirmed" | "disbursed";
+                            confirmedAt: string | null;
+                            disbursedAt: string | null;
+                            disbursedAmount: number | null;
+                            reference: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政策统计（部门：本部门；营商办：全区）
+         * @description Permission: `policy.read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: "district" | "department";
+                            policies: {
+                                published: number;
+                                draft: number;
+                                withdrawn: number;
+                            };
+                            clauses: {
+                                apply: number;
+                                auto: number;
+                                fast: number;
+                            };
+                            matches: {
+                                active: number;
+                                enterprises: number;
+                                notified: number;
+                            };
+                            grants: {
+                                lists: number;
+                                included: number;
+                                excluded: number;
+                                confirmed: number;
+                                disbursed: number;
+                                disbursedAmount: number;
+                            };
+                            byPolicy: {
+                                /** Format: uuid */
+                                policyId: string;
+                                title: string;
+                                activeMatches: number;
+                                granted: number;
                             }[];
                         };
                     };

@@ -1,0 +1,326 @@
+import { ArrowLeftOutlined, FormOutlined, LoginOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../api/use-api.ts';
+import { useT } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { CardSkeleton } from '../../components/page-loading.tsx';
+import { Page } from '../../components/page.tsx';
+import { noWrap } from '../../components/table-columns.ts';
+import { formatBytes, formFields, servicesPaths } from './services.api.ts';
+import { CategoryTag, replaceLabel, usePhone, workdays } from './services-ui.tsx';
+import type { Bundle, BundleMaterial, BundleTask, ServiceItem } from './services.types.ts';
+import { TaskGraph } from './task-graph.tsx';
+
+function MaterialsTable({ bundle }: { bundle: Bundle }) {
+  const t = useT();
+  const phone = usePhone();
+  const itemName = (code: string) => bundle.items.find((i) => i.code === code)?.name ?? code;
+  const columns: TableColumnsType<BundleMaterial> = [
+    {
+      title: t('services.material.name'),
+      dataIndex: 'name',
+      render: (name: string, m) => (
+        <Flex vertical gap={2}>
+          <span>
+            {name}{' '}
+            {m.required ? (
+              <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                {t('services.material.required')}
+              </Tag>
+            ) : (
+              <Tag style={{ marginInlineEnd: 0 }}>{t('services.material.optional')}</Tag>
+            )}
+          </span>
+          {phone && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('services.material.typeSize', {
+                types: m.accept.join('/').toUpperCase() || '—',
+                size: formatBytes(m.maxBytes),
+              })}
+            </Typography.Text>
+          )}
+          {(m.replaceableBy || m.promiseReplaces) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[
+                m.replaceableBy
+                  ? t('services.material.replaceable', { by: replaceLabel(m.replaceableBy, t) })
+                  : '',
+                m.promiseReplaces ? t('services.material.promiseReplaces') : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
+    ...(phone
+      ? []
+      : [
+          {
+            title: t('services.material.types'),
+            key: 'accept',
+            ...noWrap,
+            render: (_: unknown, m: BundleMaterial) => m.accept.join(' / ').toUpperCase() || '—',
+          },
+          {
+            title: t('services.material.maxSize'),
+            key: 'max',
+            ...noWrap,
+            render: (_: unknown, m: BundleMaterial) => formatBytes(m.maxBytes),
+          },
+          {
+            title: t('services.material.usedBy'),
+            key: 'items',
+            responsive: ['lg' as const],
+            render: (_: unknown, m: BundleMaterial) => m.items.map(itemName).join('、'),
+          },
+        ]),
+  ];
+  return (
+    <Table<BundleMaterial>
+      rowKey="code"
+      size="small"
+      dataSource={bundle.materials}
+      columns={columns}
+      pagination={false}
+      locale={{ emptyText: <Empty description={t('services.bundle.noMaterials')} /> }}
+      data-testid="bundle-materials"
+    />
+  );
+}
+
+function ItemsTable({ bundle, items }: { bundle: Bundle; items: ServiceItem[] | undefined }) {
+  const t = useT();
+  const phone = usePhone();
+  const byCode = useMemo(() => new Map((items ?? []).map((i) => [i.code, i])), [items]);
+  const nameOf = (key: string) => bundle.tasks.find((x) => x.key === key)?.name ?? key;
+  const columns: TableColumnsType<BundleTask> = [
+    {
+      title: t('services.item.name'),
+      dataIndex: 'name',
+      render: (name: string, task) => {
+        const item = byCode.get(task.itemCode);
+        return (
+          <Flex vertical gap={2}>
+            <Typography.Text strong>{name}</Typography.Text>
+            {phone && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {task.department} · {workdays(task.deadlineWorkdays, t)}
+              </Typography.Text>
+            )}
+            {item?.legalBasis && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('services.item.legalBasisIs', { basis: item.legalBasis })}
+              </Typography.Text>
+            )}
+            {item && item.produces.length > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('services.item.producesIs', {
+                  results: item.produces.map((p) => p.name).join('、'),
+                })}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    ...(phone
+      ? []
+      : [
+          { title: t('services.item.department'), dataIndex: 'department', ...noWrap },
+          {
+            title: t('services.item.deadline'),
+            dataIndex: 'deadlineWorkdays',
+            ...noWrap,
+            render: (n: number) => workdays(n, t),
+          },
+        ]),
+    {
+      title: t('services.bundle.startsWhen'),
+      key: 'deps',
+      render: (_: unknown, task) =>
+        task.dependsOn.length === 0
+          ? t('services.bundle.startsAtOnce')
+          : t('services.bundle.afterTasks', { names: task.dependsOn.map(nameOf).join('、') }),
+    },
+  ];
+  return (
+    <Table<BundleTask>
+      rowKey="key"
+      size="small"
+      dataSource={bundle.tasks}
+      columns={columns}
+      pagination={false}
+      data-testid="bundle-items"
+    />
+  );
+}
+
+function BundleDetail({ base, canApply, isPublic }: { base: string; canApply: boolean; isPublic: boolean }) {
+  const t = useT();
+  const { code = '' } = useParams();
+  const { data: bundle, error, loading, reload } = useApi<Bundle>(servicesPaths.bundle(code));
+  // Legal basis and results live on the items; the catalogue is public and small, so it is read whole.
+  const { data: items } = useApi<ServiceItem[]>(servicesPaths.items);
+  const fields = useMemo(() => (bundle ? formFields(bundle.formSchema, bundle.uiSchema) : []), [bundle]);
+
+  const back = (
+    <Link to={base}>
+      <Button icon={<ArrowLeftOutlined />}>{t('services.bundle.backToCatalogue')}</Button>
+    </Link>
+  );
+  if (error)
+    return (
+      <Page title={t('services.bundle.title')} extra={back}>
+        <ErrorAlert error={error} onRetry={reload} />
+      </Page>
+    );
+  if (loading || !bundle)
+    return (
+      <Page title={t('services.bundle.title')} extra={back}>
+        <Card>
+          <CardSkeleton rows={8} />
+        </Card>
+      </Page>
+    );
+
+  const applyButton = (where: string) =>
+    canApply ? (
+      <Link to={`/services/bundles/${encodeURIComponent(bundle.code)}/apply`}>
+        <Button type="primary" icon={<FormOutlined />} data-testid={`apply-start${where}`}>
+          {t('services.bundle.apply')}
+        </Button>
+      </Link>
+    ) : isPublic ? (
+      <Link to="/login" state={{ from: `/services/bundles/${encodeURIComponent(bundle.code)}` }}>
+        <Button type="primary" icon={<LoginOutlined />} data-testid={`apply-login${where}`}>
+          {t('services.bundle.loginToApply')}
+        </Button>
+      </Link>
+    ) : null;
+
+  return (
+    <div data-testid="bundle-detail" data-code={bundle.code}>
+      <Page
+        title={bundle.name}
+        extra={
+          <Flex gap={8} wrap>
+            {back}
+            {applyButton('')}
+          </Flex>
+        }
+      >
+        <Card>
+          <Flex vertical gap={12}>
+            <Flex gap={8} wrap align="center">
+              <CategoryTag category={bundle.category} />
+              {bundle.promiseAllowed && <Tag color="green">{t('services.bundle.promiseAllowed')}</Tag>}
+              {bundle.kind === 'simple_deregistration' && (
+                <Tag color="volcano">{t('services.bundle.simpleDeregistration')}</Tag>
+              )}
+            </Flex>
+            {bundle.description && (
+              <Typography.Paragraph style={{ margin: 0 }}>{bundle.description}</Typography.Paragraph>
+            )}
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2, lg: 4 }}
+              items={[
+                {
+                  key: 'deadline',
+                  label: t('services.bundle.deadline'),
+                  children: <span data-testid="bundle-deadline">{workdays(bundle.deadlineWorkdays, t)}</span>,
+                },
+                { key: 'items', label: t('services.bundle.itemCount'), children: bundle.items.length },
+                {
+                  key: 'departments',
+                  label: t('services.bundle.departmentCount'),
+                  children: new Set(bundle.tasks.map((x) => x.department)).size,
+                },
+                {
+                  key: 'materials',
+                  label: t('services.bundle.materialCount'),
+                  children: bundle.materials.length,
+                },
+                ...(bundle.noticeDays
+                  ? [
+                      {
+                        key: 'notice',
+                        label: t('services.bundle.noticeDays'),
+                        children: t('services.bundle.days', { count: bundle.noticeDays }),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+            <Alert type="info" showIcon title={t('services.bundle.onceTold')} />
+          </Flex>
+        </Card>
+        <Card title={t('services.bundle.flow')} data-testid="bundle-flow">
+          <TaskGraph tasks={bundle.tasks} />
+        </Card>
+        <Card title={t('services.bundle.items')}>
+          <ItemsTable bundle={bundle} items={items} />
+        </Card>
+        <Card title={t('services.bundle.materials')}>
+          <MaterialsTable bundle={bundle} />
+        </Card>
+        <Card title={t('services.bundle.fields')}>
+          {fields.length === 0 ? (
+            <Empty description={t('services.bundle.noFields')} />
+          ) : (
+            <Flex gap={8} wrap data-testid="bundle-fields">
+              {fields.map((f) => (
+                <Tag key={f.name} color={f.required ? 'blue' : undefined} style={{ marginInlineEnd: 0 }}>
+                  {f.title}
+                  {f.required ? ' *' : ''}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+            {t('services.bundle.fieldsHint')}
+          </Typography.Paragraph>
+        </Card>
+        {(canApply || isPublic) && <Flex justify="center">{applyButton('-bottom')}</Flex>}
+      </Page>
+    </div>
+  );
+}
+
+export function BundleDetailPage() {
+  const { me } = useSession();
+  return (
+    <BundleDetail
+      base="/services"
+      canApply={me?.permissions.includes('services.apply') ?? false}
+      isPublic={false}
+    />
+  );
+}
+
+export function PublicBundleDetailPage() {
+  const { me } = useSession();
+  return (
+    <BundleDetail
+      base="/public/services"
+      canApply={me?.permissions.includes('services.apply') ?? false}
+      isPublic={!me}
+    />
+  );
+}

@@ -1,0 +1,166 @@
+import { withQuery } from '../../api/client.ts';
+import type { JsonSchema } from './services.types.ts';
+
+const enc = encodeURIComponent;
+
+/** Every one-stop-services endpoint the pages call (docs/services-api.md). */
+export const servicesPaths = {
+  items: '/api/services/items',
+  item: (code: string) => `/api/services/items/${enc(code)}`,
+  bundles: '/api/services/bundles',
+  allBundles: '/api/services/bundles?includeInactive=true',
+  bundle: (code: string) => `/api/services/bundles/${enc(code)}`,
+  prefill: (code: string) => `/api/services/bundles/${enc(code)}/prefill`,
+  precheck: '/api/services/precheck',
+  applications: '/api/services/applications',
+  myApplications: (q: { status?: string; bundleCode?: string; page: number; pageSize: number }) =>
+    withQuery('/api/services/applications', q),
+  allApplications: (q: { status?: string; bundleCode?: string; page: number; pageSize: number }) =>
+    withQuery('/api/services/applications/all', q),
+  application: (id: string) => `/api/services/applications/${enc(id)}`,
+  answerSupplement: (id: string, supplementId: string) =>
+    `/api/services/applications/${enc(id)}/supplements/${enc(supplementId)}`,
+  tasks: (q: { status?: string; due?: string; bundleCode?: string; page: number; pageSize: number }) =>
+    withQuery('/api/services/tasks', q),
+  task: (id: string) => `/api/services/tasks/${enc(id)}`,
+  taskAction: (id: string, action: 'claim' | 'approve' | 'reject' | 'supplement') =>
+    `/api/services/tasks/${enc(id)}/${action}`,
+  overview: '/api/services/overview',
+  notices: (q: { status?: string | undefined; page: number; pageSize: number }) =>
+    withQuery('/api/services/deregistration-notices', q),
+  objections: (id: string) => `/api/services/deregistration-notices/${enc(id)}/objections`,
+  files: '/api/files',
+  fileContent: (id: string) => `/api/files/${enc(id)}/content`,
+} as const;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The extension of a file name, lower case without the dot (`营业执照.PDF` → `pdf`). */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+/** Whether a picked file fits a material's allowed types (`jpg` also accepts `.jpeg`). */
+export function acceptsFile(accept: readonly string[], name: string): boolean {
+  if (accept.length === 0) return true;
+  const ext = extensionOf(name);
+  const normal = (x: string) => (x === 'jpeg' ? 'jpg' : x.replace(/^\./, '').toLowerCase());
+  return accept.map(normal).includes(normal(ext));
+}
+
+/** `accept` attribute for a file input from the material's type list. */
+export function acceptAttribute(accept: readonly string[]): string | undefined {
+  if (accept.length === 0) return undefined;
+  const list = accept.flatMap((x) => {
+    const e = x.replace(/^\./, '').toLowerCase();
+    return e === 'jpg' ? ['.jpg', '.jpeg'] : [`.${e}`];
+  });
+  return list.join(',');
+}
+
+export interface GraphNode {
+  key: string;
+  /** Stage = length of the longest chain of prerequisites before it (0 = starts at once). */
+  stage: number;
+  /** Position inside its stage (parallel lane). */
+  lane: number;
+}
+
+/**
+ * Places a task graph in stages: a task sits one stage after the latest of the tasks it waits for; tasks of one
+ * stage run in parallel. Unknown dependencies are ignored and a cycle (which the server refuses) does not loop.
+ */
+export function layoutTaskGraph(
+  tasks: readonly { key: string; dependsOn: readonly string[] }[],
+): GraphNode[] {
+  const byKey = new Map(tasks.map((t) => [t.key, t]));
+  const stage = new Map<string, number>();
+  const visiting = new Set<string>();
+  const stageOf = (key: string): number => {
+    const known = stage.get(key);
+    if (known !== undefined) return known;
+    if (visiting.has(key)) return 0;
+    visiting.add(key);
+    const task = byKey.get(key);
+    let s = 0;
+    for (const dep of task?.dependsOn ?? []) if (byKey.has(dep)) s = Math.max(s, stageOf(dep) + 1);
+    visiting.delete(key);
+    stage.set(key, s);
+    return s;
+  };
+  const lanes = new Map<number, number>();
+  return tasks.map((t) => {
+    const s = stageOf(t.key);
+    const lane = lanes.get(s) ?? 0;
+    lanes.set(s, lane + 1);
+    return { key: t.key, stage: s, lane };
+  });
+}
+
+/** The longest path through the graph in working days (what a bundle promises at most). */
+export function criticalPathWorkdays(
+  tasks: readonly { key: string; dependsOn: readonly string[]; deadlineWorkdays: number }[],
+): number {
+  const byKey = new Map(tasks.map((t) => [t.key, t]));
+  const memo = new Map<string, number>();
+  const finish = (key: string, seen: Set<string>): number => {
+    const m = memo.get(key);
+    if (m !== undefined) return m;
+    const t = byKey.get(key);
+    if (!t || seen.has(key)) return 0;
+    seen.add(key);
+    let before = 0;
+    for (const d of t.dependsOn) before = Math.max(before, finish(d, seen));
+    seen.delete(key);
+    const value = before + t.deadlineWorkdays;
+    memo.set(key, value);
+    return value;
+  };
+  return tasks.reduce((max, t) => Math.max(max, finish(t.key, new Set())), 0);
+}
+
+/** Would adding `from` → depends on `to` create a cycle? (The bundle editor refuses such a pick.) */
+export function createsCycle(
+  tasks: readonly { key: string; dependsOn: readonly string[] }[],
+  from: string,
+  to: string,
+): boolean {
+  if (from === to) return true;
+  const byKey = new Map(tasks.map((t) => [t.key, t.dependsOn]));
+  const stack = [to];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const k = stack.pop() as string;
+    if (k === from) return true;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    for (const d of byKey.get(k) ?? []) stack.push(d);
+  }
+  return false;
+}
+
+export interface FormFieldInfo {
+  name: string;
+  title: string;
+  required: boolean;
+  description?: string | undefined;
+}
+
+/** The top-level fields of the combined form, in form order, for the 一次告知 list. */
+export function formFields(schema: JsonSchema, uiSchema?: JsonSchema | null): FormFieldInfo[] {
+  const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  const order = Array.isArray(uiSchema?.['ui:order']) ? (uiSchema['ui:order'] as string[]) : [];
+  const names = [...order.filter((n) => n in props), ...Object.keys(props).filter((n) => !order.includes(n))];
+  return names.map((name) => ({
+    name,
+    title: typeof props[name]?.title === 'string' ? props[name].title : name,
+    required: required.has(name),
+    description: typeof props[name]?.description === 'string' ? props[name].description : undefined,
+  }));
+}

@@ -7,15 +7,22 @@
  * - Every row is validated with the same rules as the entry form; errors carry row, column, rule and message, the
  *   first 100 are kept on the import and all of them go to an error report (the bad rows' original cells plus a
  *   错误 column), stored through the files module.
+ * - One pass over the file: batches of rows are validated and the valid rows handed to the database in chunks
+ *   while the file is still being read. import-rows.ts does the per-row work — for a CSV in a worker thread
+ *   (import-source.ts, import-worker.ts), so the main thread (which with PGlite also runs the database) only
+ *   writes; import-writer.ts does the writing.
  * - Dry run: validate (and count what would be unchanged) only.
- * - All-or-nothing (default): a validation pass over the whole file first; any bad row → nothing is written. Then a
- *   write pass. With `partial` one pass writes the good rows and reports the bad ones.
+ * - All-or-nothing (default): the valid rows are held until the whole file is known to be valid — inside one open
+ *   transaction on PostgreSQL, in a local spool file on PGlite — and any bad row discards them: nothing is
+ *   written, but the rest of the file is still validated so the error report is complete. With `partial` the good
+ *   rows are written chunk by chunk and the bad ones reported.
  * - Idempotent: a row whose (department, category, decision number) is stored with the same content hash is left
- *   alone and counted as unchanged; the same file twice changes nothing. If the database fails during the write
- *   pass, the import is marked failed; importing the same file again completes it (written rows are unchanged).
+ *   alone and counted as unchanged; the same file twice changes nothing. If the database fails while a partial
+ *   import (or the final merge of a spooled one) is writing, the import is marked failed; importing the same file
+ *   again completes it (written rows are unchanged).
  * - A decision number repeated within one batch of rows is a row error (`duplicate`); repeated further apart, the
  *   later row is a correction of the earlier one.
- * - Each written batch is one transaction with one audit entry (`credit.records-imported`) naming the import;
+ * - Each write transaction has one audit entry (`credit.records-imported`) naming the import and its rows;
  *   records carry `import_id`.
  */
 import fs from 'node:fs';
@@ -23,7 +30,6 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
@@ -36,36 +42,42 @@ import { getWorkCalendar } from '../calendar/index.ts';
 import { registerFileAccess, storeUpload } from '../files/index.ts';
 import { CsvParser, CsvSyntaxError } from './csv.ts';
 import {
+  RefusedFile,
+  RowPipeline,
+  type CellValue,
+  type SourceRow,
+  type Step,
+  type Timeliness,
+} from './import-rows.ts';
+import { csvStepsInWorker, stepsOnThisThread, type OpenSource } from './import-source.ts';
+import {
+  DirectSink,
+  DryRunSink,
+  keyLockAllowed,
+  SpoolSink,
+  TransactionSink,
+  type RecordSink,
+  type WriteTarget,
+} from './import-writer.ts';
+import {
   findCategoryRow,
-  findExistingDecisions,
   findImportRow,
   insertImportRow,
   listImportRows,
-  setRecordTimeliness,
   updateImportRow,
-  upsertRecordBatch,
-  type BulkRow,
   type CategoryRow,
   type ImportRow,
 } from './records.repository.ts';
 import type { ImportDto, ImportErrorDto, ImportListDto, ImportListQueryInput } from './records.schemas.ts';
 import {
   categorySpec,
-  contentHash,
   creditSettings,
   getEnterableCategory,
   loadedYearSet,
   recordScope,
   timelinessOf,
-  windowOf,
 } from './records.service.ts';
-import {
-  CORE_FIELDS,
-  mapHeader,
-  validateRecord,
-  type CategorySpec,
-  type ColumnMapping,
-} from './row-validation.ts';
+import { CORE_FIELDS } from './row-validation.ts';
 
 const ERROR_SAMPLE = 100;
 const OWNER_MODULE = 'credit';
@@ -197,13 +209,7 @@ function tryDecode(encoding: string, bytes: Buffer): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Reading rows
 
-export type CellValue = string | number | boolean | Date | null;
-export interface SourceRow {
-  row: number;
-  cells: CellValue[];
-}
-
-type OpenSource = () => Promise<Readable>;
+export type { CellValue, SourceRow };
 
 async function* csvRows(open: OpenSource, encoding: string): AsyncGenerator<SourceRow[]> {
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -324,14 +330,31 @@ export interface ImportProgress {
   bytesHint?: number;
 }
 
+/**
+ * How an all-or-nothing import keeps its rows until the whole file is known to be valid: `transaction` (one open
+ * transaction, PostgreSQL only), `spool` (a local file, merged at the end). `auto`: `transaction` on PostgreSQL with
+ * a pool of two or more connections, else `spool`.
+ */
+export type HoldRows = 'auto' | 'transaction' | 'spool';
+
 export interface RunImportOptions {
-  /** Opens the file from the beginning (called once per pass). */
+  /** Opens the file from the beginning. */
   open: OpenSource;
   facts: FileFacts;
   /** Where the error report goes: stored for `actor` through the files module, or written to a local path. */
   report: { kind: 'store'; actor: Actor } | { kind: 'path'; path: string };
   onProgress?: (p: ImportProgress) => void;
+  holdRows?: HoldRows;
+  /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */
+  keyChecks?: 'auto' | 'per-row';
+  /**
+   * Where a CSV is validated: `auto` — in the import worker from `WORKER_MIN_BYTES` on (starting a thread costs
+   * more than it saves on small files), else on the main thread. An XLSX is always read on the main thread.
+   */
+  validateIn?: 'auto' | 'worker' | 'main';
 }
+
+const WORKER_MIN_BYTES = 256 * 1024;
 
 interface Counters {
   total: number;
@@ -342,11 +365,10 @@ interface Counters {
   updated: number;
 }
 
-function cellText(v: CellValue): string {
-  if (v === null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
+/** Rows handed to the database per statement (a chunk holds whole validation batches). */
+const CHUNK_ROWS = 5000;
+/** The import row's progress is written at most this often (the UI polls every 1–2 s). */
+const PROGRESS_EVERY_MS = 500;
 
 /** Runs an import whose `credit_import` row exists; returns the finished row. Never throws for bad data. */
 export async function runImport(
@@ -364,7 +386,7 @@ export async function runImport(
   const c: Counters = { total: 0, ok: 0, failed: 0, unchanged: 0, inserted: 0, updated: 0 };
   await updateImportRow(ctx.db, importId, {
     status: 'running',
-    phase: 'validating',
+    phase: imp.dry_run || !imp.partial ? 'validating' : 'writing',
     rows_processed: 0,
     encoding: options.facts.encoding,
     message: null,
@@ -372,35 +394,24 @@ export async function runImport(
   try {
     const cal = await getWorkCalendar(ctx);
     const env = { today: chinaDate(ctx.clock.now()), loadedYears: loadedYearSet(cal) };
-    const spec = categorySpec(category);
-    const job: PassJob = { ctx, imp, category, spec, cal, env, settings, report, sample, c, options };
-    let message: string | null = null;
-    if (imp.dry_run || !imp.partial) {
-      await pass(job, 'validating');
-      if (!imp.dry_run && c.failed === 0) {
-        Object.assign(c, { total: 0, ok: 0, failed: 0, unchanged: 0 });
-        await pass(job, 'writing');
-      } else if (!imp.dry_run) {
-        message = `有 ${c.failed} 行未通过校验，按“全部或全不”导入，未写入任何数据。可修改后重新导入，或选择仅导入正确的行。`;
-      }
-    } else {
-      await pass(job, 'writing');
-    }
+    const job: RunJob = { ctx, imp, category, cal, env, settings, report, sample, c, options };
+    const written = await readValidateWrite(job);
     const errorFileId = await storeReport(ctx, importId, report, options, imp.filename);
     await updateImportRow(ctx.db, importId, {
       status: 'done',
       phase: 'done',
+      rows_processed: c.total,
       rows_total: c.total,
       rows_ok: c.ok,
       rows_failed: c.failed,
       rows_unchanged: c.unchanged,
       error_sample: sample,
       error_file_id: errorFileId,
-      message:
-        message ??
-        (imp.dry_run
+      message: !written
+        ? `有 ${c.failed} 行未通过校验，按“全部或全不”导入，未写入任何数据。可修改后重新导入，或选择仅导入正确的行。`
+        : imp.dry_run
           ? `试导入：${c.ok} 行可导入（其中 ${c.unchanged} 行与已入库内容相同），${c.failed} 行有错误。`
-          : `已导入：新增 ${c.inserted} 行，更正 ${c.updated} 行，未变 ${c.unchanged} 行，错误 ${c.failed} 行。`),
+          : `已导入：新增 ${c.inserted} 行，更正 ${c.updated} 行，未变 ${c.unchanged} 行，错误 ${c.failed} 行。`,
       finished_at: ctx.clock.now(),
     });
   } catch (err) {
@@ -428,11 +439,10 @@ export async function runImport(
   return done;
 }
 
-interface PassJob {
+interface RunJob {
   ctx: AppContext;
   imp: ImportRow;
   category: CategoryRow;
-  spec: CategorySpec;
   cal: WorkCalendar;
   env: { today: string; loadedYears: ReadonlySet<number> };
   settings: ReturnType<typeof creditSettings>;
@@ -442,202 +452,145 @@ interface PassJob {
   options: RunImportOptions;
 }
 
-interface ValidRow {
-  source: SourceRow;
-  bulk: BulkRow;
+async function chooseSink(job: RunJob, now: Date): Promise<RecordSink> {
+  const { ctx, imp, category, options } = job;
+  const keyLock = options.keyChecks !== 'per-row' && !imp.dry_run && (await keyLockAllowed(ctx.db));
+  const target: WriteTarget = {
+    importId: imp.id,
+    categoryCode: category.code,
+    departmentId: imp.department_id,
+    createdBy: imp.created_by,
+    enteredAt: now,
+    cal: job.cal,
+    entryDeadlineWorkdays: job.settings.entryDeadlineWorkdays,
+    keyLockPerTransaction: keyLock,
+  };
+  if (imp.dry_run) return new DryRunSink(ctx.db, target);
+  if (imp.partial) return new DirectSink(ctx.db, target);
+  const hold = options.holdRows ?? 'auto';
+  const postgres = ctx.database.kind === 'postgres';
+  if (hold === 'transaction' && !postgres) {
+    // PGlite has one connection: an open transaction would block the progress updates (and everyone else).
+    throw new Error('holdRows: transaction needs PostgreSQL');
+  }
+  if (hold === 'transaction' || (hold === 'auto' && postgres && ctx.config.dbPoolSize >= 2)) {
+    return new TransactionSink(ctx.db, target);
+  }
+  return new SpoolSink(ctx.db, target);
 }
 
-async function pass(job: PassJob, phase: 'validating' | 'writing'): Promise<void> {
-  const { ctx, imp, spec, c } = job;
-  const write = phase === 'writing';
-  // Errors are reported by the pass that decides: the validation pass, or the only pass of a partial import.
-  const reportErrors = !write || imp.partial;
-  let mapping: ColumnMapping | undefined;
-  let labels: string[] = [];
-  let pending: SourceRow[] = [];
-  const batchSize = job.settings.importBatchRows;
-  await updateImportRow(ctx.db, imp.id, { phase, rows_processed: 0 });
-  const labelOf = new Map<string, string>([
-    ...CORE_FIELDS.map((f) => [f.key, f.label] as [string, string]),
-    ...spec.fields.map((f) => [f.key, f.label] as [string, string]),
-  ]);
+const DAY_MS = 86_400_000;
 
-  const flush = async (): Promise<void> => {
-    if (!mapping || pending.length === 0) return;
-    const rows = pending;
-    pending = [];
-    await processBatch(job, rows, mapping, labels, labelOf, write, reportErrors);
-    await updateImportRow(ctx.db, imp.id, { rows_processed: c.total });
-    job.options.onProgress?.({ phase, rowsProcessed: c.total });
-  };
-
-  for await (const batch of readRows(job.options.open, job.options.facts)) {
-    for (const r of batch) {
-      if (!mapping) {
-        labels = r.cells.map(cellText);
-        mapping = mapHeader(spec, labels);
-        if (mapping.errors.length > 0) {
-          throw unreadable(`表头与类别“${job.category.name}”的字段不符：${mapping.errors.join(' ')}`);
-        }
-        job.report.setHeader(labels);
-        continue;
-      }
-      if (r.cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) continue;
-      pending.push(r);
-      if (pending.length >= batchSize) await flush();
+/** Timeliness of a record entered `now` for every date a valid row can have (loaded years, up to today). */
+function timelinessTable(job: RunJob, now: Date): Record<string, Timeliness> {
+  const table: Record<string, Timeliness> = {};
+  const years = [...job.env.loadedYears];
+  if (years.length === 0) return table;
+  const deadline = job.settings.entryDeadlineWorkdays;
+  const end = Date.parse(`${job.env.today}T00:00:00Z`);
+  for (let t = Date.UTC(Math.min(...years), 0, 1); t <= end; t += DAY_MS) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    if (!job.env.loadedYears.has(Number(date.slice(0, 4)))) continue;
+    try {
+      table[date] = timelinessOf(job.cal, date, now, deadline);
+    } catch {
+      // Across an unloaded year: a row with this date fails the import, as it would on the main thread.
     }
   }
-  if (!mapping) throw unreadable('文件没有表头行。');
-  await flush();
+  return table;
 }
 
-async function processBatch(
-  job: PassJob,
-  rows: SourceRow[],
-  mapping: ColumnMapping,
-  labels: string[],
-  labelOf: Map<string, string>,
-  write: boolean,
-  reportErrors: boolean,
-): Promise<void> {
-  const { ctx, imp, category, spec, env, c } = job;
-  const valid: ValidRow[] = [];
-  const seen = new Map<string, number>();
-  const now = ctx.clock.now();
-  for (const r of rows) {
-    c.total++;
-    const input: Record<string, unknown> = {};
-    const keys = mapping.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k) input[k] = r.cells[i] ?? null;
-    }
-    const res = validateRecord(spec, input, env);
-    let errors = res.ok
-      ? []
-      : res.errors.map((e) => ({
-          column: columnName(labels, mapping, e.field, labelOf),
-          rule: e.rule,
-          message: e.message,
-        }));
-    if (res.ok) {
-      const first = seen.get(res.value.decisionNo);
-      if (first !== undefined) {
-        errors = [
-          {
-            column: columnName(labels, mapping, 'decisionNo', labelOf),
-            rule: 'duplicate',
-            message: `决定文书号“${res.value.decisionNo}”与第 ${first} 行重复。`,
-          },
-        ];
-      } else seen.set(res.value.decisionNo, r.row);
-    }
-    if (!res.ok || errors.length > 0) {
-      c.failed++;
-      if (reportErrors) {
-        for (const e of errors) if (job.sample.length < ERROR_SAMPLE) job.sample.push({ row: r.row, ...e });
-        job.report.add(r, errors.map((e) => `${e.column}：${e.message}`).join('；'));
-      }
-      continue;
-    }
-    const v = res.value;
-    const win = windowOf(category, v);
-    valid.push({
-      source: r,
-      bulk: {
-        uscc: v.uscc,
-        entity_name: v.entityName,
-        decision_no: v.decisionNo,
-        decision_date: v.decisionDate,
-        entered_at: now,
-        entry_workdays: 0,
-        timely: true,
-        data: JSON.stringify(v.data),
-        severity: win.severity,
-        publication: win.publication,
-        publish_from: win.publishFrom,
-        publish_min_until: win.publishMinUntil,
-        publish_until: win.publishUntil,
-        content_hash: contentHash(category.code, v),
-      },
+/** The file's steps: a CSV validated in a worker thread (see `validateIn`), an XLSX on this thread. */
+function importSteps(job: RunJob, now: Date): AsyncGenerator<Step> {
+  const { imp, category, options, settings } = job;
+  const spec = categorySpec(category);
+  const coreLabels = CORE_FIELDS.map((f) => [f.key, f.label] as [string, string]);
+  const common = {
+    spec,
+    categoryName: category.name,
+    batchSize: settings.importBatchRows,
+    chunkRows: CHUNK_ROWS,
+    withLiterals: !imp.dry_run,
+  };
+  const where = options.validateIn ?? 'auto';
+  const inWorker = where === 'worker' || (where === 'auto' && Number(imp.size_bytes) >= WORKER_MIN_BYTES);
+  if (options.facts.format === 'csv' && inWorker) {
+    return csvStepsInWorker(options.open, {
+      pipeline: { ...common, today: job.env.today, loadedYears: [...job.env.loadedYears] },
+      coreLabels,
+      encoding: options.facts.encoding ?? 'utf-8',
+      timeliness: imp.dry_run ? null : timelinessTable(job, now),
     });
   }
-  c.ok += valid.length;
-  if (valid.length === 0) return;
-  const deadline = job.settings.entryDeadlineWorkdays;
-  if (!write) {
-    // Only a dry run tells how many rows would be unchanged; the validation pass before a write does not need it.
-    if (imp.dry_run) {
-      const existing = await findExistingDecisions(
-        ctx.db,
-        { departmentId: imp.department_id, categoryCode: category.code },
-        valid.map((v) => v.bulk.decision_no),
-      );
-      const stored = new Map(existing.map((e) => [e.decision_no, e.content_hash]));
-      for (const v of valid) if (stored.get(v.bulk.decision_no) === v.bulk.content_hash) c.unchanged++;
-    }
-    return;
-  }
-  for (const v of valid) {
-    const t = timelinessOf(job.cal, v.bulk.decision_date, now, deadline);
-    v.bulk.entry_workdays = t.entryWorkdays;
-    v.bulk.timely = t.timely;
-  }
-  const first = rows[0]?.row ?? 0;
-  const last = rows[rows.length - 1]?.row ?? 0;
-  const r = await ctx.db.transaction().execute(async (trx) => {
-    const res = await upsertRecordBatch(
-      trx,
-      {
-        categoryCode: category.code,
-        departmentId: imp.department_id,
-        importId: imp.id,
-        createdBy: imp.created_by,
-      },
-      valid.map((v) => v.bulk),
-    );
-    // A correction keeps its first entry time: timeliness is measured from it, against the new decision date.
-    await setRecordTimeliness(
-      trx,
-      res.corrected.map((x) => {
-        const t = timelinessOf(job.cal, x.decision_date, new Date(x.entered_at), deadline);
-        return { id: x.id, entry_workdays: t.entryWorkdays, timely: t.timely };
-      }),
-    );
-    const updated = res.corrected.length;
-    if (res.inserted + updated > 0) {
-      await appendAudit(
-        trx,
-        { system: 'credit.import-file' },
-        {
-          action: 'credit.records-imported',
-          subjectType: 'credit_import',
-          subjectId: imp.id,
-          detail: {
-            category: category.code,
-            rows: `${first}-${last}`,
-            inserted: res.inserted,
-            updated,
-            byUser: imp.created_by,
-          },
-        },
-      );
-    }
-    return { inserted: res.inserted, updated };
-  });
-  c.inserted += r.inserted;
-  c.updated += r.updated;
-  c.unchanged += valid.length - r.inserted - r.updated;
+  const deadline = settings.entryDeadlineWorkdays;
+  const pipeline = new RowPipeline(
+    {
+      ...common,
+      env: job.env,
+      timeliness: imp.dry_run ? null : (date) => timelinessOf(job.cal, date, now, deadline),
+    },
+    coreLabels,
+  );
+  return stepsOnThisThread(readRows(options.open, options.facts), pipeline);
 }
 
-function columnName(
-  labels: string[],
-  mapping: ColumnMapping,
-  key: string,
-  labelOf: Map<string, string>,
-): string {
-  const i = mapping.keys.indexOf(key);
-  return i >= 0 ? (labels[i] ?? key) : (labelOf.get(key) ?? key);
+/**
+ * The single pass: reads the file, validates every row batch by batch, reports the bad ones and hands the good ones
+ * to the sink in chunks while reading goes on. An all-or-nothing import stops writing at its first bad row (and
+ * discards what the sink holds) but still validates the rest, so the error report is complete. Returns false when
+ * an all-or-nothing import wrote nothing because of bad rows.
+ */
+async function readValidateWrite(job: RunJob): Promise<boolean> {
+  const { ctx, imp, report, sample, c, options } = job;
+  const allOrNothing = !imp.partial && !imp.dry_run;
+  const readPhase: ImportProgress['phase'] = imp.partial && !imp.dry_run ? 'writing' : 'validating';
+  const now = ctx.clock.now();
+
+  let lastSaved = Date.now();
+  const progress = async (phase: ImportProgress['phase'], rows: number, force = false): Promise<void> => {
+    options.onProgress?.({ phase, rowsProcessed: rows });
+    if (force || Date.now() - lastSaved >= PROGRESS_EVERY_MS) {
+      lastSaved = Date.now();
+      await updateImportRow(
+        ctx.db,
+        imp.id,
+        force ? { phase, rows_processed: rows } : { rows_processed: rows },
+      );
+    }
+  };
+
+  const sink = await chooseSink(job, now);
+  let writing = true;
+  try {
+    for await (const step of importSteps(job, now)) {
+      if (step.header) report.setHeader(step.header);
+      for (const { row, errors } of step.errors) {
+        c.failed++;
+        for (const e of errors) if (sample.length < ERROR_SAMPLE) sample.push({ row: row.row, ...e });
+        report.add(row, errors.map((e) => `${e.column}：${e.message}`).join('；'));
+      }
+      c.total += step.rows;
+      c.ok += step.ok;
+      if (writing && allOrNothing && c.failed > 0) {
+        // Nothing of this file will be written: let go of what the sink holds now, keep validating.
+        writing = false;
+        await sink.abort();
+      }
+      if (writing) for (const chunk of step.chunks) await sink.write(chunk);
+      await progress(readPhase, c.total);
+    }
+    if (!writing) return false;
+    if (allOrNothing) await progress('writing', 0, true);
+    const totals = await sink.finish((n) => progress('writing', n));
+    c.inserted = totals.inserted;
+    c.updated = totals.updated;
+    c.unchanged = totals.unchanged;
+    return true;
+  } catch (err) {
+    await sink.abort();
+    if (err instanceof RefusedFile) throw unreadable(err.message);
+    throw err;
+  }
 }
 
 async function storeReport(
@@ -836,6 +789,9 @@ export async function importLocalFile(
     partial: boolean;
     reportPath: string;
     onProgress?: (p: ImportProgress) => void;
+    holdRows?: HoldRows;
+    keyChecks?: RunImportOptions['keyChecks'];
+    validateIn?: RunImportOptions['validateIn'];
   },
 ): Promise<ImportRow> {
   const category = await getEnterableCategory(ctx.db, input.departmentId, input.categoryCode);
@@ -884,5 +840,8 @@ export async function importLocalFile(
     facts,
     report: { kind: 'path', path: input.reportPath },
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.holdRows ? { holdRows: input.holdRows } : {}),
+    ...(input.keyChecks ? { keyChecks: input.keyChecks } : {}),
+    ...(input.validateIn ? { validateIn: input.validateIn } : {}),
   });
 }

@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeUscc } from '../../kernel/identifiers/uscc.ts';
+import {
+  checkUscc,
+  makeUscc,
+  REGISTRATION_AUTHORITIES,
+  USCC_CHARSET,
+} from '../../kernel/identifiers/uscc.ts';
 import { mapHeader, parseDateValue, validateRecord, type CategorySpec } from './row-validation.ts';
 
 const penalty: CategorySpec = {
@@ -141,5 +147,49 @@ describe('parseDateValue', () => {
     expect(parseDateValue('2024.09.27')).toBe('2024-09-27');
     expect(parseDateValue('2023-02-29')).toBeNull();
     expect(parseDateValue('27/09/2024')).toBeNull();
+  });
+});
+
+describe('USCC check in validateRecord', () => {
+  const authorities = Object.entries(REGISTRATION_AUTHORITIES).flatMap(([a, spec]) =>
+    Object.keys(spec.types).map((t) => [a, t] as const),
+  );
+  const valid = fc
+    .record({
+      at: fc.constantFrom(...authorities),
+      division: fc.stringMatching(/^\d{6}$/),
+      body: fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 8, maxLength: 8 }),
+    })
+    .map(({ at, division, body }) =>
+      makeUscc({ authority: at[0], type: at[1], division, orgBody8: body.join('') }),
+    );
+  // Valid codes, and the same with one character replaced (often invalid), in lower case, padded or full-width.
+  const code = fc.oneof(
+    valid,
+    fc
+      .tuple(valid, fc.nat(17), fc.constantFrom(...USCC_CHARSET, 'I', 'O', 'Z', 'a', '-', '中'))
+      .map(([c, i, ch]) => c.slice(0, i) + ch + c.slice(i + 1)),
+    valid.map((c) => c.toLowerCase()),
+    valid.map((c) => ` ${c} `),
+    valid.map((c) => c.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))),
+    fc.string({ maxLength: 20 }),
+  );
+
+  it('accepts, normalises and rejects exactly as checkUscc does, with its reason', () => {
+    fc.assert(
+      fc.property(code, (raw) => {
+        const expected = checkUscc(raw.trim());
+        const r = validateRecord(penalty, { ...good, uscc: raw }, env);
+        const error = r.ok ? undefined : r.errors.find((e) => e.field === 'uscc');
+        if (raw.trim() === '') {
+          expect(error?.rule).toBe('required');
+          return;
+        }
+        expect(error === undefined).toBe(expected.valid);
+        if (r.ok) expect(r.value.uscc).toBe(expected.code);
+        if (error) expect(error.message).toBe(expected.reason);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -3,7 +3,12 @@
  * every import row. Pure: "today" and the loaded calendar years are passed in. Errors name the field and the rule
  * (`required`, `uscc`, `date`, `future`, `calendar`, `enum`, `number`, `boolean`, `maxLength`).
  */
-import { checkUscc } from '../../kernel/identifiers/uscc.ts';
+import {
+  checkUscc,
+  orgCodeCheckChar,
+  REGISTRATION_AUTHORITIES,
+  usccCheckChar,
+} from '../../kernel/identifiers/uscc.ts';
 import type { CategoryField, Severity } from './credit.tables.ts';
 import type { CategoryKind } from './publication.ts';
 
@@ -96,6 +101,28 @@ const SEVERITY_WORDS: Record<string, Severity> = {
   严重: 'serious',
 };
 export const SEVERITY_LABELS: Record<Severity, string> = { minor: '轻微', ordinary: '一般', serious: '严重' };
+
+/** Already in canonical form (18 characters of the USCC alphabet): NFKC, trimming and upper-casing change nothing. */
+const CANONICAL_USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * `checkUscc(code).valid` for a code in canonical form, without building its description (imports check a million
+ * of them). The same checks in the same order: authority, entity type, division digits, GB 11714 check, check
+ * character. Anything else goes through `checkUscc`, which also gives the reason.
+ */
+function canonicalUsccValid(code: string): boolean {
+  if (!CANONICAL_USCC.test(code)) return false;
+  const authority = REGISTRATION_AUTHORITIES[code.charAt(0)];
+  if (!authority || authority.types[code.charAt(1)] === undefined) return false;
+  for (let i = 2; i < 8; i++) {
+    const ch = code.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+  }
+  return (
+    code.charAt(16) === orgCodeCheckChar(code.slice(8, 16)) &&
+    code.charAt(17) === usccCheckChar(code.slice(0, 17))
+  );
+}
 
 const DEFAULT_MAX_LENGTH = 2000;
 const ENTITY_NAME_MAX = 200;
@@ -212,6 +239,7 @@ export function validateRecord(
   const usccRaw = textOf(input.uscc);
   let uscc = '';
   if (usccRaw === '') fail('uscc', '统一社会信用代码', 'required', '统一社会信用代码不能为空。');
+  else if (canonicalUsccValid(usccRaw)) uscc = usccRaw;
   else {
     const r = checkUscc(usccRaw);
     if (r.valid) uscc = r.code;

@@ -12,18 +12,20 @@ import { seedDemoJob, servicesJobs } from './services.jobs.ts';
 import { servicesMetrics } from './services.metrics.ts';
 import { servicesRoutes } from './services.routes.ts';
 
-export function servicesModule(ctx: AppContext): ModuleDefinition {
-  // Materials and results attached to an application are readable by whoever may see the application.
-  registerFileAccess('services', async (actor, ownerId, db) => {
-    const app = await findApplication(db, ownerId);
-    if (!app) return false;
-    const depts = (await tasksOf(db, app.id)).map((t) => t.department_id);
-    return canSeeApplication(actor, {
-      applicantId: app.applicant_id,
-      enterpriseId: app.enterprise_id,
-      taskDepartmentIds: depts,
-    });
+// Materials and results attached to an application are readable by whoever may see the application (registered
+// once per process, like the other owner modules).
+registerFileAccess('services', async (actor, ownerId, db) => {
+  const app = await findApplication(db, ownerId);
+  if (!app) return false;
+  const depts = (await tasksOf(db, app.id)).map((t) => t.department_id);
+  return canSeeApplication(actor, {
+    applicantId: app.applicant_id,
+    enterpriseId: app.enterprise_id,
+    taskDepartmentIds: depts,
   });
+});
+
+export function servicesModule(ctx: AppContext): ModuleDefinition {
   return {
     name: 'services',
     routes: servicesRoutes,

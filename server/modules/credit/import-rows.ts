@@ -1,0 +1,438 @@
+/**
+ * The per-row work of a bulk import, kept cheap because it runs a million times: validation (the same
+ * `validateRecord` as the entry form), the duplicate check within a batch, the publication window and timeliness
+ * (memoised — they depend only on the decision date and the severities), the content hash (the same value as
+ * `contentHash` in records.service.ts, built without the generic canonical-JSON walk) and the text values the
+ * database statement takes, collected column by column into chunks.
+ */
+import { hash } from 'node:crypto';
+import { publicationWindow, type PublicationWindow } from './publication.ts';
+import {
+  mapHeader,
+  validateRecord,
+  type CategorySpec,
+  type ColumnMapping,
+  type ValidRecord,
+  type ValidationEnv,
+} from './row-validation.ts';
+
+/** Working days from decision to entry and whether that is within the deadline (records.service.ts). */
+export interface Timeliness {
+  entryWorkdays: number;
+  timely: boolean;
+}
+
+/** The per-row columns of the merge statement, in this order (everything else is constant per import). */
+export const STAGE_COLUMNS = [
+  ['uscc', 'text'],
+  ['entity_name', 'text'],
+  ['decision_no', 'text'],
+  ['decision_date', 'date'],
+  ['entry_workdays', 'int'],
+  ['timely', 'boolean'],
+  ['data', 'text'],
+  ['severity', 'text'],
+  ['publication', 'text'],
+  ['publish_from', 'date'],
+  ['publish_min_until', 'date'],
+  ['publish_until', 'date'],
+  ['content_hash', 'text'],
+] as const;
+const DECISION_NO = 2;
+const CONTENT_HASH = 12;
+const N_COLUMNS = STAGE_COLUMNS.length;
+
+export type CellValue = string | number | boolean | Date | null;
+export interface SourceRow {
+  /** Line number in the file (header = 1). */
+  row: number;
+  cells: CellValue[];
+}
+
+export interface RowError {
+  column: string;
+  rule: string;
+  message: string;
+}
+
+/** A chunk as the sinks take it (plain data: it can come from a worker thread). */
+export interface ChunkData {
+  firstRow: number;
+  lastRow: number;
+  size: number;
+  /** One PostgreSQL array literal per column of STAGE_COLUMNS. */
+  literals: string[];
+  decisionNos: string[];
+  hashes: string[];
+}
+
+/** Valid rows ready for the database, column by column. */
+export class Chunk {
+  readonly cols: (string | null)[][] = Array.from({ length: N_COLUMNS }, () => []);
+  firstRow = 0;
+  lastRow = 0;
+
+  get size(): number {
+    return this.cols[0]?.length ?? 0;
+  }
+
+  decisionNos(): readonly (string | null)[] {
+    return this.cols[DECISION_NO] ?? [];
+  }
+
+  hashes(): readonly (string | null)[] {
+    return this.cols[CONTENT_HASH] ?? [];
+  }
+
+  /** Appends another chunk's rows (which follow this chunk's in the file). */
+  append(other: Chunk): void {
+    if (other.size === 0) return;
+    if (this.size === 0) this.firstRow = other.firstRow;
+    this.lastRow = other.lastRow;
+    for (let c = 0; c < N_COLUMNS; c++) {
+      const to = this.cols[c];
+      const from = other.cols[c];
+      if (to && from) for (const v of from) to.push(v);
+    }
+  }
+
+  /** One PostgreSQL array literal per column, for `unnest($1::text[], …)`. */
+  arrayLiterals(): string[] {
+    return this.cols.map(pgArrayLiteral);
+  }
+
+  /** `withLiterals: false` for a dry run, which only compares hashes. */
+  toData(withLiterals: boolean): ChunkData {
+    return {
+      firstRow: this.firstRow,
+      lastRow: this.lastRow,
+      size: this.size,
+      literals: withLiterals ? this.arrayLiterals() : [],
+      decisionNos: this.decisionNos().map((k) => k ?? ''),
+      hashes: this.hashes().map((h) => h ?? ''),
+    };
+  }
+}
+
+const ARRAY_ESCAPE = /[\\"]/;
+const ARRAY_ESCAPE_ALL = /[\\"]/g;
+
+/** `{"a","b",NULL}` — a text-array literal; every element quoted, so only `\` and `"` need escaping. */
+export function pgArrayLiteral(values: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else out += `"${ARRAY_ESCAPE.test(v) ? v.replace(ARRAY_ESCAPE_ALL, '\\$&') : v}"`;
+  }
+  return `${out}}`;
+}
+
+function keyCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `contentHash` (records.service.ts) for one category, specialised: the same canonical JSON
+ * (`{"c":…,"d":…,"n":…,"t":…,"u":…,"x":{…}}`, keys sorted by code unit) written out directly, hashed in one call.
+ */
+export function contentHasher(categoryCode: string, dataKeys: readonly string[]): (v: ValidRecord) => string {
+  const sorted = [...new Set(dataKeys)].sort(keyCompare).map((k) => [k, `${JSON.stringify(k)}:`] as const);
+  const head = `{"c":${JSON.stringify(categoryCode)},"d":`;
+  return (v) => {
+    let s = `${head}${JSON.stringify(v.decisionNo)},"n":${JSON.stringify(v.entityName)},"t":${JSON.stringify(v.decisionDate)},"u":${JSON.stringify(v.uscc)},"x":{`;
+    let first = true;
+    for (const [k, prefix] of sorted) {
+      const value = v.data[k];
+      if (value === undefined) continue;
+      s += `${first ? '' : ','}${prefix}${JSON.stringify(value)}`;
+      first = false;
+    }
+    return hash('sha256', `${s}}}`);
+  };
+}
+
+export interface RowProcessorOptions {
+  spec: CategorySpec;
+  mapping: ColumnMapping;
+  /** The header cells, for naming columns in errors. */
+  labels: string[];
+  labelOf: ReadonlyMap<string, string>;
+  env: ValidationEnv;
+  /** Timeliness of a new record by decision date; null when nothing is written (a dry run). */
+  timeliness: ((decisionDate: string) => Timeliness) | null;
+}
+
+const NO_TIMELINESS: Timeliness = { entryWorkdays: 0, timely: true };
+
+/** Validates rows batch by batch and turns the valid ones into column values. */
+export class RowProcessor {
+  readonly #o: RowProcessorOptions;
+  readonly #hash: (v: ValidRecord) => string;
+  readonly #windows = new Map<string, PublicationWindow>();
+  readonly #timeliness = new Map<string, Timeliness>();
+  readonly #pairs: [number, string][];
+
+  constructor(options: RowProcessorOptions) {
+    this.#o = options;
+    this.#hash = contentHasher(
+      options.spec.code,
+      options.spec.fields.map((f) => f.key),
+    );
+    this.#pairs = [];
+    options.mapping.keys.forEach((k, i) => {
+      if (k) this.#pairs.push([i, k]);
+    });
+  }
+
+  /**
+   * Validates one batch. A decision number repeated within the batch is a `duplicate` error on the later row.
+   * Valid rows go into the returned chunk; each bad row is passed to `onError` with its errors.
+   */
+  processBatch(rows: readonly SourceRow[], onError: (row: SourceRow, errors: RowError[]) => void): Chunk {
+    const o = this.#o;
+    const out = new Chunk();
+    const cols = out.cols;
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const input: Record<string, unknown> = {};
+      for (const [i, k] of this.#pairs) input[k] = r.cells[i] ?? null;
+      const res = validateRecord(o.spec, input, o.env);
+      if (!res.ok) {
+        onError(
+          r,
+          res.errors.map((e) => ({ column: this.#columnName(e.field), rule: e.rule, message: e.message })),
+        );
+        continue;
+      }
+      const v = res.value;
+      const earlier = seen.get(v.decisionNo);
+      if (earlier !== undefined) {
+        onError(r, [
+          {
+            column: this.#columnName('decisionNo'),
+            rule: 'duplicate',
+            message: `决定文书号“${v.decisionNo}”与第 ${earlier} 行重复。`,
+          },
+        ]);
+        continue;
+      }
+      seen.set(v.decisionNo, r.row);
+      const win = this.#window(v);
+      const t = this.#timelinessOf(v.decisionDate);
+      if (out.size === 0) out.firstRow = r.row;
+      out.lastRow = r.row;
+      cols[0]?.push(v.uscc);
+      cols[1]?.push(v.entityName);
+      cols[2]?.push(v.decisionNo);
+      cols[3]?.push(v.decisionDate);
+      cols[4]?.push(String(t.entryWorkdays));
+      cols[5]?.push(t.timely ? 't' : 'f');
+      cols[6]?.push(JSON.stringify(v.data));
+      cols[7]?.push(win.severity);
+      cols[8]?.push(win.publication);
+      cols[9]?.push(win.publishFrom);
+      cols[10]?.push(win.publishMinUntil);
+      cols[11]?.push(win.publishUntil);
+      cols[12]?.push(this.#hash(v));
+    }
+    return out;
+  }
+
+  #columnName(key: string): string {
+    const o = this.#o;
+    const i = o.mapping.keys.indexOf(key);
+    return i >= 0 ? (o.labels[i] ?? key) : (o.labelOf.get(key) ?? key);
+  }
+
+  #window(v: ValidRecord): PublicationWindow {
+    const key = v.severities.length === 0 ? v.decisionDate : `${v.decisionDate}|${v.severities.join(',')}`;
+    let w = this.#windows.get(key);
+    if (!w) {
+      if (this.#windows.size > 50_000) this.#windows.clear();
+      const spec = this.#o.spec;
+      w = publicationWindow({
+        kind: spec.kind,
+        severities: v.severities,
+        categoryPublic: spec.public,
+        decisionDate: v.decisionDate,
+      });
+      this.#windows.set(key, w);
+    }
+    return w;
+  }
+
+  #timelinessOf(decisionDate: string): Timeliness {
+    const of = this.#o.timeliness;
+    if (!of) return NO_TIMELINESS;
+    let t = this.#timeliness.get(decisionDate);
+    if (!t) {
+      t = of(decisionDate);
+      this.#timeliness.set(decisionDate, t);
+    }
+    return t;
+  }
+}
+
+/**
+ * Groups validated batches into chunks of about `maxRows` for the database. A chunk never holds one decision number
+ * twice (one statement cannot insert and then correct the same record), so a batch repeating a decision number of
+ * the open chunk starts a new one: the later row then corrects the earlier, as it would in a later batch.
+ */
+export class Chunker {
+  readonly #maxRows: number;
+  #open = new Chunk();
+  #keys = new Set<string>();
+
+  constructor(maxRows: number) {
+    this.#maxRows = maxRows;
+  }
+
+  /** Adds a batch; returns the chunk it closed, if any. */
+  add(batch: Chunk): Chunk | undefined {
+    if (batch.size === 0) return undefined;
+    let closed: Chunk | undefined;
+    const keys = batch.decisionNos();
+    const repeats = this.#keys.size > 0 && keys.some((k) => k !== null && this.#keys.has(k));
+    if (this.#open.size > 0 && (repeats || this.#open.size + batch.size > this.#maxRows)) {
+      closed = this.#open;
+      this.#open = new Chunk();
+      this.#keys = new Set();
+    }
+    if (this.#open.size === 0) {
+      // Taking the batch over as the chunk avoids copying it.
+      this.#open = batch;
+    } else {
+      this.#open.append(batch);
+    }
+    for (const k of keys) if (k !== null) this.#keys.add(k);
+    return closed;
+  }
+
+  /** The open chunk (possibly empty), closing it. */
+  flush(): Chunk {
+    const c = this.#open;
+    this.#open = new Chunk();
+    this.#keys = new Set();
+    return c;
+  }
+}
+
+export interface CellErrors {
+  row: SourceRow;
+  errors: RowError[];
+}
+
+/** What a stretch of the file gave: rows seen, valid rows, bad rows, and the chunks that were closed. */
+export interface Step {
+  /** The header cells, on the step that read the header. */
+  header?: string[];
+  rows: number;
+  ok: number;
+  errors: CellErrors[];
+  chunks: ChunkData[];
+}
+
+export interface PipelineOptions {
+  spec: CategorySpec;
+  /** Category name, for the header error. */
+  categoryName: string;
+  env: ValidationEnv;
+  timeliness: ((decisionDate: string) => Timeliness) | null;
+  batchSize: number;
+  chunkRows: number;
+  /** False for a dry run: chunks carry decision numbers and hashes only. */
+  withLiterals: boolean;
+}
+
+/** The file is refused (no header, a header that does not fit the category, bytes that are not text). */
+export class RefusedFile extends Error {}
+
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+const isBlank = (v: CellValue): boolean => v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Rows in file order → steps: the first row is the header (mapped to the category's fields), blank rows are
+ * skipped, the rest are validated in batches of `batchSize` and the valid ones grouped into chunks. The same code
+ * runs in the import worker (CSV) and on the main thread (XLSX).
+ */
+export class RowPipeline {
+  readonly #o: PipelineOptions;
+  readonly #labelOf: Map<string, string>;
+  readonly #chunker: Chunker;
+  #rows: RowProcessor | undefined;
+  #pending: SourceRow[] = [];
+  #step: Step = { rows: 0, ok: 0, errors: [], chunks: [] };
+
+  constructor(options: PipelineOptions, coreLabels: readonly (readonly [string, string])[]) {
+    this.#o = options;
+    this.#labelOf = new Map<string, string>([
+      ...coreLabels.map(([k, l]) => [k, l] as [string, string]),
+      ...options.spec.fields.map((f) => [f.key, f.label] as [string, string]),
+    ]);
+    this.#chunker = new Chunker(Math.max(options.chunkRows, options.batchSize));
+  }
+
+  push(rows: readonly SourceRow[]): Step {
+    for (const r of rows) {
+      if (!this.#rows) {
+        this.#header(r);
+        continue;
+      }
+      if (r.cells.every(isBlank)) continue;
+      this.#pending.push(r);
+      if (this.#pending.length >= this.#o.batchSize) this.#flush();
+    }
+    return this.#take();
+  }
+
+  end(): Step {
+    if (!this.#rows) throw new RefusedFile('文件没有表头行。');
+    this.#flush();
+    const last = this.#chunker.flush();
+    if (last.size > 0) this.#step.chunks.push(last.toData(this.#o.withLiterals));
+    return this.#take();
+  }
+
+  #header(r: SourceRow): void {
+    const o = this.#o;
+    const labels = r.cells.map(cellText);
+    const mapping = mapHeader(o.spec, labels);
+    if (mapping.errors.length > 0) {
+      throw new RefusedFile(`表头与类别“${o.categoryName}”的字段不符：${mapping.errors.join(' ')}`);
+    }
+    this.#step.header = labels;
+    this.#rows = new RowProcessor({
+      spec: o.spec,
+      mapping,
+      labels,
+      labelOf: this.#labelOf,
+      env: o.env,
+      timeliness: o.timeliness,
+    });
+  }
+
+  #flush(): void {
+    if (!this.#rows || this.#pending.length === 0) return;
+    const batch = this.#pending;
+    this.#pending = [];
+    const step = this.#step;
+    const valid = this.#rows.processBatch(batch, (row, errors) => step.errors.push({ row, errors }));
+    step.rows += batch.length;
+    step.ok += valid.size;
+    const closed = this.#chunker.add(valid);
+    if (closed) step.chunks.push(closed.toData(this.#o.withLiterals));
+  }
+
+  #take(): Step {
+    const s = this.#step;
+    this.#step = { rows: 0, ok: 0, errors: [], chunks: [] };
+    return s;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Where an import's steps come from: a CSV is decoded, parsed and validated in a worker thread (import-worker.ts),
+ * fed the file's raw bytes; an XLSX is read by ExcelJS and validated on the main thread (the same `RowPipeline`).
+ * The worker is kept one message ahead of the main thread, so reading and validating overlap with the database
+ * writes while at most two pieces of the file are in flight (memory stays flat).
+ */
+import type { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import { RefusedFile, type RowPipeline, type SourceRow, type Step } from './import-rows.ts';
+import type { WorkerIn, WorkerInit, WorkerOut } from './import-worker.ts';
+
+export type OpenSource = () => Promise<Readable>;
+
+/** Steps from rows read on this thread. */
+export async function* stepsOnThisThread(
+  rows: AsyncIterable<SourceRow[]>,
+  pipeline: RowPipeline,
+): AsyncGenerator<Step> {
+  for await (const batch of rows) yield pipeline.push(batch);
+  yield pipeline.end();
+}
+
+/** Replies of the worker in order; a crash or an early exit rejects the waiting and all later reads. */
+class Replies {
+  readonly #queue: WorkerOut[] = [];
+  readonly #waiting: { resolve: (m: WorkerOut) => void; reject: (e: Error) => void }[] = [];
+  #error: Error | undefined;
+
+  constructor(worker: Worker) {
+    worker.on('message', (m: WorkerOut) => {
+      const w = this.#waiting.shift();
+      if (w) w.resolve(m);
+      else this.#queue.push(m);
+    });
+    worker.on('error', (e: Error) => this.#fail(e));
+    worker.on('exit', (code) => this.#fail(new Error(`credit import worker exited (${code})`)));
+  }
+
+  #fail(e: Error): void {
+    this.#error ??= e;
+    for (const w of this.#waiting.splice(0)) w.reject(this.#error);
+  }
+
+  async next(): Promise<Step> {
+    let m = this.#queue.shift();
+    if (!m) {
+      if (this.#error) throw this.#error;
+      m = await new Promise<WorkerOut>((resolve, reject) => this.#waiting.push({ resolve, reject }));
+    }
+    if (m.type === 'fatal') throw new RefusedFile(m.message);
+    return m.step;
+  }
+}
+
+/** Steps of a CSV validated in a worker thread. */
+export async function* csvStepsInWorker(open: OpenSource, init: WorkerInit): AsyncGenerator<Step> {
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
+    workerData: init,
+    // Its live data is a piece of the file and a chunk or two (a few MB); a small heap keeps its footprint small.
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+  });
+  const replies = new Replies(worker);
+  const send = (m: WorkerIn, transfer: ArrayBuffer[] = []): void => worker.postMessage(m, transfer);
+  const stream = await open();
+  let inFlight = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      // A copy of its own, so its memory can move to the worker (stream buffers may share a pool).
+      const bytes = new Uint8Array(buf.length);
+      bytes.set(buf);
+      send({ type: 'data', bytes }, [bytes.buffer]);
+      if (++inFlight >= 2) {
+        yield await replies.next();
+        inFlight--;
+      }
+    }
+    send({ type: 'end' });
+    inFlight++;
+    while (inFlight > 0) {
+      yield await replies.next();
+      inFlight--;
+    }
+  } finally {
+    stream.destroy();
+    await worker.terminate();
+  }
+}

@@ -44,7 +44,14 @@ export const ROLES: Record<
   enterprise_user: {
     name: '企业用户',
     kinds: ['enterprise'],
-    permissions: ['enterprise.read', 'file.upload', 'token.manage', 'credit.own', 'services.apply', 'policy.own'],
+    permissions: [
+      'enterprise.read',
+      'file.upload',
+      'token.manage',
+      'credit.own',
+      'services.apply',
+      'policy.own',
+    ],
   },
   individual: { name: '个人用户', kinds: ['individual'], permissions: ['file.upload', 'services.apply'] },
   department_officer: {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
+import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
@@ -130,6 +131,56 @@ export async function recordCommitment(
     return commitmentId;
   });
   return getCommitment(ctx, actor, id);
+}
+
+/**
+ * A 告知承诺 made inside another module's use case (an application in the services module), written in that use
+ * case's transaction: the caller has already run `checkSanctions(…, 'commitment')`. The verifying department
+ * later records fulfilment through the ordinary verification route; a broken commitment becomes a credit record
+ * (measure 46).
+ */
+export async function recordApplicationCommitment(
+  trx: Db,
+  origin: AuditOrigin,
+  input: {
+    enterpriseId: string;
+    uscc: string;
+    entityName: string;
+    departmentId: string;
+    subject: string;
+    content: string;
+    applicationRef: string;
+    committedOn: string;
+    verifyBy: string;
+    createdBy: string;
+  },
+): Promise<string> {
+  const commitmentId = await insertCommitment(trx, {
+    kind: 'notification',
+    enterprise_id: input.enterpriseId,
+    uscc: input.uscc,
+    entity_name: input.entityName,
+    department_id: input.departmentId,
+    subject: input.subject,
+    content: input.content,
+    application_ref: input.applicationRef,
+    committed_on: input.committedOn,
+    verify_by: input.verifyBy,
+    created_by: input.createdBy,
+  });
+  await appendAudit(trx, origin, {
+    action: 'credit.commitment_recorded',
+    subjectType: 'credit_commitment',
+    subjectId: commitmentId,
+    detail: {
+      kind: 'notification',
+      uscc: input.uscc,
+      departmentId: input.departmentId,
+      verifyBy: input.verifyBy,
+      applicationRef: input.applicationRef,
+    },
+  });
+  return commitmentId;
 }
 
 export async function getCommitment(ctx: AppContext, actor: Actor, id: string): Promise<CommitmentDto> {

@@ -38,6 +38,8 @@ export function creditModule(ctx: AppContext): ModuleDefinition {
 export { checkSanctions } from './sanctions.service.ts';
 export { getCreditClass, type CreditClassResult } from './classification.service.ts';
 export { creditStatusOfMany, type CreditStatus } from './credit-status.service.ts';
+// 告知承诺 made in an application (services) are recorded as credit commitments, verified by the department.
+export { recordApplicationCommitment } from './commitments.service.ts';
 export type { SanctionDecision, SanctionReason } from './sanctions.rules.ts';
 export type { SanctionPurpose, CreditClass } from './lists.tables.ts';
 export { importLocalFile, type ImportProgress } from './imports.service.ts';

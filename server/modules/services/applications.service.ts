@@ -9,7 +9,7 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
-import { checkSanctions } from '../credit/index.ts';
+import { checkSanctions, recordApplicationCommitment } from '../credit/index.ts';
 import { findEnterpriseSummary, getEnterprise } from '../enterprise/index.ts';
 import { attachFile, getFile, type FileDto } from '../files/index.ts';
 import { notifyDepartment } from '../notifications/index.ts';
@@ -495,6 +495,31 @@ export async function submitApplication(
       .execute();
     for (const f of files) {
       await attachFile(trx, actor, f.input.fileId, { ownerModule: OWNER_MODULE, ownerId: row.id });
+    }
+    // 告知承诺: one credit commitment per department whose proofs the promise replaced, verified by that
+    // department in the credit module (measure 46: fulfilment goes into the credit record).
+    if (input.promise && enterprise) {
+      const promised = materials.filter((m) => 'promise' in m).map((m) => specs.get(m.code)!);
+      const byDepartment = new Map<string, string[]>();
+      for (const spec of promised) {
+        const task = bundle.composed.tasks.find((x) => spec.items.includes(x.itemCode));
+        if (!task) continue;
+        byDepartment.set(task.departmentId, [...(byDepartment.get(task.departmentId) ?? []), spec.name]);
+      }
+      for (const [departmentId, names] of byDepartment) {
+        await recordApplicationCommitment(trx, origin, {
+          enterpriseId: enterprise.id,
+          uscc: enterprise.uscc,
+          entityName: enterprise.name,
+          departmentId,
+          subject: `${bundle.name}（${number}）告知承诺`,
+          content: `申请人承诺符合条件并以承诺代替提交：${names.join('、')}。`,
+          applicationRef: number,
+          committedOn: today,
+          verifyBy: addCalendarDays(today, settings.promiseVerifyDays),
+          createdBy: actor.userId,
+        });
+      }
     }
     const events: Parameters<typeof insertEvents>[1] = [
       {

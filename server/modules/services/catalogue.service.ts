@@ -46,6 +46,7 @@ const SettingsSchema = Type.Object({
   openingBundle: Type.String(),
   noticeDays: Type.Integer({ minimum: 1, maximum: 90 }),
   numberPrefix: Type.String({ pattern: '^[A-Z]{1,6}$' }),
+  promiseVerifyDays: Type.Integer({ minimum: 1, maximum: 365 }),
 });
 export type ServicesSettings = Static<typeof SettingsSchema>;
 

@@ -239,6 +239,19 @@ describe('validation', () => {
     const app = res.json<App & { materials: { code: string; promise?: boolean }[]; promise: boolean }>();
     expect(app.promise).toBe(true);
     expect(app.materials.find((m) => m.code === 'premises-proof')).toMatchObject({ promise: true });
+    // The promise is a credit commitment, for the department whose proof it replaced to verify (measure 46).
+    const commitments = await sql<{
+      kind: string;
+      application_ref: string;
+      department: string;
+      verify_by: string;
+    }>`
+      select c.kind, c.application_ref, d.name as department, c.verify_by::text as verify_by
+      from credit_commitment c join department d on d.id = c.department_id
+      where c.application_ref = ${(app as unknown as { number: string }).number}`.execute(w.t.ctx.db);
+    expect(commitments.rows).toHaveLength(1);
+    expect(commitments.rows[0]).toMatchObject({ kind: 'notification', department: '区市场监管局' });
+    expect(commitments.rows[0]!.verify_by > '2026-11-27').toBe(true);
   });
 });
 

@@ -55,7 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   });
   child.removeAllListeners('exit');
-  await warmUp(`http://127.0.0.1:${port}`);
+  await warmUp(`http://127.0.0.1:${port}`, demoPassword);
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('demoPassword', demoPassword);
   return async () => {
@@ -66,12 +66,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
+/** The jobs a fresh start queues (demo applications, policy facts and matching): journeys count on their data. */
+const START_UP_JOBS = ['services.seed-demo', 'policy.refresh-facts'];
+
+interface JobQueueStatus {
+  name: string;
+  lastRun: { state: string } | null;
+}
+
 /**
- * Start-up jobs (demo applications, policy facts and matching) run right after "ready" and share the embedded
- * database; journeys start once a few ordinary requests answer promptly, so a first page load does not time out.
+ * Journeys start once the start-up jobs have finished (they add demo applications and policy matches, which
+ * journeys count) and a few ordinary requests answer promptly, so a first page load does not time out.
  */
-async function warmUp(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function warmUp(baseUrl: string, password: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'sysadmin', password }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  while (Date.now() < deadline) {
+    const res = await fetch(`${baseUrl}/api/system/jobs`, { headers: { cookie } });
+    if (!res.ok) break;
+    const { queues } = (await res.json()) as { queues: JobQueueStatus[] };
+    const pending = START_UP_JOBS.filter((name) => {
+      const q = queues.find((x) => x.name === name);
+      // The queue counters lag (pg-boss refreshes them periodically); the last run's state does not.
+      return q !== undefined && !['completed', 'failed'].includes(q.lastRun?.state ?? '');
+    });
+    if (pending.length === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   let quick = 0;
   while (quick < 3 && Date.now() < deadline) {
     const started = Date.now();

@@ -3,7 +3,7 @@
  * `npm run api:generate`) must be assignable to the type the pages read. If the server changes a shape the UI
  * depends on, `tsc` fails here, naming the endpoint. Nothing in this file runs.
  */
-import type { paths } from './schema.d.ts';
+import type { Json, Created, Holds, Fits } from './contract-types.ts';
 import type {
   AddWorkdaysResult,
   AdminUser,
@@ -36,22 +36,6 @@ import type {
   UsccCheck,
   WorkdaysBetweenResult,
 } from './types.ts';
-
-type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-/** The body of a `201 Created` answer. */
-type Created<P extends keyof paths, M extends 'post'> = paths[P][M] extends {
-  responses: { 201: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Holds<T extends true> = T;
-type Fits<Server, Ui> = [Server] extends [never] ? false : [Server] extends [Ui] ? true : false;
 
 export type ContractChecks = [
   Holds<Fits<Json<'/api/auth/me', 'get'>, Me>>,

@@ -2,7 +2,7 @@
  * Compile-time drift check for the credit pages: every credit response in the generated `schema.d.ts` must fit the
  * type the pages read (`credit.types.ts`). Nothing in this file runs.
  */
-import type { paths } from '../../api/schema.d.ts';
+import type { Answer, Holds, Fits } from '../../api/contract-types.ts';
 import type {
   Category,
   ClassSummary,
@@ -22,15 +22,6 @@ import type {
   SanctionDecision,
   TimelinessStats,
 } from './credit.types.ts';
-
-type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put', S extends number> = paths[P][M] extends {
-  responses: { [K in S]: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Holds<T extends true> = T;
-type Fits<Server, Ui> = [Server] extends [never] ? false : [Server] extends [Ui] ? true : false;
 
 export type CreditContractChecks = [
   Holds<Fits<Answer<'/api/credit/categories', 'get', 200>, { items: Category[] }>>,

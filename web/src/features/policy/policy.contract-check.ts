@@ -2,7 +2,7 @@
  * Compile-time drift check for the policy pages (see web/src/api/contract-check.ts): every policy response the
  * server documents in schema.d.ts must fit the type the pages read (policy.types.ts). Nothing in this file runs.
  */
-import type { paths } from '../../api/schema.d.ts';
+import type { Json, Created, Holds, Fits } from '../../api/contract-types.ts';
 import type {
   CalculateResult,
   Explanation,
@@ -21,21 +21,6 @@ import type {
   TestResult,
   Topic,
 } from './policy.types.ts';
-
-type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Created<P extends keyof paths, M extends 'post'> = paths[P][M] extends {
-  responses: { 201: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Holds<T extends true> = T;
-type Fits<Server, Ui> = [Server] extends [never] ? false : [Server] extends [Ui] ? true : false;
 
 export type PolicyContractChecks = [
   // public

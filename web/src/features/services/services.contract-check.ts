@@ -3,7 +3,7 @@
  * the generated `web/src/api/schema.d.ts` (`node scripts/openapi.ts`), must fit the type in `services.types.ts`. If the
  * server changes a shape the UI depends on, `tsc` fails here, naming the endpoint. Nothing in this file runs.
  */
-import type { paths } from '../../api/schema.d.ts';
+import type { Json, Created, Holds, Fits } from '../../api/contract-types.ts';
 import type {
   Application,
   Bundle,
@@ -18,21 +18,6 @@ import type {
   ServicesPage,
   ApplicationSummary,
 } from './services.types.ts';
-
-type Json<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M] extends {
-  responses: { 200: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Created<P extends keyof paths, M extends 'post'> = paths[P][M] extends {
-  responses: { 201: { content: { 'application/json': infer T } } };
-}
-  ? T
-  : never;
-
-type Holds<T extends true> = T;
-type Fits<Server, Ui> = [Server] extends [never] ? false : [Server] extends [Ui] ? true : false;
 
 export type ServicesContractChecks = [
   Holds<Fits<Json<'/api/services/items', 'get'>, ServiceItem[]>>,

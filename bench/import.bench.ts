@@ -3,7 +3,8 @@
  * (header mapping, full row validation incl. USCC check characters, content hashes, working-day timeliness,
  * publication windows, batched upserts with audit) on PostgreSQL and on PGlite, beside a raw `COPY … FROM STDIN`
  * of the same CSV into a plain table of text columns on PostgreSQL (and `COPY … FROM '/dev/blob'` on PGlite), in
- * the same run. The import runs in the default all-or-nothing mode (one pass: rows validated in a worker thread and
+ * the same run. The first import goes into an empty decision space, so it runs in bulk-load mode (COPY text from
+ * the worker; see server/modules/credit/import-writer.ts); the re-import goes through the upsert. The import runs in the default all-or-nothing mode (one pass: rows validated in a worker thread and
  * written while the file is read, held in one transaction on PostgreSQL and in a spool file on PGlite until the file
  * is known to be valid), then again with the same file (everything unchanged). Peak RSS is sampled every 100 ms.
  * Because the machine may be shared, the load average and the CPU seconds spent (this process, its main thread —
@@ -28,6 +29,7 @@ import { systemClock } from '../server/kernel/clock.ts';
 import type { AppContext } from '../server/kernel/context.ts';
 import { openDatabase, type DatabaseHandle } from '../server/kernel/db/database.ts';
 import { migrateToLatest } from '../server/kernel/db/migrate.ts';
+import { copyFrom } from '../server/kernel/db/pg-copy.ts';
 import { makeUscc, USCC_CHARSET } from '../server/kernel/identifiers/uscc.ts';
 import { JobQueue } from '../server/kernel/jobs/jobs.ts';
 import { MetricRegistry } from '../server/kernel/metrics.ts';
@@ -229,56 +231,6 @@ async function timeImport(
 const RAW_TABLE = `create table if not exists bench_raw (uscc text, entity_name text, decision_no text, decision_date text,
   penalty_type text, severity text, facts text, basis text, amount text)`;
 
-/** COPY FROM STDIN without pg-copy-streams: a minimal "submittable" driving pg's protocol connection. */
-class CopyIn {
-  readonly text: string;
-  readonly #file: string;
-  #callback: ((err: Error | null) => void) | undefined;
-  #error: Error | null = null;
-  constructor(text: string, file: string) {
-    this.text = text;
-    this.#file = file;
-  }
-  submit(connection: { query: (t: string) => void }): void {
-    connection.query(this.text);
-  }
-  handleCopyInResponse(connection: {
-    sendCopyFromChunk: (b: Buffer) => void;
-    endCopyFrom: () => void;
-    sendCopyFail: (m: string) => void;
-    stream: NodeJS.WritableStream;
-  }): void {
-    void (async () => {
-      try {
-        for await (const chunk of fs.createReadStream(this.#file, { highWaterMark: 256 * 1024 })) {
-          connection.sendCopyFromChunk(chunk as Buffer);
-          if (
-            (connection.stream as NodeJS.WritableStream & { writableNeedDrain?: boolean }).writableNeedDrain
-          ) {
-            await once(connection.stream, 'drain');
-          }
-        }
-        connection.endCopyFrom();
-      } catch (err) {
-        connection.sendCopyFail(String(err));
-      }
-    })();
-  }
-  handleCommandComplete(): void {}
-  handleReadyForQuery(): void {
-    this.#callback?.(this.#error);
-  }
-  handleError(err: Error): void {
-    this.#error = err;
-  }
-  run(client: pg.Client): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#callback = (err) => (err ? reject(err) : resolve());
-      void client.query(this as unknown as pg.QueryConfig);
-    });
-  }
-}
-
 async function copyPostgres(url: string, file: string): Promise<Figure> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -288,7 +240,11 @@ async function copyPostgres(url: string, file: string): Promise<Figure> {
   const cpu0 = process.cpuUsage();
   const server0 = await serverCpu(client);
   const t0 = performance.now();
-  await new CopyIn(`copy bench_raw from stdin with (format csv, header true)`, file).run(client);
+  await copyFrom(
+    client,
+    `copy bench_raw from stdin with (format csv, header true)`,
+    fs.createReadStream(file, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>,
+  );
   const seconds = (performance.now() - t0) / 1000;
   const cpuSelf = cpuSeconds(cpu0);
   const server1 = await serverCpu(client);

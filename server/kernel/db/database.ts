@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   pglite: PGlite | undefined;
   /** Present on PostgreSQL: the connection string pg-boss uses for its own pool. */
   url: string | undefined;
+  /** Present on PostgreSQL: the pool behind `db`, for the few uses that need one connection's raw protocol (COPY). */
+  pgPool: pg.Pool | undefined;
   close: () => Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       db,
       pglite: undefined,
       url: options.url,
+      pgPool: pool,
       close: () => db.destroy(),
     };
   }
@@ -77,6 +80,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     db,
     pglite,
     url: undefined,
+    pgPool: undefined,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -6,6 +6,7 @@
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import {
   CompiledQuery,
+  Kysely as KyselyClass,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
@@ -164,4 +165,18 @@ export class PGliteDialect implements Dialect {
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
   }
+}
+
+/**
+ * A Kysely instance whose queries run inside `tx`, an open PGlite transaction (taken with `pglite.transaction`),
+ * for work that also needs PGlite's own query options there (`COPY … FROM '/dev/blob'`). It must not open
+ * transactions of its own.
+ */
+export function kyselyOnPgliteTransaction(tx: PGliteTransaction): Kysely<object> {
+  const inside = {
+    query: tx.query.bind(tx),
+    waitReady: Promise.resolve(),
+    transaction: () => Promise.reject(new Error('already inside a PGlite transaction')),
+  } as unknown as PGlite;
+  return new KyselyClass<object>({ dialect: new PGliteDialect(inside) });
 }

@@ -30,6 +30,7 @@ import type {
   VerifyCommitmentInput,
 } from './commitments.schemas.ts';
 import { addMonths } from './publication.ts';
+import { lockDecisionSpace } from './records.repository.ts';
 import { checkSanctions, getBreachSettings, resolveEntity } from './sanctions.service.ts';
 
 function toDto(r: CommitmentRow): CommitmentDto {
@@ -245,6 +246,7 @@ export async function verifyCommitment(
         committedOn: row.committed_on,
         reason: note,
       };
+      await lockDecisionSpace(trx, { departmentId: row.department_id, categoryCode: breach.categoryCode });
       recordId = await insertBreachRecord(trx, {
         category_code: breach.categoryCode,
         uscc: row.uscc,

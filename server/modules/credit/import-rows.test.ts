@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Chunk, Chunker, STAGE_COLUMNS, contentHasher, pgArrayLiteral } from './import-rows.ts';
+import {
+  Chunk,
+  Chunker,
+  STAGE_COLUMNS,
+  contentHasher,
+  pgArrayLiteral,
+  recordEncoder,
+} from './import-rows.ts';
 import { contentHash } from './records.service.ts';
 import type { DataValue, ValidRecord } from './row-validation.ts';
 
@@ -31,6 +38,28 @@ describe('contentHasher', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('encodes the data column as JSON of exactly the record data, keys sorted', () => {
+    const keys = ['severity', 'amount', 'facts', 'basis', 'penalty_type', 'Zeta', '处罚', 'a_b'];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), dataValue), (data) => {
+        const v: ValidRecord = {
+          uscc: 'u',
+          entityName: 'n',
+          decisionNo: 'd',
+          decisionDate: 'x',
+          severities: [],
+          data,
+        };
+        const enc = recordEncoder('penalty', keys)(v);
+        // What JSON can carry of it (−0 becomes 0).
+        expect(JSON.parse(enc.data)).toEqual(JSON.parse(JSON.stringify(data)));
+        expect(Object.keys(JSON.parse(enc.data) as object)).toEqual(Object.keys(data).sort());
+        expect(enc.hash).toBe(contentHash('penalty', v));
+      }),
+      { numRuns: 200 },
     );
   });
 

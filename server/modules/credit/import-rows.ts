@@ -5,7 +5,7 @@
  * `contentHash` in records.service.ts, built without the generic canonical-JSON walk) and the text values the
  * database statement takes, collected column by column into chunks.
  */
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { publicationWindow, type PublicationWindow } from './publication.ts';
 import {
   mapHeader,
@@ -23,6 +23,12 @@ export interface Timeliness {
 }
 
 /** The per-row columns of the merge statement, in this order (everything else is constant per import). */
+/**
+ * The columns a chunk carries to the database, in order, with their SQL type. Each travels as one literal: a
+ * PostgreSQL array literal, unnested server-side — except `data`, which travels as one JSON array of the rows' data
+ * objects (`jsonb` elements): JSON needs no second layer of escaping, and the server parses it once as jsonb
+ * instead of parsing an array of texts and then each text as jsonb.
+ */
 export const STAGE_COLUMNS = [
   ['uscc', 'text'],
   ['entity_name', 'text'],
@@ -30,7 +36,7 @@ export const STAGE_COLUMNS = [
   ['decision_date', 'date'],
   ['entry_workdays', 'int'],
   ['timely', 'boolean'],
-  ['data', 'text'],
+  ['data', 'jsonb'],
   ['severity', 'text'],
   ['publication', 'text'],
   ['publish_from', 'date'],
@@ -60,8 +66,12 @@ export interface ChunkData {
   firstRow: number;
   lastRow: number;
   size: number;
-  /** One PostgreSQL array literal per column of STAGE_COLUMNS. */
+  /** One literal per column of STAGE_COLUMNS (empty for a dry run and in bulk-load mode). */
   literals: string[];
+  /** Bulk-load mode: the rows as `COPY … FROM STDIN` text in `COPY_COLUMNS` order. */
+  copy?: string;
+  /** Bulk-load mode: no decision number of this chunk occurred earlier in the file (see `DecisionFilter`). */
+  fresh?: boolean;
   decisionNos: string[];
   hashes: string[];
 }
@@ -96,9 +106,11 @@ export class Chunk {
     }
   }
 
-  /** One PostgreSQL array literal per column, for `unnest($1::text[], …)`. */
+  /** One literal per column of STAGE_COLUMNS: a PostgreSQL array literal, or a JSON array for `jsonb` columns. */
   arrayLiterals(): string[] {
-    return this.cols.map(pgArrayLiteral);
+    return this.cols.map((values, i) =>
+      STAGE_COLUMNS[i]?.[1] === 'jsonb' ? `[${values.join(',')}]` : pgArrayLiteral(values),
+    );
   }
 
   /** `withLiterals: false` for a dry run, which only compares hashes. */
@@ -112,6 +124,193 @@ export class Chunk {
       hashes: this.hashes().map((h) => h ?? ''),
     };
   }
+
+  /** Bulk-load mode: the rows as COPY text (see `copyText`), with their freshness. */
+  toCopyData(copy: CopyRows, fresh: boolean): ChunkData {
+    return {
+      firstRow: this.firstRow,
+      lastRow: this.lastRow,
+      size: this.size,
+      literals: [],
+      copy: copy.text(this.cols),
+      fresh,
+      decisionNos: [],
+      hashes: [],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bulk-load mode (PostgreSQL, all-or-nothing, a decision space that was empty when the import began)
+
+/** What bulk-load mode needs to write complete `credit_record` rows itself. Plain data: it goes to the worker. */
+export interface CopyInit {
+  categoryCode: string;
+  departmentId: string;
+  importId: string;
+  createdBy: string | null;
+  /** Entry time of the new records, ISO 8601. */
+  enteredAt: string;
+  /** The enterprise registry when the import began: USCC → enterprise id. */
+  registry: [string, string][];
+  /** Size of the decision-number filter in bits (a power of two). */
+  filterBits: number;
+}
+
+/** The `credit_record` columns of a COPY line, in order. */
+export const COPY_COLUMNS = [
+  'id',
+  'category_code',
+  'uscc',
+  'entity_name',
+  'enterprise_id',
+  'department_id',
+  'decision_no',
+  'decision_date',
+  'entered_at',
+  'entry_workdays',
+  'timely',
+  'data',
+  'severity',
+  'publication',
+  'publish_from',
+  'publish_min_until',
+  'publish_until',
+  'source',
+  'import_id',
+  'content_hash',
+  'created_by',
+] as const;
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY text format: `\N` for NULL; backslash, tab and line ends escaped. */
+export function copyField(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] ?? c) : v;
+}
+
+/**
+ * Turns a chunk's columns into COPY text for `credit_record` (`COPY_COLUMNS`). The id is a random UUID made here
+ * (a volatile column default would make PostgreSQL insert row by row instead of in batches); the enterprise link
+ * comes from the registry as it was when the import began.
+ */
+export class CopyRows {
+  readonly #registry: Map<string, string>;
+  readonly #afterUscc: string;
+  readonly #beforeDecision: string;
+  readonly #afterDecisionDate: string;
+  readonly #tail: string;
+  readonly #categoryPrefix: string;
+  readonly #createdBy: string;
+
+  constructor(init: CopyInit) {
+    this.#registry = new Map(init.registry);
+    this.#afterUscc = '\t';
+    this.#beforeDecision = `\t${init.departmentId}\t`;
+    this.#afterDecisionDate = `\t${init.enteredAt}\t`;
+    this.#tail = `\t${init.importId}\t`;
+    this.#categoryPrefix = `\t${copyField(init.categoryCode)}\t`;
+    this.#createdBy = `\t${copyField(init.createdBy)}\n`;
+  }
+
+  /**
+   * Only the free-text columns (name, decision number, data) can hold characters COPY must escape; the others are
+   * validated identifiers, dates, numbers and enumeration codes.
+   */
+  text(cols: readonly (readonly (string | null)[])[]): string {
+    const [uscc, name, no, date, workdays, timely, data, severity, publication, from, minUntil, until, hash] =
+      cols;
+    const n = uscc?.length ?? 0;
+    const lines = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const u = uscc?.[i] ?? '';
+      lines[i] =
+        randomUUID() +
+        this.#categoryPrefix +
+        u +
+        this.#afterUscc +
+        copyField(name?.[i]) +
+        '\t' +
+        (this.#registry.get(u) ?? '\\N') +
+        this.#beforeDecision +
+        copyField(no?.[i]) +
+        '\t' +
+        (date?.[i] ?? '') +
+        this.#afterDecisionDate +
+        (workdays?.[i] ?? '0') +
+        '\t' +
+        (timely?.[i] ?? 'f') +
+        '\t' +
+        copyField(data?.[i]) +
+        '\t' +
+        (severity?.[i] ?? '\\N') +
+        '\t' +
+        (publication?.[i] ?? '\\N') +
+        '\t' +
+        (from?.[i] ?? '\\N') +
+        '\t' +
+        (minUntil?.[i] ?? '\\N') +
+        '\t' +
+        (until?.[i] ?? '\\N') +
+        '\timport' +
+        this.#tail +
+        (hash?.[i] ?? '') +
+        this.#createdBy;
+    }
+    return lines.join('');
+  }
+}
+
+/**
+ * A Bloom filter over the decision numbers of a file, so bulk-load mode can tell a chunk none of whose decision
+ * numbers occurred earlier in the file ("fresh": it can be copied straight in, since the decision space was empty
+ * when the import began and the import holds its lock) from one that may repeat one (it goes through the merge
+ * that corrects). Never a false "fresh"; a false "may repeat" only costs time. Fixed size, whatever the file.
+ */
+export class DecisionFilter {
+  readonly #bits: Uint32Array;
+  readonly #mask: number;
+
+  constructor(bits: number) {
+    const size = Math.max(1024, bits);
+    this.#bits = new Uint32Array(size >>> 5);
+    this.#mask = size - 1;
+  }
+
+  /** Adds the keys; returns whether none of them was (possibly) there before. */
+  addAll(keys: readonly (string | null)[]): boolean {
+    let fresh = true;
+    for (const k of keys) if (k !== null && !this.#add(k)) fresh = false;
+    return fresh;
+  }
+
+  /** Adds one key; false when it may have been added before. */
+  #add(key: string): boolean {
+    // Two FNV-1a style hashes of the UTF-16 code units, combined by double hashing into four positions.
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h2 = (h2 ^ (h2 >>> 15)) | 1;
+    let seen = true;
+    for (let i = 0; i < 4; i++) {
+      const bit = (h1 + Math.imul(i, h2)) & this.#mask;
+      const word = bit >>> 5;
+      const m = 1 << (bit & 31);
+      const w = this.#bits[word] ?? 0;
+      if ((w & m) === 0) {
+        seen = false;
+        this.#bits[word] = w | m;
+      }
+    }
+    return !seen;
+  }
 }
 
 const ARRAY_ESCAPE = /[\\"]/;
@@ -119,14 +318,23 @@ const ARRAY_ESCAPE_ALL = /[\\"]/g;
 
 /** `{"a","b",NULL}` — a text-array literal; every element quoted, so only `\` and `"` need escaping. */
 export function pgArrayLiteral(values: readonly (string | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else out += `"${ARRAY_ESCAPE.test(v) ? v.replace(ARRAY_ESCAPE_ALL, '\\$&') : v}"`;
+  if (values.length === 0) return '{}';
+  // Usually no element is NULL or needs escaping: then one join builds the literal (appending element by element
+  // was the worker's most expensive step).
+  let plain = true;
+  for (const v of values) {
+    if (v === null || v === undefined || ARRAY_ESCAPE.test(v)) {
+      plain = false;
+      break;
+    }
   }
-  return `${out}}`;
+  if (plain) return `{"${values.join('","')}"}`;
+  const parts = values.map((v) =>
+    v === null || v === undefined
+      ? 'NULL'
+      : `"${ARRAY_ESCAPE.test(v) ? v.replace(ARRAY_ESCAPE_ALL, '\\$&') : v}"`,
+  );
+  return `{${parts.join(',')}}`;
 }
 
 function keyCompare(a: string, b: string): number {
@@ -136,21 +344,32 @@ function keyCompare(a: string, b: string): number {
 /**
  * `contentHash` (records.service.ts) for one category, specialised: the same canonical JSON
  * (`{"c":…,"d":…,"n":…,"t":…,"u":…,"x":{…}}`, keys sorted by code unit) written out directly, hashed in one call.
+ * The `x` part is the record's data as JSON with sorted keys — the value stored in the `data` column (jsonb keeps
+ * no key order), so it is built once and returned with the hash.
  */
-export function contentHasher(categoryCode: string, dataKeys: readonly string[]): (v: ValidRecord) => string {
+export function recordEncoder(
+  categoryCode: string,
+  dataKeys: readonly string[],
+): (v: ValidRecord) => { data: string; hash: string } {
   const sorted = [...new Set(dataKeys)].sort(keyCompare).map((k) => [k, `${JSON.stringify(k)}:`] as const);
   const head = `{"c":${JSON.stringify(categoryCode)},"d":`;
   return (v) => {
-    let s = `${head}${JSON.stringify(v.decisionNo)},"n":${JSON.stringify(v.entityName)},"t":${JSON.stringify(v.decisionDate)},"u":${JSON.stringify(v.uscc)},"x":{`;
-    let first = true;
+    let x = '{';
     for (const [k, prefix] of sorted) {
       const value = v.data[k];
       if (value === undefined) continue;
-      s += `${first ? '' : ','}${prefix}${JSON.stringify(value)}`;
-      first = false;
+      x += `${x.length > 1 ? ',' : ''}${prefix}${JSON.stringify(value)}`;
     }
-    return hash('sha256', `${s}}}`);
+    x += '}';
+    const s = `${head}${JSON.stringify(v.decisionNo)},"n":${JSON.stringify(v.entityName)},"t":${JSON.stringify(v.decisionDate)},"u":${JSON.stringify(v.uscc)},"x":${x}}`;
+    return { data: x, hash: hash('sha256', s) };
   };
+}
+
+/** The content hash alone (see `recordEncoder`). */
+export function contentHasher(categoryCode: string, dataKeys: readonly string[]): (v: ValidRecord) => string {
+  const encode = recordEncoder(categoryCode, dataKeys);
+  return (v) => encode(v).hash;
 }
 
 export interface RowProcessorOptions {
@@ -169,14 +388,14 @@ const NO_TIMELINESS: Timeliness = { entryWorkdays: 0, timely: true };
 /** Validates rows batch by batch and turns the valid ones into column values. */
 export class RowProcessor {
   readonly #o: RowProcessorOptions;
-  readonly #hash: (v: ValidRecord) => string;
+  readonly #encode: (v: ValidRecord) => { data: string; hash: string };
   readonly #windows = new Map<string, PublicationWindow>();
   readonly #timeliness = new Map<string, Timeliness>();
   readonly #pairs: [number, string][];
 
   constructor(options: RowProcessorOptions) {
     this.#o = options;
-    this.#hash = contentHasher(
+    this.#encode = recordEncoder(
       options.spec.code,
       options.spec.fields.map((f) => f.key),
     );
@@ -229,13 +448,14 @@ export class RowProcessor {
       cols[3]?.push(v.decisionDate);
       cols[4]?.push(String(t.entryWorkdays));
       cols[5]?.push(t.timely ? 't' : 'f');
-      cols[6]?.push(JSON.stringify(v.data));
+      const enc = this.#encode(v);
+      cols[6]?.push(enc.data);
       cols[7]?.push(win.severity);
       cols[8]?.push(win.publication);
       cols[9]?.push(win.publishFrom);
       cols[10]?.push(win.publishMinUntil);
       cols[11]?.push(win.publishUntil);
-      cols[12]?.push(this.#hash(v));
+      cols[12]?.push(enc.hash);
     }
     return out;
   }
@@ -344,6 +564,8 @@ export interface PipelineOptions {
   chunkRows: number;
   /** False for a dry run: chunks carry decision numbers and hashes only. */
   withLiterals: boolean;
+  /** Bulk-load mode: chunks carry COPY text instead of literals (see `CopyInit`). */
+  copy?: CopyInit | null;
 }
 
 /** The file is refused (no header, a header that does not fit the category, bytes that are not text). */
@@ -366,6 +588,7 @@ export class RowPipeline {
   readonly #o: PipelineOptions;
   readonly #labelOf: Map<string, string>;
   readonly #chunker: Chunker;
+  readonly #copy: { rows: CopyRows; filter: DecisionFilter } | null;
   #rows: RowProcessor | undefined;
   #pending: SourceRow[] = [];
   #step: Step = { rows: 0, ok: 0, errors: [], chunks: [] };
@@ -377,6 +600,15 @@ export class RowPipeline {
       ...options.spec.fields.map((f) => [f.key, f.label] as [string, string]),
     ]);
     this.#chunker = new Chunker(Math.max(options.chunkRows, options.batchSize));
+    this.#copy = options.copy
+      ? { rows: new CopyRows(options.copy), filter: new DecisionFilter(options.copy.filterBits) }
+      : null;
+  }
+
+  #data(chunk: Chunk): ChunkData {
+    const copy = this.#copy;
+    if (!copy) return chunk.toData(this.#o.withLiterals);
+    return chunk.toCopyData(copy.rows, copy.filter.addAll(chunk.decisionNos()));
   }
 
   push(rows: readonly SourceRow[]): Step {
@@ -396,7 +628,7 @@ export class RowPipeline {
     if (!this.#rows) throw new RefusedFile('文件没有表头行。');
     this.#flush();
     const last = this.#chunker.flush();
-    if (last.size > 0) this.#step.chunks.push(last.toData(this.#o.withLiterals));
+    if (last.size > 0) this.#step.chunks.push(this.#data(last));
     return this.#take();
   }
 
@@ -427,7 +659,7 @@ export class RowPipeline {
     step.rows += batch.length;
     step.ok += valid.size;
     const closed = this.#chunker.add(valid);
-    if (closed) step.chunks.push(closed.toData(this.#o.withLiterals));
+    if (closed) step.chunks.push(this.#data(closed));
   }
 
   #take(): Step {

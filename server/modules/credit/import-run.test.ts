@@ -333,3 +333,98 @@ describe('key checks', () => {
     expect(r.rows.map((x) => x.v)).toEqual(values);
   });
 });
+
+describe('bulk-load mode', () => {
+  async function copiedRows(importId: string): Promise<number> {
+    const r = await sql<{ n: number }>`
+      select coalesce(sum((detail->>'copied')::int), 0)::int as n from audit_log
+      where action = 'credit.records-imported' and subject_id = ${importId}`.execute(t.ctx.db);
+    return r.rows[0]!.n;
+  }
+  async function records(dept: string): Promise<Record<string, unknown>[]> {
+    const r = await sql<Record<string, unknown>>`
+      select uscc, entity_name, enterprise_id, decision_no, decision_date, entered_at is not null as entered,
+        entry_workdays, timely, data, severity, publication, publish_from, publish_min_until, publish_until, source,
+        content_hash, created_by, publication_ended_at
+      from credit_record where department_id = ${dept}::uuid and decision_no like 'B罚%'
+      order by decision_no`.execute(t.ctx.db);
+    return r.rows;
+  }
+
+  it('copies into an empty decision space exactly what the upsert path writes into a populated one', async () => {
+    const ent = await createEnterprise(t);
+    const lines = Array.from({ length: ROWS }, (_, i) => line('B', i));
+    lines[5] = line('B', 5, { uscc: ent.uscc });
+    // Characters COPY text must escape, in a free-text column.
+    lines[6] = lines[6]!.replace('《条例》第十条', csvField('反斜杠\\与\t制表符'));
+    // A decision number repeated in a later chunk: that chunk is not fresh and goes through the stage.
+    lines[ROWS - 1] = line('B', 10, { severity: '严重' });
+    const file = writeCsv('bulk.csv', lines);
+
+    const empty = await createDepartment(t);
+    const bulk = await run(empty, file);
+    expect(bulk).toMatchObject({ status: 'done', rows_ok: ROWS, rows_failed: 0 });
+    expect(bulk.message).toMatch(new RegExp(`新增 ${ROWS - 1} 行，更正 1 行`));
+    const copied = await copiedRows(bulk.id);
+    expect(copied).toBeGreaterThan(0);
+    expect(copied).toBeLessThan(ROWS - 1);
+
+    const populated = await createDepartment(t);
+    await run(populated, writeCsv('other.csv', [line('P', 1)]));
+    const upsert = await run(populated, file);
+    expect(upsert.message).toMatch(new RegExp(`新增 ${ROWS - 1} 行，更正 1 行`));
+    expect(await copiedRows(upsert.id)).toBe(0);
+
+    const a = await records(empty);
+    expect(a).toHaveLength(ROWS - 1);
+    expect(a).toEqual(await records(populated));
+    const row = (no: number) => a.find((x) => x.decision_no === `B罚〔2026〕${no}号`)!;
+    expect(row(5).enterprise_id).toBe(ent.id);
+    expect((row(6).data as { basis: string }).basis).toBe('反斜杠\\与\t制表符');
+    expect(row(10).severity).toBe('serious');
+
+    // The same file again (the space is no longer empty): nothing new, and the same records in the end — the
+    // repeated decision is corrected twice on the way, as the file says.
+    const again = await run(empty, file);
+    expect(again.message).toMatch(new RegExp(`新增 0 行，更正 2 行，未变 ${ROWS - 2} 行`));
+    expect(await records(empty)).toEqual(a);
+  });
+
+  it('on PGlite, a decision entered between two chunk transactions sends that chunk through the upsert', async () => {
+    if (postgres()) return; // PostgreSQL holds one transaction and the decision-space lock for the whole import.
+    const dept = await createDepartment(t);
+    const file = writeCsv(
+      'race.csv',
+      Array.from({ length: ROWS }, (_, i) => line('R', i)),
+    );
+    let raced: Promise<unknown> | undefined;
+    const r = await importLocalFile(t.ctx, {
+      file,
+      departmentId: dept,
+      categoryCode: 'penalty',
+      dryRun: false,
+      partial: false,
+      reportPath: `${file}.errors.xlsx`,
+      onProgress: (p) => {
+        // The file is valid and the merge is about to begin: another writer enters one of its decisions first.
+        if (p.phase === 'writing' && raced === undefined) {
+          raced = sql`insert into credit_record (category_code, uscc, entity_name, department_id, decision_no,
+              decision_date, entry_workdays, timely, source, content_hash)
+            values ('penalty', ${uscc(4000)}, '先录入的企业', ${dept}::uuid, 'R罚〔2026〕4000号', '2026-11-02', 0, true,
+              'form', 'other')`.execute(t.ctx.db);
+        }
+      },
+    });
+    await raced;
+    expect(r).toMatchObject({ status: 'done', rows_ok: ROWS });
+    expect(r.message).toMatch(new RegExp(`新增 ${ROWS - 1} 行，更正 1 行`));
+    expect(await count(dept)).toBe(ROWS);
+    const copied = await copiedRows(r.id);
+    expect(copied).toBeGreaterThan(0);
+    expect(copied).toBeLessThan(ROWS);
+    const fixed = await sql<{ entity_name: string }>`
+      select entity_name from credit_record where department_id = ${dept}::uuid
+        and decision_no = 'R罚〔2026〕4000号'`.execute(t.ctx.db);
+    expect(fixed.rows[0]?.entity_name).toBe('测试R4000有限公司');
+  });
+});

@@ -1,8 +1,17 @@
 /**
- * Writing an import's validated chunks into `credit_record`. One statement per chunk of a few thousand rows:
- * the rows travel as one text-array literal per column (`unnest`), the enterprise link is resolved set-based by the
- * enterprise module's SQL expression, `on conflict … where content_hash <> excluded.content_hash` makes the same
- * row twice a no-op, and only the corrected rows come back (their timeliness is recomputed from their first entry).
+ * Writing an import's validated chunks into `credit_record`. Every writer of a decision space (department ×
+ * category: imports, form/API entry, generated breach records) holds its advisory lock for the transaction.
+ *
+ * Two ways in:
+ * - Literals (PGlite, partial imports, and a decision space that already had records): one upsert per chunk of a
+ *   few thousand rows; the rows travel as one literal per column (text arrays, `unnest`ed; the data objects as one
+ *   JSON array), the enterprise link is resolved set-based by the enterprise module's SQL expression, and
+ *   `on conflict … where content_hash <> excluded.content_hash` makes the same row twice a no-op.
+ * - Bulk-load mode (PostgreSQL, all-or-nothing, and the decision space had no records when the import took the
+ *   lock): chunks arrive as COPY text. A chunk none of whose decision numbers occurred earlier in the file cannot
+ *   conflict with anything — the space was empty and nobody else can write to it — and is copied straight into
+ *   `credit_record`, which PostgreSQL inserts in batches; any other chunk is copied into a temporary stage and
+ *   upserted from there. On a million rows this took the database's time per row down by about a third.
  *
  * Sinks decide when rows become permanent:
  * - `DirectSink` (partial imports): each chunk is its own transaction with its own audit entry.
@@ -31,13 +40,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { sql, type ControlledTransaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type pg from 'pg';
 import { appendAudit } from '../../kernel/audit.ts';
 import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import type { Db } from '../../kernel/db/database.ts';
+import { copyFrom, kyselyOnClient } from '../../kernel/db/pg-copy.ts';
+import { kyselyOnPgliteTransaction } from '../../kernel/db/pglite-dialect.ts';
+import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import { registryIdOfUscc } from '../enterprise/index.ts';
-import { STAGE_COLUMNS, type ChunkData } from './import-rows.ts';
-import { findExistingDecisions, setRecordTimeliness } from './records.repository.ts';
+import { COPY_COLUMNS, STAGE_COLUMNS, type ChunkData } from './import-rows.ts';
+import { findExistingDecisions, lockDecisionSpace, setRecordTimeliness } from './records.repository.ts';
 import { timelinessOf } from './records.service.ts';
 
 export interface WriteTarget {
@@ -57,6 +70,8 @@ export interface WriteTotals {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Of the inserted rows, those copied straight in (bulk-load mode). */
+  copied: number;
 }
 
 /** Whether this connection may skip per-row RI triggers on `credit_record` (see the module comment). */
@@ -74,8 +89,21 @@ export async function keyLockAllowed(db: Db): Promise<boolean> {
   }
 }
 
-async function lockImportKeys(trx: Db, t: WriteTarget): Promise<void> {
-  await sql`select 1 from credit_import where id = ${t.importId}::uuid for key share`.execute(trx);
+/** Whether the import's decision space (department × category) has no records. */
+async function decisionSpaceEmpty(db: Db, t: WriteTarget): Promise<boolean> {
+  const r = await sql<{ empty: boolean }>`
+    select not exists (select 1 from credit_record
+      where department_id = ${t.departmentId}::uuid and category_code = ${t.categoryCode}) as empty`.execute(
+    db,
+  );
+  return r.rows[0]?.empty === true;
+}
+
+/** Once per transaction, before its first chunk: the decision-space lock, and the key lock when RI is skipped. */
+async function lockForWriting(trx: Db, t: WriteTarget): Promise<void> {
+  await lockDecisionSpace(trx, { departmentId: t.departmentId, categoryCode: t.categoryCode });
+  if (t.keyLockPerTransaction)
+    await sql`select 1 from credit_import where id = ${t.importId}::uuid for key share`.execute(trx);
 }
 
 const UNNEST_COLUMNS = sql.raw(STAGE_COLUMNS.map(([name]) => name).join(', '));
@@ -83,18 +111,51 @@ const UNNEST_COLUMNS = sql.raw(STAGE_COLUMNS.map(([name]) => name).join(', '));
 interface MergeResult {
   inserted: number;
   updated: number;
+  /** Of the inserted rows, those copied straight in. */
+  copied?: number;
 }
 
-/** Inserts or corrects one chunk inside `trx`; rows whose stored content hash is the same are left alone. */
+/**
+ * Inserts or corrects one chunk of literals inside `trx` (see `mergeRows`).
+ */
 async function mergeChunk(
   trx: Db,
   t: WriteTarget,
-  literals: readonly string[],
+  chunk: { size: number; literals: readonly string[] },
   replica: boolean,
 ): Promise<MergeResult> {
-  const arrays = sql.join(
-    STAGE_COLUMNS.map(([, type], i) => sql`${literals[i] ?? '{}'}::${sql.raw(type)}[]`),
-  );
+  const { size, literals } = chunk;
+  if (size === 0) return { inserted: 0, updated: 0 };
+  const rows = sql`rows from (${sql.join(
+    STAGE_COLUMNS.map(([, type], i) =>
+      type === 'jsonb'
+        ? sql`jsonb_array_elements(${literals[i] ?? '[]'}::jsonb)`
+        : sql`unnest(${literals[i] ?? '{}'}::${sql.raw(type)}[])`,
+    ),
+  )}) as u(${UNNEST_COLUMNS})`;
+  return mergeRows(trx, t, {
+    from: rows,
+    enterpriseId: registryIdOfUscc(sql.ref('u.uscc')),
+    enteredAt: sql`${t.enteredAt.toISOString()}::timestamptz`,
+    replica,
+  });
+}
+
+interface MergeSource {
+  /** A from-item named `u` with the STAGE_COLUMNS. */
+  from: RawBuilder<unknown>;
+  enterpriseId: RawBuilder<unknown>;
+  enteredAt: RawBuilder<unknown>;
+  replica: boolean;
+}
+
+/**
+ * One upsert for a set of rows: new decisions are inserted, existing ones corrected when their content hash differs
+ * (`on conflict … where`: the same row twice is a no-op), and only corrected rows come back, whose timeliness is
+ * recomputed from their first entry.
+ */
+async function mergeRows(trx: Db, t: WriteTarget, src: MergeSource): Promise<MergeResult> {
+  const { from, enterpriseId, enteredAt, replica } = src;
   if (replica) await sql`set local session_replication_role = replica`.execute(trx);
   const r = await sql<{
     id: string | null;
@@ -106,11 +167,11 @@ async function mergeChunk(
       insert into credit_record (category_code, uscc, entity_name, enterprise_id, department_id, decision_no,
         decision_date, entered_at, entry_workdays, timely, data, severity, publication, publish_from,
         publish_min_until, publish_until, source, import_id, content_hash, created_by, updated_at)
-      select ${t.categoryCode}, u.uscc, u.entity_name, ${registryIdOfUscc(sql.ref('u.uscc'))}, ${t.departmentId}::uuid,
-        u.decision_no, u.decision_date, ${t.enteredAt.toISOString()}::timestamptz, u.entry_workdays, u.timely,
-        u.data::jsonb, u.severity, u.publication, u.publish_from, u.publish_min_until, u.publish_until, 'import',
-        ${t.importId}::uuid, u.content_hash, ${t.createdBy}::uuid, now()
-      from unnest(${arrays}) as u(${UNNEST_COLUMNS})
+      select ${t.categoryCode}, u.uscc, u.entity_name, ${enterpriseId}, ${t.departmentId}::uuid,
+        u.decision_no, u.decision_date, ${enteredAt}, u.entry_workdays, u.timely, u.data, u.severity,
+        u.publication, u.publish_from, u.publish_min_until, u.publish_until, 'import', ${t.importId}::uuid,
+        u.content_hash, ${t.createdBy}::uuid, now()
+      from ${from}
       on conflict (department_id, category_code, decision_no) do update set
         uscc = excluded.uscc, entity_name = excluded.entity_name, enterprise_id = excluded.enterprise_id,
         decision_date = excluded.decision_date, data = excluded.data, severity = excluded.severity,
@@ -143,6 +204,98 @@ async function mergeChunk(
   return { inserted, updated: corrected.length };
 }
 
+const COPY_LIST = COPY_COLUMNS.join(', ');
+
+/** The temporary stage of bulk-load mode: the COPY columns, dropped with the transaction. */
+const STAGE_TABLE = `create temporary table credit_import_stage (id uuid, category_code text, uscc text,
+  entity_name text, enterprise_id uuid, department_id uuid, decision_no text, decision_date date,
+  entered_at timestamptz, entry_workdays int, timely boolean, data jsonb, severity text, publication text,
+  publish_from date, publish_min_until date, publish_until date, source text, import_id uuid, content_hash text,
+  created_by uuid) on commit drop`;
+
+function mergeFromStage(trx: Db, t: WriteTarget): Promise<MergeResult> {
+  return mergeRows(trx, t, {
+    from: sql`credit_import_stage u`,
+    enterpriseId: sql`u.enterprise_id`,
+    enteredAt: sql`u.entered_at`,
+    replica: t.keyLockPerTransaction,
+  });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+}
+
+/**
+ * Bulk-load mode on PGlite, one chunk in one transaction: a fresh chunk is copied straight in; should a decision
+ * number have appeared since the import began (another writer between two chunk transactions), the copy fails as a
+ * whole and the chunk is upserted through the stage instead, as a chunk that may repeat one always is.
+ */
+async function copyChunkPglite(
+  pglite: PGlite,
+  t: WriteTarget,
+  chunk: { first: number; last: number; size: number; copy: Buffer; fresh: boolean },
+): Promise<MergeResult> {
+  const blob = new Blob([new Uint8Array(chunk.copy)]);
+  const inTransaction = (
+    work: (tx: PGliteTransaction, db: Db) => Promise<MergeResult>,
+  ): Promise<MergeResult> =>
+    pglite.transaction(async (tx) => {
+      const db = kyselyOnPgliteTransaction(tx);
+      await lockForWriting(db, t);
+      const r = await work(tx, db);
+      await auditWrite(db, t, chunk, r);
+      return r;
+    });
+  if (chunk.fresh) {
+    try {
+      return await inTransaction(async (tx) => {
+        if (t.keyLockPerTransaction) await tx.query('set local session_replication_role = replica');
+        await tx.query(`copy credit_record (${COPY_LIST}) from '/dev/blob'`, [], { blob });
+        if (t.keyLockPerTransaction) await tx.query('set local session_replication_role = origin');
+        return { inserted: chunk.size, updated: 0, copied: chunk.size };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+  return inTransaction(async (tx, db) => {
+    await tx.query(STAGE_TABLE);
+    await tx.query(`copy credit_import_stage (${COPY_LIST}) from '/dev/blob'`, [], { blob });
+    return mergeFromStage(db, t);
+  });
+}
+
+/**
+ * Bulk-load mode on one connection (`client`, inside the import's transaction): a fresh chunk is copied straight
+ * into `credit_record` (PostgreSQL then inserts in batches); any other chunk is copied into a temporary stage and
+ * merged from there like a chunk of literals.
+ */
+async function copyChunk(
+  client: pg.PoolClient,
+  trx: Db,
+  t: WriteTarget,
+  chunk: { size: number; copy: string; fresh: boolean },
+  stage: { created: boolean },
+): Promise<MergeResult> {
+  const replica = t.keyLockPerTransaction;
+  const payload = [Buffer.from(chunk.copy, 'utf8')];
+  if (chunk.fresh) {
+    if (replica) await client.query('set local session_replication_role = replica');
+    await copyFrom(client, `copy credit_record (${COPY_LIST}) from stdin`, payload);
+    if (replica) await client.query('set local session_replication_role = origin');
+    return { inserted: chunk.size, updated: 0, copied: chunk.size };
+  }
+  if (!stage.created) {
+    await client.query(STAGE_TABLE);
+    stage.created = true;
+  } else {
+    await client.query('truncate credit_import_stage');
+  }
+  await copyFrom(client, `copy credit_import_stage (${COPY_LIST}) from stdin`, payload);
+  return mergeFromStage(trx, t);
+}
+
 async function auditWrite(
   trx: Db,
   t: WriteTarget,
@@ -162,6 +315,7 @@ async function auditWrite(
         rows: `${rows.first}-${rows.last}`,
         inserted: r.inserted,
         updated: r.updated,
+        ...(r.copied ? { copied: r.copied } : {}),
         byUser: t.createdBy,
       },
     },
@@ -172,11 +326,11 @@ async function auditWrite(
 async function writeChunkTransaction(
   db: Db,
   t: WriteTarget,
-  chunk: { first: number; last: number; literals: readonly string[] },
+  chunk: { first: number; last: number; size: number; literals: readonly string[] },
 ): Promise<MergeResult> {
   return db.transaction().execute(async (trx) => {
-    if (t.keyLockPerTransaction) await lockImportKeys(trx, t);
-    const r = await mergeChunk(trx, t, chunk.literals, t.keyLockPerTransaction);
+    await lockForWriting(trx, t);
+    const r = await mergeChunk(trx, t, chunk, t.keyLockPerTransaction);
     await auditWrite(trx, t, chunk, r);
     return r;
   });
@@ -214,13 +368,14 @@ function addTotals(totals: WriteTotals, size: number, r: MergeResult): void {
   totals.inserted += r.inserted;
   totals.updated += r.updated;
   totals.unchanged += size - r.inserted - r.updated;
+  totals.copied += r.copied ?? 0;
 }
 
 export class DirectSink implements RecordSink {
   readonly #db: Db;
   readonly #t: WriteTarget;
   readonly #flight = new InFlight();
-  readonly #totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0 };
+  readonly #totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0, copied: 0 };
 
   constructor(db: Db, target: WriteTarget) {
     this.#db = db;
@@ -230,7 +385,7 @@ export class DirectSink implements RecordSink {
   async write(chunk: ChunkData): Promise<void> {
     await this.#flight.settle();
     const size = chunk.size;
-    const job = { first: chunk.firstRow, last: chunk.lastRow, literals: chunk.literals };
+    const job = { first: chunk.firstRow, last: chunk.lastRow, size, literals: chunk.literals };
     this.#flight.start(async () => {
       addTotals(this.#totals, size, await writeChunkTransaction(this.#db, this.#t, job));
     });
@@ -246,68 +401,93 @@ export class DirectSink implements RecordSink {
   }
 }
 
-/** PostgreSQL only (needs a second pooled connection for progress updates while the transaction is open). */
+/**
+ * PostgreSQL only: one transaction on a connection of its own (taken from the pool; progress updates use others)
+ * for the whole import. Opened by `open()` before the file is read, which also says whether bulk-load mode applies:
+ * the decision space had no records when the lock was taken, so chunks of new decisions can be copied in.
+ */
 export class TransactionSink implements RecordSink {
-  readonly #db: Db;
+  readonly #pool: pg.Pool;
   readonly #t: WriteTarget;
   readonly #flight = new InFlight();
-  readonly #totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0 };
-  #trx: ControlledTransaction<object> | undefined;
+  readonly #totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0, copied: 0 };
+  readonly #stage = { created: false };
+  #conn: { client: pg.PoolClient; db: Db } | undefined;
   #first = 0;
   #last = 0;
 
-  constructor(db: Db, target: WriteTarget) {
-    this.#db = db;
+  constructor(pool: pg.Pool, target: WriteTarget) {
+    this.#pool = pool;
     this.#t = target;
   }
 
-  async #open(): Promise<ControlledTransaction<object>> {
-    if (this.#trx) return this.#trx;
-    const trx = await this.#db.startTransaction().execute();
-    this.#trx = trx;
-    if (this.#t.keyLockPerTransaction) await lockImportKeys(trx, this.#t);
-    return trx;
+  /** Begins the transaction and takes the locks; true when the decision space is empty (bulk-load mode). */
+  async open(): Promise<boolean> {
+    const conn = await this.#connection();
+    return decisionSpaceEmpty(conn.db, this.#t);
+  }
+
+  async #connection(): Promise<{ client: pg.PoolClient; db: Db }> {
+    if (this.#conn) return this.#conn;
+    const client = await this.#pool.connect();
+    const conn = { client, db: kyselyOnClient(client) };
+    try {
+      await client.query('begin');
+      await lockForWriting(conn.db, this.#t);
+    } catch (err) {
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+      throw err;
+    }
+    this.#conn = conn;
+    return conn;
   }
 
   async write(chunk: ChunkData): Promise<void> {
     await this.#flight.settle();
-    const trx = await this.#open();
+    const conn = await this.#connection();
     if (this.#first === 0) this.#first = chunk.firstRow;
     this.#last = chunk.lastRow;
-    const size = chunk.size;
-    const literals = chunk.literals;
+    const { size, literals, copy, fresh } = chunk;
     this.#flight.start(async () => {
-      addTotals(this.#totals, size, await mergeChunk(trx, this.#t, literals, this.#t.keyLockPerTransaction));
+      const r =
+        copy === undefined
+          ? await mergeChunk(conn.db, this.#t, { size, literals }, this.#t.keyLockPerTransaction)
+          : await copyChunk(
+              conn.client,
+              conn.db,
+              this.#t,
+              { size, copy, fresh: fresh === true },
+              this.#stage,
+            );
+      addTotals(this.#totals, size, r);
     });
   }
 
   async finish(): Promise<WriteTotals> {
     await this.#flight.settle();
-    const trx = this.#trx;
-    if (!trx) return { ...this.#totals };
-    this.#trx = undefined;
+    const conn = this.#conn;
+    if (!conn) return { ...this.#totals };
+    this.#conn = undefined;
     try {
-      await auditWrite(trx, this.#t, { first: this.#first, last: this.#last }, this.#totals);
-      await trx.commit().execute();
+      await auditWrite(conn.db, this.#t, { first: this.#first, last: this.#last }, this.#totals);
+      await conn.client.query('commit');
     } catch (err) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+      await conn.client.query('rollback').catch(() => undefined);
       throw err;
+    } finally {
+      conn.client.release();
     }
     return { ...this.#totals };
   }
 
   async abort(): Promise<void> {
     await this.#flight.settle().catch(() => undefined);
-    const trx = this.#trx;
-    this.#trx = undefined;
-    if (trx)
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+    const conn = this.#conn;
+    this.#conn = undefined;
+    if (!conn) return;
+    await conn.client.query('rollback').catch(() => undefined);
+    conn.client.release();
   }
 }
 
@@ -317,12 +497,15 @@ interface SpoolEntry {
   last: number;
   size: number;
   offset: number;
-  /** Byte length of each column's literal. */
+  /** Byte length of each column's literal, or of the COPY text (bulk-load mode). */
   lengths: number[];
+  /** Bulk-load mode: the entry is COPY text, and whether it is fresh. */
+  copy?: { fresh: boolean };
 }
 
 export class SpoolSink implements RecordSink {
   readonly #db: Db;
+  readonly #pglite: PGlite | undefined;
   readonly #t: WriteTarget;
   readonly #path: string;
   #out: fs.WriteStream | undefined;
@@ -330,15 +513,26 @@ export class SpoolSink implements RecordSink {
   #entries: SpoolEntry[] = [];
   #offset = 0;
 
-  constructor(db: Db, target: WriteTarget) {
+  /** `pglite`: the database behind `db` when it is PGlite, for bulk-load mode. */
+  constructor(db: Db, target: WriteTarget, pglite?: PGlite) {
     this.#db = db;
+    this.#pglite = pglite;
     this.#t = target;
     this.#path = path.join(os.tmpdir(), `credit-import-${randomBytes(8).toString('hex')}.spool`);
   }
 
+  /** Whether bulk-load mode applies: PGlite, and the decision space has no records as the import begins. */
+  async open(): Promise<boolean> {
+    if (!this.#pglite) return false;
+    return decisionSpaceEmpty(this.#db, this.#t);
+  }
+
   async write(chunk: ChunkData): Promise<void> {
     this.#out ??= fs.createWriteStream(this.#path, { highWaterMark: 1024 * 1024 });
-    const parts = chunk.literals.map((l) => Buffer.from(l, 'utf8'));
+    const parts =
+      chunk.copy === undefined
+        ? chunk.literals.map((l) => Buffer.from(l, 'utf8'))
+        : [Buffer.from(chunk.copy, 'utf8')];
     const lengths = parts.map((b) => b.length);
     this.#entries.push({
       first: chunk.firstRow,
@@ -346,6 +540,7 @@ export class SpoolSink implements RecordSink {
       size: chunk.size,
       offset: this.#offset,
       lengths,
+      ...(chunk.copy === undefined ? {} : { copy: { fresh: chunk.fresh === true } }),
     });
     for (const b of parts) {
       this.#offset += b.length;
@@ -362,7 +557,7 @@ export class SpoolSink implements RecordSink {
   }
 
   async finish(onProgress?: (rowsWritten: number) => Promise<void>): Promise<WriteTotals> {
-    const totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0 };
+    const totals: WriteTotals = { inserted: 0, updated: 0, unchanged: 0, copied: 0 };
     try {
       await this.#close();
       if (this.#entries.length === 0) return totals;
@@ -372,6 +567,17 @@ export class SpoolSink implements RecordSink {
         for (const e of this.#entries) {
           const bytes = Buffer.alloc(e.lengths.reduce((a, b) => a + b, 0));
           await file.read(bytes, 0, bytes.length, e.offset);
+          if (e.copy && this.#pglite) {
+            const r = await copyChunkPglite(this.#pglite, this.#t, {
+              ...e,
+              copy: bytes,
+              fresh: e.copy.fresh,
+            });
+            addTotals(totals, e.size, r);
+            written += e.size;
+            await onProgress?.(written);
+            continue;
+          }
           const literals: string[] = [];
           let at = 0;
           for (const n of e.lengths) {
@@ -428,7 +634,7 @@ export class DryRunSink implements RecordSink {
 
   async finish(): Promise<WriteTotals> {
     await this.#flight.settle();
-    return { inserted: 0, updated: 0, unchanged: this.#unchanged };
+    return { inserted: 0, updated: 0, unchanged: this.#unchanged, copied: 0 };
   }
 
   async abort(): Promise<void> {

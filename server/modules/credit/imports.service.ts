@@ -39,6 +39,7 @@ import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { createFileStore, newStorageKey, type SpooledUpload } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
+import { registryIdsByUscc } from '../enterprise/index.ts';
 import { registerFileAccess, storeUpload } from '../files/index.ts';
 import { CsvParser, CsvSyntaxError } from './csv.ts';
 import {
@@ -48,6 +49,7 @@ import {
   type SourceRow,
   type Step,
   type Timeliness,
+  type CopyInit,
 } from './import-rows.ts';
 import { csvStepsInWorker, stepsOnThisThread, type OpenSource } from './import-source.ts';
 import {
@@ -469,14 +471,39 @@ async function chooseSink(job: RunJob, now: Date): Promise<RecordSink> {
   if (imp.partial) return new DirectSink(ctx.db, target);
   const hold = options.holdRows ?? 'auto';
   const postgres = ctx.database.kind === 'postgres';
-  if (hold === 'transaction' && !postgres) {
+  if (hold === 'transaction' && (!postgres || !ctx.database.pgPool)) {
     // PGlite has one connection: an open transaction would block the progress updates (and everyone else).
     throw new Error('holdRows: transaction needs PostgreSQL');
   }
-  if (hold === 'transaction' || (hold === 'auto' && postgres && ctx.config.dbPoolSize >= 2)) {
-    return new TransactionSink(ctx.db, target);
+  const pool = ctx.database.pgPool;
+  if (pool && (hold === 'transaction' || (hold === 'auto' && ctx.config.dbPoolSize >= 2))) {
+    return new TransactionSink(pool, target);
   }
-  return new SpoolSink(ctx.db, target);
+  return new SpoolSink(ctx.db, target, ctx.database.pglite);
+}
+
+/** Largest registry handed to the import worker for bulk-load mode (USCC → id pairs, ~100 bytes each there). */
+const BULK_REGISTRY_MAX = 500_000;
+
+/**
+ * Bulk-load mode's settings, or null when the registry is too large to hand to the worker. The decision-number
+ * filter gets one bit per byte of the file (a row is far longer than 40 bytes, so that is 40+ bits a decision
+ * number and a 5,000-row chunk is rarely taken for a repeat), between 64 KiB and 8 MiB.
+ */
+async function bulkLoadInit(job: RunJob, now: Date): Promise<CopyInit | null> {
+  const registry = await registryIdsByUscc(job.ctx.db, BULK_REGISTRY_MAX);
+  if (!registry) return null;
+  const size = Math.max(Number(job.imp.size_bytes), 1);
+  const filterBits = Math.min(2 ** 26, Math.max(2 ** 19, 2 ** Math.ceil(Math.log2(size))));
+  return {
+    categoryCode: job.category.code,
+    departmentId: job.imp.department_id,
+    importId: job.imp.id,
+    createdBy: job.imp.created_by,
+    enteredAt: now.toISOString(),
+    registry,
+    filterBits,
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -501,7 +528,7 @@ function timelinessTable(job: RunJob, now: Date): Record<string, Timeliness> {
 }
 
 /** The file's steps: a CSV validated in a worker thread (see `validateIn`), an XLSX on this thread. */
-function importSteps(job: RunJob, now: Date): AsyncGenerator<Step> {
+function importSteps(job: RunJob, now: Date, copy: CopyInit | null): AsyncGenerator<Step> {
   const { imp, category, options, settings } = job;
   const spec = categorySpec(category);
   const coreLabels = CORE_FIELDS.map((f) => [f.key, f.label] as [string, string]);
@@ -511,6 +538,7 @@ function importSteps(job: RunJob, now: Date): AsyncGenerator<Step> {
     batchSize: settings.importBatchRows,
     chunkRows: CHUNK_ROWS,
     withLiterals: !imp.dry_run,
+    copy,
   };
   const where = options.validateIn ?? 'auto';
   const inWorker = where === 'worker' || (where === 'auto' && Number(imp.size_bytes) >= WORKER_MIN_BYTES);
@@ -562,7 +590,9 @@ async function readValidateWrite(job: RunJob): Promise<boolean> {
   const sink = await chooseSink(job, now);
   let writing = true;
   try {
-    for await (const step of importSteps(job, now)) {
+    const bulk = (sink instanceof TransactionSink || sink instanceof SpoolSink) && (await sink.open());
+    const copy = bulk ? await bulkLoadInit(job, now) : null;
+    for await (const step of importSteps(job, now, copy)) {
       if (step.header) report.setHeader(step.header);
       for (const { row, errors } of step.errors) {
         c.failed++;

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { CategoryField, CreditCoreTables, Publication, Severity } from './credit.tables.ts';
-import { registryIdOfUscc } from '../enterprise/index.ts';
 
 /** Columns added by migration 20261128T0110_credit_records. */
 type ImportExtra = {
@@ -264,6 +263,24 @@ export async function listRecordRows(
 // ---------------------------------------------------------------------------------------------------------------
 // Bulk writes (imports)
 
+/**
+ * Serialises the writers of one decision space (department × category) until the transaction ends: form/API entry,
+ * generated breach records and imports. Two form entries of one decision number no longer race to a unique-key
+ * error, and an import that found the space empty can copy its new decisions straight in (import-writer.ts): nobody
+ * adds one meanwhile. A form entry waits at most for a running import of the same department and category.
+ */
+export async function lockDecisionSpace(
+  db: Db,
+  key: { departmentId: string; categoryCode: string },
+): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${DECISION_SPACE_LOCK_CLASS}::int, hashtext(${`${key.departmentId}/${key.categoryCode}`}))`.execute(
+    db,
+  );
+}
+
+/** The first key of the decision-space advisory locks ('CR' + 1): other modules use single bigint keys. */
+const DECISION_SPACE_LOCK_CLASS = 0x43_52_01;
+
 export interface ExistingDecision {
   decision_no: string;
   content_hash: string;
@@ -282,76 +299,6 @@ export async function findExistingDecisions(
     where department_id = ${key.departmentId}::uuid and category_code = ${key.categoryCode}
       and decision_no = any(${decisionNos}::text[])`.execute(db);
   return r.rows;
-}
-
-export interface BulkRow {
-  uscc: string;
-  entity_name: string;
-  decision_no: string;
-  decision_date: string;
-  entered_at: Date;
-  entry_workdays: number;
-  timely: boolean;
-  data: string;
-  severity: Severity | null;
-  publication: 'published' | 'not_published';
-  publish_from: string | null;
-  publish_min_until: string | null;
-  publish_until: string | null;
-  content_hash: string;
-}
-
-/**
- * Inserts or corrects a batch in one statement (arrays unnested server-side: a fixed number of parameters
- * whatever the batch size). A correction keeps the first entry's time, timeliness and creator (the caller
- * recomputes timeliness for the returned corrected rows). Rows whose stored content is the same are left alone
- * and not returned. The enterprise link is resolved in the same statement.
- */
-export async function upsertRecordBatch(
-  db: Db,
-  common: { categoryCode: string; departmentId: string; importId: string | null; createdBy: string | null },
-  rows: BulkRow[],
-): Promise<{ inserted: number; corrected: CorrectedRow[] }> {
-  if (rows.length === 0) return { inserted: 0, corrected: [] };
-  const col = <K extends keyof BulkRow>(k: K): BulkRow[K][] => rows.map((r) => r[k]);
-  const entered = rows.map((r) => r.entered_at.toISOString());
-  // The enterprise link is resolved set-based by the enterprise module's own SQL expression, one statement a batch.
-  const r = await sql<{ id: string; inserted: boolean; decision_date: string; entered_at: Date }>`
-    insert into credit_record (category_code, uscc, entity_name, enterprise_id, department_id, decision_no,
-      decision_date, entered_at, entry_workdays, timely, data, severity, publication, publish_from,
-      publish_min_until, publish_until, source, import_id, content_hash, created_by, updated_at)
-    select ${common.categoryCode}, u.uscc, u.entity_name, ${registryIdOfUscc(sql.ref('u.uscc'))}, ${common.departmentId}::uuid, u.decision_no,
-      u.decision_date, u.entered_at, u.entry_workdays, u.timely, u.data::jsonb, u.severity, u.publication,
-      u.publish_from, u.publish_min_until, u.publish_until, 'import', ${common.importId}::uuid, u.content_hash,
-      ${common.createdBy}::uuid, now()
-    from unnest(${col('uscc')}::text[], ${col('entity_name')}::text[], ${col('decision_no')}::text[],
-      ${col('decision_date')}::date[], ${entered}::timestamptz[], ${col('entry_workdays')}::int[],
-      ${col('timely')}::boolean[], ${col('data')}::text[], ${col('severity')}::text[],
-      ${col('publication')}::text[], ${col('publish_from')}::date[], ${col('publish_min_until')}::date[],
-      ${col('publish_until')}::date[], ${col('content_hash')}::text[])
-      as u(uscc, entity_name, decision_no, decision_date, entered_at, entry_workdays, timely, data, severity,
-        publication, publish_from, publish_min_until, publish_until, content_hash)
-    on conflict (department_id, category_code, decision_no) do update set
-      uscc = excluded.uscc, entity_name = excluded.entity_name, enterprise_id = excluded.enterprise_id,
-      decision_date = excluded.decision_date, data = excluded.data, severity = excluded.severity,
-      publication = excluded.publication, publish_from = excluded.publish_from,
-      publish_min_until = excluded.publish_min_until, publish_until = excluded.publish_until,
-      import_id = excluded.import_id, content_hash = excluded.content_hash, updated_at = now()
-    where credit_record.content_hash <> excluded.content_hash
-    returning id, (xmax = 0) as inserted, decision_date, entered_at`.execute(db);
-  let inserted = 0;
-  const corrected: CorrectedRow[] = [];
-  for (const row of r.rows) {
-    if (row.inserted) inserted++;
-    else corrected.push({ id: row.id, decision_date: row.decision_date, entered_at: row.entered_at });
-  }
-  return { inserted, corrected };
-}
-
-export interface CorrectedRow {
-  id: string;
-  decision_date: string;
-  entered_at: Date;
 }
 
 /** Sets the recomputed timeliness of corrected rows (their first entry time stays). */

@@ -24,6 +24,7 @@ import {
   findRecordByDecision,
   findRecordRow,
   insertRecordRow,
+  lockDecisionSpace,
   listCategoryRows,
   listRecordRows,
   updateCategoryRow,
@@ -285,6 +286,7 @@ export async function enterRecord(
   const win = windowOf(category, v);
 
   return ctx.db.transaction().execute(async (trx) => {
+    await lockDecisionSpace(trx, { departmentId, categoryCode: category.code });
     const existing = await findRecordByDecision(trx, {
       departmentId,
       categoryCode: category.code,

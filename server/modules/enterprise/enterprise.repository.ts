@@ -196,6 +196,15 @@ export function registryHasUscc(usccColumn: ReturnType<typeof sql.ref>) {
   return sql<boolean>`exists (select 1 from enterprise e where e.uscc = ${usccColumn})`;
 }
 
+/** The registry as USCC → enterprise id pairs, when it has at most `max` enterprises (else null). */
+export async function registryIdsByUscc(db: Db, max: number): Promise<[string, string][] | null> {
+  const r = await sql<{ uscc: string; id: string }>`select uscc, id from enterprise limit ${max + 1}`.execute(
+    db,
+  );
+  if (r.rows.length > max) return null;
+  return r.rows.map((e) => [e.uscc, e.id]);
+}
+
 /** An SQL expression: the registry id of the enterprise with this USCC, or null (for set-based inserts). */
 export function registryIdOfUscc(usccColumn: ReturnType<typeof sql.ref>) {
   return sql<string | null>`(select e.id from enterprise e where e.uscc = ${usccColumn})`;

@@ -59,4 +59,5 @@ export {
   registryNameSearch,
   registryHasUscc,
   registryIdOfUscc,
+  registryIdsByUscc,
 } from './enterprise.repository.ts';

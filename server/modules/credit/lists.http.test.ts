@@ -401,6 +401,92 @@ describe('lists and sanctions', () => {
     expect(JSON.stringify(pub)).not.toContain('拒不履行');
   });
 
+  it('the office maintains the measures: one switched off no longer blocks; bad input changes nothing', async () => {
+    const list = await call('GET', '/api/credit/sanctions/measures', office);
+    expect(list.statusCode).toBe(200);
+    const measure = list
+      .json()
+      .items.find((m: { code: string }) => m.code === 'black-no-procurement') as Record<string, unknown>;
+    expect(measure).toMatchObject({ decision: 'block', active: true });
+    const { code: _code, ...body } = measure;
+    expect((await call('GET', '/api/credit/sanctions/measures', officerA)).statusCode).toBe(403);
+    expect((await call('GET', '/api/credit/sanctions/measures')).statusCode).toBe(401);
+    expect(
+      (await call('PUT', '/api/credit/sanctions/measures/black-no-procurement', officerA, body)).statusCode,
+    ).toBe(403);
+    const check = async () =>
+      (
+        await call('POST', '/api/credit/sanctions/check', officerB, {
+          uscc: other.uscc,
+          purpose: 'procurement',
+        })
+      ).json().decision;
+    expect(await check()).toBe('block');
+
+    // An unknown list, a bad code, an empty purpose list: 400 naming the field, nothing stored.
+    const unknown = await call('PUT', '/api/credit/sanctions/measures/black-no-procurement', office, {
+      ...body,
+      trigger: { type: 'list', list: 'no-such-list' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('/trigger/list');
+    expect((await call('PUT', '/api/credit/sanctions/measures/Bad_Code', office, body)).statusCode).toBe(400);
+    expect(
+      (
+        await call('PUT', '/api/credit/sanctions/measures/black-no-procurement', office, {
+          ...body,
+          purposes: [],
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(await check()).toBe('block');
+
+    const off = await call('PUT', '/api/credit/sanctions/measures/black-no-procurement', office, {
+      ...body,
+      active: false,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(await check()).toBe('allow');
+    const pub = (await call('GET', '/api/credit/sanctions')).json();
+    expect(pub.measures.map((m: { code: string }) => m.code)).not.toContain('black-no-procurement');
+
+    // A new measure: flag applications of black-listed entities for a purpose that had none.
+    const created = await call('PUT', '/api/credit/sanctions/measures/black-honour', office, {
+      name: '限制评优评先',
+      trigger: { type: 'list', list: 'serious-dishonesty' },
+      purposes: ['honour'],
+      decision: 'block',
+      effect: 'restriction',
+      message: '严重失信主体不得参加评优评先。',
+      basis: '（演示）',
+      active: true,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(
+      (
+        await call('POST', '/api/credit/sanctions/check', officerB, { uscc: other.uscc, purpose: 'honour' })
+      ).json().decision,
+    ).toBe('block');
+    const audits = await sql<{ action: string }>`
+      select action from audit_log where action like 'credit.sanction\_%' order by seq`.execute(t.ctx.db);
+    expect(audits.rows.map((a) => a.action)).toEqual(['credit.sanction_changed', 'credit.sanction_created']);
+
+    // Back as they were, for the tests that follow.
+    expect(
+      (await call('PUT', '/api/credit/sanctions/measures/black-no-procurement', office, body)).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call('PUT', '/api/credit/sanctions/measures/black-honour', office, {
+          ...created.json(),
+          code: undefined,
+          active: false,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(await check()).toBe('block');
+  });
+
   it('exits with a reason; another department cannot touch it', async () => {
     expect(
       (await call('POST', `/api/credit/list-entries/${entryId}/exit`, officerB, { reason: 'x' })).statusCode,

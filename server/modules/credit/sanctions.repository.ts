@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import { creditDb, type CreditClass, type ListType } from './lists.tables.ts';
 import type { SanctionMeasure } from './sanctions.rules.ts';
@@ -67,6 +68,36 @@ export async function listActiveMeasures(db: Db): Promise<SanctionMeasure[]> {
     .orderBy('code')
     .execute();
   return rows;
+}
+
+/** Every measure, active or not (the editor's view). */
+export async function listAllMeasures(db: Db): Promise<(SanctionMeasure & { active: boolean })[]> {
+  return creditDb(db)
+    .selectFrom('credit_sanction')
+    .select(['code', 'name', 'trigger', 'purposes', 'decision', 'effect', 'message', 'basis', 'active'])
+    .orderBy('code')
+    .execute();
+}
+
+/** Creates or replaces a measure; true when it was new. */
+export async function saveMeasure(db: Db, m: SanctionMeasure & { active: boolean }): Promise<boolean> {
+  const values = {
+    name: m.name,
+    trigger: JSON.stringify(m.trigger),
+    purposes: [...m.purposes],
+    decision: m.decision,
+    effect: m.effect,
+    message: m.message,
+    basis: m.basis,
+    active: m.active,
+  };
+  const r = await creditDb(db)
+    .insertInto('credit_sanction')
+    .values({ code: m.code, ...values })
+    .onConflict((oc) => oc.column('code').doUpdateSet({ ...values, updated_at: new Date() }))
+    .returning(sql<boolean>`(xmax = 0)`.as('created'))
+    .executeTakeFirstOrThrow();
+  return r.created;
 }
 
 export async function insertSettingIfMissing(db: Db, key: string, value: unknown): Promise<boolean> {

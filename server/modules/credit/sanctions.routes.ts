@@ -1,7 +1,20 @@
 import type { AppContext, HttpApp } from '../../kernel/context.ts';
-import { requireActor } from '../../kernel/http/actor.ts';
-import { SanctionCatalogueSchema, SanctionCheckBody, SanctionDecisionSchema } from './sanctions.schemas.ts';
-import { checkSanctionsForActor, getSanctionCatalogue } from './sanctions.service.ts';
+import { auditOrigin, requireActor } from '../../kernel/http/actor.ts';
+import {
+  MeasureBody,
+  MeasureCodeParams,
+  MeasureListSchema,
+  MeasureSchema,
+  SanctionCatalogueSchema,
+  SanctionCheckBody,
+  SanctionDecisionSchema,
+} from './sanctions.schemas.ts';
+import {
+  checkSanctionsForActor,
+  getSanctionCatalogue,
+  listMeasuresForEditing,
+  saveMeasureForEditing,
+} from './sanctions.service.ts';
 
 const tags = ['credit'];
 
@@ -17,6 +30,34 @@ export function sanctionsRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async () => getSanctionCatalogue(ctx),
+  );
+
+  app.get(
+    '/api/credit/sanctions/measures',
+    {
+      config: { permission: 'credit.manage' },
+      schema: {
+        tags,
+        summary: '惩戒与激励措施（含已停用的），供维护措施清单',
+        response: { 200: MeasureListSchema },
+      },
+    },
+    async () => listMeasuresForEditing(ctx),
+  );
+
+  app.put(
+    '/api/credit/sanctions/measures/:code',
+    {
+      config: { permission: 'credit.manage' },
+      schema: {
+        tags,
+        summary: '新增或修改一项惩戒/激励措施（触发条件、适用场景、拦截或提示、依据、启停）',
+        params: MeasureCodeParams,
+        body: MeasureBody,
+        response: { 200: MeasureSchema },
+      },
+    },
+    async (req) => saveMeasureForEditing(ctx, req.params.code, req.body, auditOrigin(req)),
   );
 
   app.post(

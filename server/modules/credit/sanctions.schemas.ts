@@ -60,6 +60,31 @@ const Trigger = Type.Union([
   Type.Object({ type: Type.Literal('class'), classes: Type.Array(ClassLetter) }),
 ]);
 
+const MeasureFields = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  trigger: Trigger,
+  purposes: Type.Array(PurposeSchema, { minItems: 1, uniqueItems: true }),
+  decision: Type.Union([Type.Literal('flag'), Type.Literal('block')]),
+  effect: Type.Union([Type.Literal('restriction'), Type.Literal('incentive')]),
+  message: Type.String({ minLength: 1, maxLength: 500 }),
+  basis: Type.String({ minLength: 1, maxLength: 1000 }),
+};
+
+export const MeasureCodeParams = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9-]{2,60}$', description: '措施代码（小写字母、数字、连字符）' }),
+});
+
+export const MeasureBody = Type.Object(
+  { ...MeasureFields, active: Type.Boolean({ description: '停用的措施不参与 checkSanctions 判断' }) },
+  { additionalProperties: false },
+);
+export type MeasureInput = Static<typeof MeasureBody>;
+
+export const MeasureSchema = Type.Object({ code: Type.String(), ...MeasureFields, active: Type.Boolean() });
+export type MeasureDto = Static<typeof MeasureSchema>;
+
+export const MeasureListSchema = Type.Object({ items: Type.Array(MeasureSchema) });
+
 export const SanctionCatalogueSchema = Type.Object({
   lists: Type.Array(
     Type.Object({

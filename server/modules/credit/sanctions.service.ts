@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { appendAudit } from '../../kernel/audit.ts';
+import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -20,18 +20,26 @@ import './lists.errors.ts';
 import type { SanctionPurpose } from './lists.tables.ts';
 import {
   activeListEntriesOf,
+  findList,
   findSetting,
   insertListsIfMissing,
   insertMeasuresIfMissing,
   insertSettingIfMissing,
   latestClassOf,
   listActiveMeasures,
+  listAllMeasures,
   listListCatalogue,
+  saveMeasure,
   seriousPublishedPenaltiesOf,
   unrepairedBreachesOf,
 } from './sanctions.repository.ts';
 import { decideSanctions, type SanctionDecision, type SanctionMeasure } from './sanctions.rules.ts';
-import type { SanctionCatalogueDto, SanctionCheckInput } from './sanctions.schemas.ts';
+import type {
+  MeasureDto,
+  MeasureInput,
+  SanctionCatalogueDto,
+  SanctionCheckInput,
+} from './sanctions.schemas.ts';
 
 export const CREDIT_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'credit');
 
@@ -229,6 +237,50 @@ export async function checkSanctionsForActor(
     return checkSanctions(ctx, { enterpriseId: actor.enterpriseId }, input.purpose);
   }
   throw new AppError('FORBIDDEN', '需要 credit.read 或 credit.own 权限。');
+}
+
+/** Every measure with its state, for whoever maintains the catalogue (`credit.manage`). */
+export async function listMeasuresForEditing(ctx: AppContext): Promise<{ items: MeasureDto[] }> {
+  const rows = await listAllMeasures(ctx.db);
+  return { items: rows.map((m) => ({ ...m, purposes: [...m.purposes] })) };
+}
+
+/**
+ * Creates or replaces a measure of the catalogue. A list trigger must name a list of the catalogue; the change
+ * applies to every later `checkSanctions` (decisions already taken keep their reasons) and is audited.
+ */
+export async function saveMeasureForEditing(
+  ctx: AppContext,
+  code: string,
+  input: MeasureInput,
+  origin: AuditOrigin,
+): Promise<MeasureDto> {
+  if (input.trigger.type === 'list' && !(await findList(ctx.db, input.trigger.list))) {
+    throw new AppError('VALIDATION_FAILED', `名单“${input.trigger.list}”不在名单目录中。`, {
+      errors: [{ field: '/trigger/list', rule: 'exists', message: '须为名单目录中的名单代码' }],
+    });
+  }
+  if (input.trigger.type === 'class' && input.trigger.classes.length === 0) {
+    throw new AppError('VALIDATION_FAILED', '按信用分类触发的措施至少要选一个分类。', {
+      errors: [{ field: '/trigger/classes', rule: 'minItems', message: '至少选择一个分类' }],
+    });
+  }
+  const measure = { code, ...input, purposes: [...new Set(input.purposes)] };
+  await ctx.db.transaction().execute(async (trx) => {
+    const created = await saveMeasure(trx, measure);
+    await appendAudit(trx, origin, {
+      action: created ? 'credit.sanction_created' : 'credit.sanction_changed',
+      subjectType: 'credit_sanction',
+      subjectId: code,
+      detail: {
+        decision: measure.decision,
+        purposes: measure.purposes,
+        trigger: measure.trigger,
+        active: measure.active,
+      },
+    });
+  });
+  return measure;
 }
 
 export async function getSanctionCatalogue(ctx: AppContext): Promise<SanctionCatalogueDto> {

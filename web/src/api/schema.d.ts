@@ -4707,6 +4707,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/credit/sanctions/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 惩戒与激励措施（含已停用的），供维护措施清单
+         * @description Permission: `credit.manage`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                trigger: {
+                                    /** @enum {string} */
+                                    type: "list";
+                                    list: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "listType";
+                                    listType: "red" | "black";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "class";
+                                    classes: ("A" | "B" | "C" | "D")[];
+                                };
+                                purposes: ("commitment" | "application" | "policy" | "grant" | "procurement" | "honour")[];
+                                decision: "flag" | "block";
+                                effect: "restriction" | "incentive";
+                                message: string;
+                                basis: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit/sanctions/measures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 新增或修改一项惩戒/激励措施（触发条件、适用场景、拦截或提示、依据、启停）
+         * @description Permission: `credit.manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 措施代码（小写字母、数字、连字符） */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        trigger: {
+                            /** @enum {string} */
+                            type: "list";
+                            list: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "listType";
+                            listType: "red" | "black";
+                        } | {
+                            /** @enum {string} */
+                            type: "class";
+                            classes: ("A" | "B" | "C" | "D")[];
+                        };
+                        purposes: ("commitment" | "application" | "policy" | "grant" | "procurement" | "honour")[];
+                        decision: "flag" | "block";
+                        effect: "restriction" | "incentive";
+                        message: string;
+                        basis: string;
+                        /** @description 停用的措施不参与 checkSanctions 判断 */
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            trigger: {
+                                /** @enum {string} */
+                                type: "list";
+                                list: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "listType";
+                                listType: "red" | "black";
+                            } | {
+                                /** @enum {string} */
+                                type: "class";
+                                classes: ("A" | "B" | "C" | "D")[];
+                            };
+                            purposes: ("commitment" | "application" | "policy" | "grant" | "procurement" | "honour")[];
+                            decision: "flag" | "block";
+                            effect: "restriction" | "incentive";
+                            message: string;
+                            basis: string;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credit/sanctions/check": {
         parameters: {
             query?: never;

@@ -13,7 +13,9 @@
  *
  *   BENCH_ROWS=1000000 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/import.bench.ts
  *   BENCH_TARGETS=pglite (or postgres) runs one database only; BENCH_KEY_CHECKS=per-row keeps the per-row RI
- *   triggers (see server/modules/credit/import-writer.ts) to show what the per-transaction key lock saves.
+ *   triggers (see server/modules/credit/import-writer.ts) to show what the per-transaction key lock saves;
+ *   BENCH_POPULATED=1 also imports N rows of new decisions into the now populated decision space (the upsert
+ *   path, which imports take when the department already has records of the category; no budget).
  *
  * Budgets (DESIGN.md): ≥ 50 k rows/s on PostgreSQL, ≥ 20 k rows/s on PGlite, memory flat (here: RSS during the
  * import grows by less than 256 MB over the RSS before it, whatever N). Exit code 1 when a budget is missed.
@@ -40,6 +42,7 @@ import { findDepartmentByCode, seedDepartmentsFromConfig } from '../server/modul
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const TARGETS = new Set((process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',').map((x) => x.trim()));
 const KEY_CHECKS = process.env.BENCH_KEY_CHECKS === 'per-row' ? 'per-row' : 'auto';
+const POPULATED = process.env.BENCH_POPULATED === '1';
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCRATCH_DB = 'ys_bench_import';
 const BUDGET_PG = 50_000;
@@ -65,7 +68,7 @@ function resetPeak(): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Data
 
-async function generateCsv(file: string, rows: number): Promise<void> {
+async function generateCsv(file: string, rows: number, series = '罚'): Promise<void> {
   const out = fs.createWriteStream(file);
   const write = async (s: string): Promise<void> => {
     if (!out.write(s)) await once(out, 'drain');
@@ -84,7 +87,7 @@ async function generateCsv(file: string, rows: number): Promise<void> {
     const uscc = makeUscc({ authority: '9', type: '1', division: '320507', orgBody8: body });
     const day = String((i % 28) + 1).padStart(2, '0');
     chunk +=
-      `${uscc},苏州测试${i}有限公司,相市监罚〔2026〕${i}号,2026-10-${day},${types[i % 3]},${severities[i % 4]},` +
+      `${uscc},苏州测试${i}有限公司,相市监${series}〔2026〕${i}号,2026-10-${day},${types[i % 3]},${severities[i % 4]},` +
       `"未按规定公示年度报告,经责令仍未改正",《企业信息公示暂行条例》第十条,${(i % 500) / 10}\n`;
     if (chunk.length > 256 * 1024) {
       await write(chunk);
@@ -308,7 +311,7 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-async function benchPostgres(file: string): Promise<Figure[]> {
+async function benchPostgres(file: string, populated: string | null): Promise<Figure[]> {
   // A scratch database, dropped and recreated.
   const admin = new pg.Client({ connectionString: BASE_URL });
   await admin.connect();
@@ -329,6 +332,10 @@ async function benchPostgres(file: string): Promise<Figure[]> {
     console.log(line(first, copy));
     const again = await timeImport('PostgreSQL re-import (same)', ctx, dept, file, monitor);
     console.log(line(again, copy));
+    if (populated) {
+      const more = await timeImport('PostgreSQL new rows, populated', ctx, dept, populated, monitor);
+      console.log(line(more, copy));
+    }
     return [copy, first, again];
   } finally {
     await monitor.end();
@@ -336,7 +343,7 @@ async function benchPostgres(file: string): Promise<Figure[]> {
   }
 }
 
-async function benchPglite(dir: string, file: string): Promise<Figure[]> {
+async function benchPglite(dir: string, file: string, populated: string | null): Promise<Figure[]> {
   const handle = await openDatabase({ dataDir: path.join(dir, 'pglite') });
   try {
     const ctx = contextFor(handle);
@@ -346,6 +353,10 @@ async function benchPglite(dir: string, file: string): Promise<Figure[]> {
     const again = await timeImport('PGlite re-import (same)', ctx, dept, file);
     const copy = await copyPglite(handle, file);
     console.log(line(again, copy));
+    if (populated) {
+      const more = await timeImport('PGlite new rows, populated', ctx, dept, populated);
+      console.log(line(more, copy));
+    }
     console.log(line(copy));
     console.log(
       `PGlite import: ${((100 * first.rowsPerSecond) / copy.rowsPerSecond).toFixed(1)} % of PGlite COPY`,
@@ -361,13 +372,19 @@ async function main(): Promise<number> {
   const file = path.join(dir, 'penalties.csv');
   console.log(`生成 ${ROWS.toLocaleString('en-US')} 行 → ${file}`);
   await generateCsv(file, ROWS);
+  // Optional: N more rows with other decision numbers, imported after the first file (upsert path, no budget).
+  let populated: string | null = null;
+  if (POPULATED) {
+    populated = path.join(dir, 'penalties-more.csv');
+    await generateCsv(populated, ROWS, '罚补');
+  }
   console.log(`CSV ${mb(fs.statSync(file).size)}; key checks ${KEY_CHECKS}; load average ${load()}`);
   const verdict = (pass: boolean): string => (pass ? 'PASS' : 'FAIL');
   const verdicts: boolean[] = [];
   const imports: Figure[] = [];
   try {
     if (TARGETS.has('postgres')) {
-      const [, first, again] = await benchPostgres(file);
+      const [, first, again] = await benchPostgres(file, populated);
       if (first && again) {
         imports.push(first, again);
         const ok = first.rowsPerSecond >= BUDGET_PG;
@@ -376,7 +393,7 @@ async function main(): Promise<number> {
       }
     }
     if (TARGETS.has('pglite')) {
-      const [, first, again] = await benchPglite(dir, file);
+      const [, first, again] = await benchPglite(dir, file, populated);
       if (first && again) {
         imports.push(first, again);
         const ok = first.rowsPerSecond >= BUDGET_PGLITE;

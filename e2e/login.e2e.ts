@@ -37,6 +37,7 @@ type NavKey =
   | 'creditLists'
   | 'creditRepairs'
   | 'creditClasses'
+  | 'creditSettings'
   | 'calendar'
   | 'uscc'
   | 'adminUsers'
@@ -127,6 +128,7 @@ const accounts: readonly Account[] = [
       creditQuery,
       'creditLists',
       'creditClasses',
+      'creditSettings',
       'planDashboard',
       'planMeasures',
       'planCases',
@@ -239,6 +241,8 @@ function pageMarker(key: NavKey, kind: string): string {
       return 'repair-review';
     case 'creditClasses':
       return 'credit-classes';
+    case 'creditSettings':
+      return 'credit-settings';
     case 'calendar':
       return 'month-grid';
     case 'uscc':

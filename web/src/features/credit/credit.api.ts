@@ -17,6 +17,7 @@ export const creditPaths = {
     to?: string;
   }) => withQuery('/api/credit/records', q),
   timeliness: (period: string) => withQuery('/api/credit/stats/timeliness', { period }),
+  collection: (period: string) => withQuery('/api/credit/stats/collection', { period }),
   imports: '/api/credit/imports',
   importList: (page: number, pageSize: number) => withQuery('/api/credit/imports', { page, pageSize }),
   importOne: (id: string) => `/api/credit/imports/${enc(id)}`,
@@ -47,6 +48,10 @@ export const creditPaths = {
   departments: '/api/departments',
   files: '/api/files',
   runClassification: '/api/credit/classification/run',
+  category: (code: string) => `/api/credit/categories/${enc(code)}`,
+  classificationRules: '/api/credit/classification/rules',
+  sanctionMeasures: '/api/credit/sanctions/measures',
+  sanctionMeasure: (code: string) => `/api/credit/sanctions/measures/${enc(code)}`,
 } as const;
 
 export const PURPOSES = [

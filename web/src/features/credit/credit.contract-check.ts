@@ -6,9 +6,11 @@ import type { Answer, Holds, Fits } from '../../api/contract-types.ts';
 import type {
   Category,
   ClassSummary,
+  CollectionStats,
   Commitment,
   CreditImport,
   CreditRecord,
+  EditableMeasure,
   EnterpriseClass,
   EnterRecordResult,
   EntitySearchResult,
@@ -51,4 +53,8 @@ export type CreditContractChecks = [
   Holds<Fits<Answer<'/api/credit/classes/summary', 'get', 200>, ClassSummary>>,
   Holds<Fits<Answer<'/api/credit/enterprises/{id}/class', 'get', 200>, EnterpriseClass>>,
   Holds<Fits<Answer<'/api/credit/classification/run', 'post', 202>, { jobId: string | null }>>,
+  Holds<Fits<Answer<'/api/credit/stats/collection', 'get', 200>, CollectionStats>>,
+  Holds<Fits<Answer<'/api/credit/categories/{code}', 'put', 200>, Category>>,
+  Holds<Fits<Answer<'/api/credit/sanctions/measures', 'get', 200>, { items: EditableMeasure[] }>>,
+  Holds<Fits<Answer<'/api/credit/sanctions/measures/{code}', 'put', 200>, EditableMeasure>>,
 ];

@@ -4,6 +4,7 @@ import {
   FormOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   SearchOutlined,
   ToolOutlined,
   UnorderedListOutlined,
@@ -65,5 +66,13 @@ export const creditNavigation = [
     label: 'nav.creditClasses',
     group: 'credit',
     permissions: ['credit.read'],
+  },
+  {
+    key: 'creditSettings',
+    path: '/credit/settings',
+    icon: SettingOutlined,
+    label: 'nav.creditSettings',
+    group: 'credit',
+    permissions: ['credit.manage'],
   },
 ] as const satisfies readonly NavItem[];

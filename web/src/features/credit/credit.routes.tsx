@@ -17,6 +17,7 @@ const CreditImportsPage = lazyPage(() => import('./imports.page.tsx'), 'CreditIm
 const CreditListsPage = lazyPage(() => import('./lists.page.tsx'), 'CreditListsPage');
 const RepairReviewPage = lazyPage(() => import('./repairs.page.tsx'), 'RepairReviewPage');
 const CreditClassesPage = lazyPage(() => import('./classification.page.tsx'), 'CreditClassesPage');
+const CreditSettingsPage = lazyPage(() => import('./settings.page.tsx'), 'CreditSettingsPage');
 
 function guarded(navKey: NavKey, page: ReactNode) {
   return (
@@ -38,6 +39,7 @@ export const creditAppRoutes: RouteObject[] = [
   // …and to /credit/repairs/{id} (an application to review): the list with that application open.
   { path: 'credit/repairs/:id', element: guarded('creditRepairs', <RepairReviewPage />) },
   { path: 'credit/classification', element: guarded('creditClasses', <CreditClassesPage />) },
+  { path: 'credit/settings', element: guarded('creditSettings', <CreditSettingsPage />) },
 ];
 
 export const creditPublicRoutes: RouteObject[] = [

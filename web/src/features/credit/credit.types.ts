@@ -80,6 +80,21 @@ export interface TimelinessStats {
   }[];
 }
 
+/** `GET /api/credit/stats/collection`: monthly categories × responsible departments for one month. */
+export interface CollectionStats {
+  period: string;
+  categories: number;
+  collected: number;
+  cells: {
+    departmentCode: string;
+    departmentName: string;
+    categoryCode: string;
+    categoryName: string;
+    records: number;
+    collected: boolean;
+  }[];
+}
+
 export interface ImportError {
   row: number;
   column: string;
@@ -316,3 +331,52 @@ export interface ClassSummary {
   classified: number;
   registered: number;
 }
+
+/** What `PUT /api/credit/categories/{code}` accepts (every member optional; the settings page sends them all). */
+export interface CategoryUpdate {
+  name?: string;
+  description?: string;
+  fields?: CategoryField[];
+  collection?: Category['collection'];
+  departmentCodes?: string[];
+  public?: boolean;
+  active?: boolean;
+}
+
+export type ClassificationRule =
+  | {
+      code: string;
+      label: string;
+      source: 'record';
+      categoryCodes?: string[];
+      dataIn?: { key: string; values: string[] };
+      categoryKind?: CategoryKind;
+      severity?: Severity;
+      points: number;
+      cap?: number;
+      lookbackMonths: number;
+    }
+  | {
+      code: string;
+      label: string;
+      source: 'list';
+      listType: ListType;
+      points: number;
+      cap?: number;
+    };
+
+/** The classification rule set (`GET`/`PUT /api/credit/classification/rules`); other members are kept as they are. */
+export interface ClassificationRules {
+  baseScore: number;
+  thresholds: { A: number; B: number; C: number };
+  rules: ClassificationRule[];
+  [extra: string]: unknown;
+}
+
+/** A measure as maintained on the settings page, inactive ones included (`GET /api/credit/sanctions/measures`). */
+export interface EditableMeasure extends SanctionMeasure {
+  active: boolean;
+}
+
+/** The body of `PUT /api/credit/sanctions/measures/{code}`: the measure without its code, every member required. */
+export type MeasureUpdate = Omit<EditableMeasure, 'code'>;

@@ -1,7 +1,7 @@
 /**
  * 信用信息录入: a department enters 双公示 licences and penalties and the further categories (the form is built from
  * the category's schema), sees its own records with the timeliness of each entry (working days after the decision,
- * late ones marked) and the month's 入库率 / 时效率.
+ * late ones marked), the month's 入库率 / 时效率 and the monthly collection completeness per department.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -39,6 +39,7 @@ import { Page } from '../../components/page.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
+import { CollectionCard } from './collection-card.tsx';
 import { chinaMonth, creditPaths } from './credit.api.ts';
 import type {
   Category,
@@ -594,6 +595,7 @@ export function CreditRecordsPage() {
         }
       >
         <TimelinessCard key={`stats-${version}`} />
+        <CollectionCard key={`collection-${version}`} />
         <RecordsTable key={`records-${version}`} />
       </Page>
       {entering && (

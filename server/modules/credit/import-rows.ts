@@ -134,7 +134,8 @@ export class Chunk {
       literals: [],
       copy: copy.text(this.cols),
       fresh,
-      decisionNos: [],
+      // Where the decision space had records, the writer checks a fresh chunk's numbers before copying it in.
+      decisionNos: this.decisionNos().map((k) => k ?? ''),
       hashes: [],
     };
   }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { makeUscc } from '../../kernel/identifiers/uscc.ts';
 import { buildTestApp, createDepartment, createEnterprise, type TestApp } from '../../test/harness.ts';
@@ -203,6 +204,59 @@ describe('the CSV worker', () => {
     expect(
       (seen[0] as { errors: { row: number; rule: string }[] }).errors.map((e) => `${e.row}:${e.rule}`),
     ).toEqual(['9:enum', '1202:future', '2003:duplicate']);
+  });
+
+  it('reads and validates an XLSX exactly as the main thread does', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('处罚');
+    sheet.addRow(HEADER.split(','));
+    for (let i = 0; i < 1200; i++) {
+      const cells = line('X', i).split(',');
+      // Spreadsheet dates and numbers, as a user's file has them.
+      sheet.addRow([
+        cells[0],
+        cells[1],
+        cells[2],
+        i === 7 ? '2099-01-01' : new Date(Date.UTC(2026, 10, 2)),
+        '罚款',
+        i === 9 ? '不知道' : '一般',
+        '未按规定公示',
+        '《条例》第十条',
+        i % 50,
+      ]);
+    }
+    const file = path.join(dir, 'worker.xlsx');
+    await wb.xlsx.writeFile(file);
+    const seen: unknown[] = [];
+    for (const validateIn of ['worker', 'main'] as const) {
+      const dept = await createDepartment(t);
+      const r = await run(dept, file, { partial: true, validateIn });
+      const rows = await sql<Record<string, unknown>>`
+        select decision_no, uscc, entity_name, decision_date, data, severity, publish_until, content_hash
+        from credit_record where department_id = ${dept}::uuid order by decision_no`.execute(t.ctx.db);
+      seen.push({
+        counts: [r.rows_total, r.rows_ok, r.rows_failed],
+        errors: r.error_sample,
+        rows: rows.rows,
+      });
+    }
+    expect(seen[0]).toEqual(seen[1]);
+    expect((seen[0] as { counts: number[] }).counts).toEqual([1200, 1198, 2]);
+    expect(
+      (seen[0] as { errors: { row: number; rule: string }[] }).errors.map((e) => `${e.row}:${e.rule}`),
+    ).toEqual(['9:future', '11:enum']);
+  });
+
+  it('refuses a truncated XLSX in words before reading rows, writing nothing', async () => {
+    const file = path.join(dir, 'broken.xlsx');
+    const good = fs.readFileSync(path.join(dir, 'worker.xlsx'));
+    fs.writeFileSync(file, Buffer.concat([good.subarray(0, 2000), Buffer.alloc(5000, 7)]));
+    const dept = await createDepartment(t);
+    const r = await run(dept, file, { validateIn: 'worker' }).catch((err: unknown) => err);
+    const message = r instanceof Error ? r.message : String((r as { message?: string }).message);
+    expect(r).toBeInstanceOf(Error);
+    expect(message).toMatch(/不是有效的 XLSX/);
+    expect(await count(dept)).toBe(0);
   });
 
   it('reads GB18030 text', async () => {

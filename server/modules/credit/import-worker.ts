@@ -1,27 +1,37 @@
 /**
- * The CSV side of an import in a worker thread: decoding, parsing, validation, hashing and the array literals —
- * everything per row — so the main thread only writes to the database (with PGlite the database runs on the main
- * thread too, and was sharing it with this work). Driven by `csvStepsInWorker` (import-source.ts): raw bytes come
- * in, one `Step` goes back per message.
+ * The file side of an import in a worker thread: decoding and parsing (CSV, or XLSX through ExcelJS), validation,
+ * hashing and the literals or COPY text — everything per row — so the main thread only writes to the database
+ * (with PGlite the database runs on the main thread too, and was sharing it with this work). Driven by
+ * `csvStepsInWorker` / `xlsxStepsInWorker` (import-source.ts): raw bytes of the file come in, steps go back.
  */
+import { PassThrough } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvParser, CsvSyntaxError } from './csv.ts';
 import { RefusedFile, RowPipeline, type PipelineOptions, type Step, type Timeliness } from './import-rows.ts';
+import { xlsxRows } from './xlsx-rows.ts';
 
 export interface WorkerInit {
   pipeline: Omit<PipelineOptions, 'timeliness' | 'env'> & { today: string; loadedYears: number[] };
   coreLabels: [string, string][];
+  /** `csv`: one reply per message (see `start`); `xlsx`: streamed with acknowledgements (see `startXlsx`). */
+  format?: 'csv' | 'xlsx';
   encoding: string;
   /** Timeliness by decision date for every date a valid row can have; null for a dry run. */
   timeliness: Record<string, Timeliness> | null;
 }
 
 export type WorkerIn = { type: 'data'; bytes: Uint8Array } | { type: 'end' };
-export type WorkerOut = { type: 'step'; step: Step } | { type: 'fatal'; message: string };
+export type WorkerOut =
+  | { type: 'step'; step: Step }
+  | { type: 'fatal'; message: string }
+  /** XLSX: a data message has been taken in (the main thread may send another). */
+  | { type: 'ack' }
+  /** XLSX: the last step has been sent. */
+  | { type: 'done' };
 
-function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+function pipelineOf(init: WorkerInit): RowPipeline {
   const table = init.timeliness;
-  const pipeline = new RowPipeline(
+  return new RowPipeline(
     {
       ...init.pipeline,
       env: { today: init.pipeline.today, loadedYears: new Set(init.pipeline.loadedYears) },
@@ -38,6 +48,10 @@ function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
     },
     init.coreLabels,
   );
+}
+
+function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+  const pipeline = pipelineOf(init);
   const decoder = new TextDecoder(init.encoding, { fatal: true });
   const parser = new CsvParser();
   let bytes = 0;
@@ -79,4 +93,42 @@ function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   });
 }
 
-if (parentPort) start(parentPort, workerData as WorkerInit);
+/**
+ * XLSX: ExcelJS reads the workbook as a stream fed by the data messages; each message is acknowledged once the
+ * stream has taken it (so the main thread keeps only a couple of pieces in flight), steps go back as rows are
+ * validated, and `done` follows the last one.
+ */
+function startXlsx(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
+  const pipeline = pipelineOf(init);
+  const input = new PassThrough({ highWaterMark: 256 * 1024 });
+  let failed = false;
+  port.on('message', (msg: WorkerIn) => {
+    if (failed) return;
+    if (msg.type === 'data') input.write(Buffer.from(msg.bytes), () => port.postMessage({ type: 'ack' }));
+    else input.end();
+  });
+  const send = (step: Step): void => {
+    if (step.header || step.rows > 0 || step.chunks.length > 0) port.postMessage({ type: 'step', step });
+  };
+  void (async () => {
+    try {
+      for await (const batch of xlsxRows(input)) send(pipeline.push(batch));
+      send(pipeline.end());
+      port.postMessage({ type: 'done' });
+    } catch (err) {
+      failed = true;
+      input.destroy();
+      const message =
+        err instanceof RefusedFile
+          ? err.message
+          : `无法读取该 XLSX 文件：${err instanceof Error ? err.message : String(err)}`;
+      port.postMessage({ type: 'fatal', message });
+    }
+  })();
+}
+
+if (parentPort) {
+  const init = workerData as WorkerInit;
+  if (init.format === 'xlsx') startXlsx(parentPort, init);
+  else start(parentPort, init);
+}

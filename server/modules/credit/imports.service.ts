@@ -51,7 +51,8 @@ import {
   type Timeliness,
   type CopyInit,
 } from './import-rows.ts';
-import { csvStepsInWorker, stepsOnThisThread, type OpenSource } from './import-source.ts';
+import { csvStepsInWorker, stepsOnThisThread, xlsxStepsInWorker, type OpenSource } from './import-source.ts';
+import { xlsxRows } from './xlsx-rows.ts';
 import {
   DirectSink,
   DryRunSink,
@@ -235,47 +236,8 @@ async function* csvRows(open: OpenSource, encoding: string): AsyncGenerator<Sour
   if (rest.length + last.length > 0) yield [...rest, ...last];
 }
 
-function cellOf(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
-    if ('result' in o) return cellOf(o.result);
-    if (typeof o.text === 'string') return o.text;
-    if (o.error !== undefined) return null;
-  }
-  return null;
-}
-
-async function* xlsxRows(open: OpenSource): AsyncGenerator<SourceRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await open(), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'emit',
-  });
-  for await (const sheet of reader) {
-    let batch: SourceRow[] = [];
-    for await (const row of sheet) {
-      const values = (row as { values: unknown[] }).values;
-      const cells: CellValue[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
-      batch.push({ row: (row as { number: number }).number, cells });
-      if (batch.length >= 500) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield batch;
-    // Only the first worksheet is imported.
-    break;
-  }
-}
-
-function readRows(open: OpenSource, facts: FileFacts): AsyncGenerator<SourceRow[]> {
-  return facts.format === 'csv' ? csvRows(open, facts.encoding ?? 'utf-8') : xlsxRows(open);
+async function* readRows(open: OpenSource, facts: FileFacts): AsyncGenerator<SourceRow[]> {
+  yield* facts.format === 'csv' ? csvRows(open, facts.encoding ?? 'utf-8') : xlsxRows(await open());
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -350,8 +312,8 @@ export interface RunImportOptions {
   /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */
   keyChecks?: 'auto' | 'per-row';
   /**
-   * Where a CSV is validated: `auto` — in the import worker from `WORKER_MIN_BYTES` on (starting a thread costs
-   * more than it saves on small files), else on the main thread. An XLSX is always read on the main thread.
+   * Where the file is read and validated: `auto` — in the import worker from `WORKER_MIN_BYTES` on (starting a
+   * thread costs more than it saves on small files), else on the main thread. CSV and XLSX alike.
    */
   validateIn?: 'auto' | 'worker' | 'main';
 }
@@ -542,13 +504,16 @@ function importSteps(job: RunJob, now: Date, copy: CopyInit | null): AsyncGenera
   };
   const where = options.validateIn ?? 'auto';
   const inWorker = where === 'worker' || (where === 'auto' && Number(imp.size_bytes) >= WORKER_MIN_BYTES);
-  if (options.facts.format === 'csv' && inWorker) {
-    return csvStepsInWorker(options.open, {
+  if (inWorker) {
+    const init = {
       pipeline: { ...common, today: job.env.today, loadedYears: [...job.env.loadedYears] },
       coreLabels,
       encoding: options.facts.encoding ?? 'utf-8',
       timeliness: imp.dry_run ? null : timelinessTable(job, now),
-    });
+    };
+    return options.facts.format === 'csv'
+      ? csvStepsInWorker(options.open, init)
+      : xlsxStepsInWorker(options.open, init);
   }
   const deadline = settings.entryDeadlineWorkdays;
   const pipeline = new RowPipeline(

@@ -12,14 +12,12 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { MetricProvider, MetricValue } from '../../kernel/metrics.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
-import {
-  findCurrentPlanRow,
-  listDueMilestoneRows,
-  listReportingUnitRows,
-  listSubmissionRows,
-  type PlanRow,
-} from './kpi.repository.ts';
-import { computeMeasureStates } from './measures.service.ts';
+import type { PlanRow } from './action-plan.tables.ts';
+import { computeMeasureStates } from './measure-status.service.ts';
+import { listReportingUnitRows } from './measures.repository.ts';
+import { listDueMilestoneRows } from './milestones.repository.ts';
+import { findCurrentPlan } from './plan.repository.ts';
+import { listSubmissionRows } from './reports.repository.ts';
 import {
   comparePeriods,
   firstFullPeriod,
@@ -141,7 +139,7 @@ function provider(
     unit,
     description,
     async compute(ctx, _period, asOf) {
-      const plan = await findCurrentPlanRow(ctx.db);
+      const plan = await findCurrentPlan(ctx.db);
       if (!plan) return NO_PLAN;
       return compute(contextAt(ctx, asOf), plan, asOf);
     },

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Db } from '../../kernel/db/database.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
@@ -140,4 +141,32 @@ export type ActionPlanTables = {
     detail: ColumnType<unknown, string | undefined, string>;
     computed_at: Generated<Date>;
   };
+  /** One row per plan whose shipped KPIs were seeded (migration 20261127T2330_kpi), so seeding runs once. */
+  kpi_seed: {
+    plan_id: string;
+    source: string;
+    kpis: number;
+    seeded_at: Generated<Date>;
+  };
 };
+
+// One row type per table, as read; repositories derive their projections from these (Pick, Omit, joins).
+type Row<T extends keyof ActionPlanTables> = Selectable<ActionPlanTables[T]>;
+export type PlanRow = Row<'plan'>;
+export type PlanPartRow = Row<'plan_part'>;
+export type PlanSectionRow = Row<'plan_section'>;
+export type MeasureRow = Row<'measure'>;
+export type MeasureUnitRow = Row<'measure_unit'>;
+export type PlanImportRow = Row<'plan_import'>;
+export type MilestoneRow = Row<'milestone'>;
+export type ProgressReportRow = Row<'progress_report'>;
+export type SupervisionNoticeRow = Row<'supervision_notice'>;
+export type TypicalCaseRow = Row<'typical_case'>;
+export type KpiRow = Row<'kpi'>;
+export type KpiValueRow = Row<'kpi_value'>;
+export type KpiSeedRow = Row<'kpi_seed'>;
+
+/** The database seen with this module's tables; for this module's repositories only. */
+export function actionPlanDb(db: Db): Kysely<ActionPlanTables> {
+  return db.withTables<ActionPlanTables>();
+}

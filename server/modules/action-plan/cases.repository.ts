@@ -1,26 +1,24 @@
-import { sql, type Kysely } from 'kysely';
+/** The typical case aggregate (典型案例): the only writer of `typical_case`. */
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import type { ActionPlanTables } from './action-plan.tables.ts';
+import { actionPlanDb as casesDb, type TypicalCaseRow } from './action-plan.tables.ts';
 
-function casesDb(db: Db): Kysely<ActionPlanTables> {
-  return db.withTables<ActionPlanTables>();
-}
+type Status = TypicalCaseRow['status'];
 
-type Status = 'submitted' | 'published' | 'rejected';
-
-export interface CaseRow {
-  id: string;
-  plan_id: string;
-  department_id: string;
-  title: string;
-  summary: string;
-  body: string;
-  status: Status;
-  measure_no: number | null;
-  submitted_at: Date;
-  published_at: Date | null;
-  review_comment: string | null;
-}
+/** A case as shown: with the number of the measure it illustrates instead of the measure's id. */
+export type CaseRow = Pick<
+  TypicalCaseRow,
+  | 'id'
+  | 'plan_id'
+  | 'department_id'
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'status'
+  | 'submitted_at'
+  | 'published_at'
+  | 'review_comment'
+> & { measure_no: number | null };
 
 function selectCases(db: Db) {
   return casesDb(db)
@@ -41,26 +39,10 @@ function selectCases(db: Db) {
     ]);
 }
 
-export async function findMeasureIdByNo(db: Db, planId: string, no: number): Promise<string | undefined> {
-  const r = await casesDb(db)
-    .selectFrom('measure')
-    .select('id')
-    .where('plan_id', '=', planId)
-    .where('no', '=', no)
-    .executeTakeFirst();
-  return r?.id;
-}
-
-export interface CaseInsert {
-  plan_id: string;
-  measure_id: string | null;
-  department_id: string;
-  title: string;
-  summary: string;
-  body: string;
-  submitted_by: string;
-  submitted_at: Date;
-}
+export type CaseInsert = Pick<
+  TypicalCaseRow,
+  'plan_id' | 'measure_id' | 'department_id' | 'title' | 'summary' | 'body' | 'submitted_at'
+> & { submitted_by: string };
 
 export async function insertCase(trx: Db, row: CaseInsert): Promise<string> {
   const r = await casesDb(trx)

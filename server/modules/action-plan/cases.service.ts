@@ -10,14 +10,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import { notifyDepartment } from '../notifications/index.ts';
-import {
-  findCaseRow,
-  findMeasureIdByNo,
-  insertCase,
-  listCaseRows,
-  reviewCaseRow,
-  type CaseRow,
-} from './cases.repository.ts';
+import { findCaseRow, insertCase, listCaseRows, reviewCaseRow, type CaseRow } from './cases.repository.ts';
 import type {
   CaseListQueryInput,
   CaseReviewListQueryInput,
@@ -27,7 +20,8 @@ import type {
   TypicalCaseListDto,
 } from './cases.schemas.ts';
 import './kpi.errors.ts';
-import { findCurrentPlanRow } from './kpi.repository.ts';
+import { findMeasureIdByNo } from './measures.repository.ts';
+import { findCurrentPlan } from './plan.repository.ts';
 import './plan.errors.ts';
 
 const SUPERVISE = 'plan.supervise';
@@ -106,7 +100,7 @@ export async function submitTypicalCase(
       '只有部门账号可以报送典型案例。 Only department accounts submit typical cases.',
     );
   }
-  const plan = await findCurrentPlanRow(ctx.db);
+  const plan = await findCurrentPlan(ctx.db);
   if (!plan)
     throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
   const measureNo = input.measureNo ?? null;

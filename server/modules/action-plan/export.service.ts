@@ -10,18 +10,15 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { listDepartments } from '../identity/index.ts';
-import type { MeasureStatus, UnitRole } from './action-plan.tables.ts';
-import { findCurrentPlanRow, type PlanRow } from './kpi.repository.ts';
+import type { MeasureStatus, PlanRow, UnitRole } from './action-plan.tables.ts';
 import type { KpiDto } from './kpi.schemas.ts';
 import { listKpis } from './kpi.service.ts';
-import {
-  listLatestReportRows,
-  listMeasureRows,
-  listMilestoneRows,
-  listPartRows,
-  listUnitRows,
-} from './measures.repository.ts';
-import { computeMeasureStates, headingOf } from './measures.service.ts';
+import { computeMeasureStates } from './measure-status.service.ts';
+import { headingOf } from './measure-views.service.ts';
+import { listMeasureRows, listUnitRows } from './measures.repository.ts';
+import { listMilestoneRows } from './milestones.repository.ts';
+import { findCurrentPlan, listParts } from './plan.repository.ts';
+import { listLatestReportRows } from './reports.repository.ts';
 import { embedCjkFont, type CjkFont } from './pdf-font.ts';
 import './plan.errors.ts';
 
@@ -73,13 +70,13 @@ export interface PlanProgress {
 }
 
 export async function collectPlanProgress(ctx: AppContext): Promise<PlanProgress> {
-  const plan = await findCurrentPlanRow(ctx.db);
+  const plan = await findCurrentPlan(ctx.db);
   if (!plan)
     throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
   const generatedAt = ctx.clock.now();
   const [states, parts, measures, units, latest, milestones, departments, kpis] = await Promise.all([
     computeMeasureStates(ctx, plan.id),
-    listPartRows(ctx.db, plan.id),
+    listParts(ctx.db, plan.id),
     listMeasureRows(ctx.db, plan.id),
     listUnitRows(ctx.db, plan.id),
     listLatestReportRows(ctx.db, plan.id),

@@ -35,7 +35,7 @@ export function actionPlanModule(ctx: AppContext): ModuleDefinition {
 }
 
 export { listKpis } from './kpi.service.ts';
-export { computeMeasureStates, type MeasureState } from './measures.service.ts';
+export { computeMeasureStates, type MeasureState } from './measure-status.service.ts';
 export {
   importPlan,
   importShippedPlan,

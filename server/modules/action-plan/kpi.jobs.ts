@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
 import { defineJob, type JobDefinition } from '../../kernel/jobs/jobs.ts';
-import { findCurrentPlanRow } from './kpi.repository.ts';
+import { findCurrentPlan } from './plan.repository.ts';
 import { kpiPeriod, refreshKpis } from './kpi.service.ts';
 
 /** Daily: every KPI of the plan in force for the current period, so each month keeps its last computed value. */
@@ -13,7 +13,7 @@ export function refreshKpisJob(ctx: AppContext) {
     schedule: '0 1 * * *',
     policy: 'stately',
     async handler() {
-      const plan = await findCurrentPlanRow(ctx.db);
+      const plan = await findCurrentPlan(ctx.db);
       if (!plan) return { plan: null, kpis: 0 };
       const asOf = ctx.clock.now();
       const kpis = await refreshKpis(ctx, plan.id, asOf, { system: 'action-plan.refresh-kpis' });

@@ -16,20 +16,16 @@ import type { MetricValue } from '../../kernel/metrics.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import './kpi.errors.ts';
 import './plan.errors.ts';
+import type { KpiRow, KpiValueRow } from './action-plan.tables.ts';
 import {
   claimKpiSeed,
   deleteKpiRow,
-  findCurrentPlanRow,
   findKpiRow,
-  findPlanIdByCodeOrSource,
   insertKpiRow,
   listKpiRows,
   listKpiValueRows,
-  listMeasureNos,
   updateKpiRow,
   upsertKpiValues,
-  type KpiRow,
-  type KpiValueRow,
   type KpiValueWrite,
   type KpiWrite,
 } from './kpi.repository.ts';
@@ -42,6 +38,8 @@ import {
   type MetricProviderDto,
   type UpdateKpiInput,
 } from './kpi.schemas.ts';
+import { listMeasureNos } from './measures.repository.ts';
+import { findCurrentPlan, findPlanIdByCodeOrSource } from './plan.repository.ts';
 
 export const PLAN_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'plan');
 const SEED_AUTHOR = 'system:config';
@@ -108,7 +106,7 @@ export async function listKpis(ctx: AppContext, planId: string): Promise<KpiDto[
 
 /** The KPIs of the plan in force; none while no plan is loaded. */
 export async function listCurrentKpis(ctx: AppContext): Promise<KpiDto[]> {
-  const plan = await findCurrentPlanRow(ctx.db);
+  const plan = await findCurrentPlan(ctx.db);
   return plan ? listKpis(ctx, plan.id) : [];
 }
 
@@ -119,7 +117,7 @@ export function listMetricProviders(ctx: AppContext): MetricProviderDto[] {
 }
 
 async function requireCurrentPlanId(ctx: AppContext): Promise<string> {
-  const plan = await findCurrentPlanRow(ctx.db);
+  const plan = await findCurrentPlan(ctx.db);
   if (!plan)
     throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
   return plan.id;

@@ -15,10 +15,11 @@ import {
 import { getWorkCalendar } from '../calendar/index.ts';
 import { measuresCompletedShare, milestonesOnTimeRate, reportSubmissionRate } from './action-plan.metrics.ts';
 import { kpiJobs } from './kpi.jobs.ts';
-import { findCurrentPlanRow, findPlanRow, type PlanRow } from './kpi.repository.ts';
+import type { PlanRow } from './action-plan.tables.ts';
 import type { KpiDto } from './kpi.schemas.ts';
 import { listKpis, PLAN_CONFIG_DIR, refreshKpis, seedShippedKpis } from './kpi.service.ts';
-import { insertPlanStructure } from './measures.repository.ts';
+import { insertPlanStructure } from './plan.fixture.ts';
+import { findCurrentPlan, findPlan } from './plan.repository.ts';
 
 const clock = new FixedClock('2026-11-27T02:00:00Z');
 let t: TestApp;
@@ -47,7 +48,7 @@ async function enterpriseCount(): Promise<number> {
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
-  const plan = await findCurrentPlanRow(t.ctx.db);
+  const plan = await findCurrentPlan(t.ctx.db);
   if (!plan) throw new Error('the shipped plan was not imported on start');
   planId = plan.id;
   office = await loginCookie(t, await createTestUser(t, 'office'));
@@ -327,7 +328,7 @@ describe("the action plan's own metrics", () => {
       ],
     });
     measureIds = created.measureIds;
-    fixture = (await findPlanRow(t.ctx.db, created.planId))!;
+    fixture = (await findPlan(t.ctx.db, created.planId))!;
   });
 
   it('with nothing due yet, each figure is null rather than 0 % or 100 %', async () => {

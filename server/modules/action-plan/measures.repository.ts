@@ -1,54 +1,17 @@
 /**
- * Queries for measures, milestones, progress reports and supervision notices. The whole plan's state is read in a
- * handful of bulk queries (structure, units, milestones, latest report per unit, report activity per measure) so
- * that status derivation costs the same for one measure or 58.
+ * The measure aggregate: measure and measure_unit (its responsible units), the only writer of both. Reads join the
+ * plan's structure (sections, parts) so status derivation reads the whole plan in a handful of bulk queries.
  */
-import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import type { ActionPlanTables, UnitRole } from './action-plan.tables.ts';
-import { findCurrentPlan as findCurrentPlanOfModule } from './plan.repository.ts';
+import {
+  actionPlanDb as planDb,
+  type MeasureRow,
+  type MeasureUnitRow,
+  type UnitRole,
+} from './action-plan.tables.ts';
 
-function planDb(db: Db): Kysely<ActionPlanTables> {
-  return db.withTables<ActionPlanTables>();
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Plans and structure
-
-const PLAN_COLUMNS = [
-  'id',
-  'code',
-  'title',
-  'reporting_period',
-  'report_due_workdays',
-  'escalation_workdays',
-  'created_at',
-] as const;
-
-export interface PlanRow {
-  id: string;
-  code: string;
-  title: string;
-  reporting_period: 'monthly' | 'quarterly';
-  report_due_workdays: number;
-  escalation_workdays: number;
-  created_at: Date;
-}
-
-/** The plan in force: the most recently imported one (the same rule as kpi.repository's findCurrentPlanRow). */
-export async function findCurrentPlan(db: Db): Promise<PlanRow | undefined> {
-  return findCurrentPlanOfModule(db);
-}
-
-export async function findPlan(db: Db, planId: string): Promise<PlanRow | undefined> {
-  return planDb(db).selectFrom('plan').select(PLAN_COLUMNS).where('id', '=', planId).executeTakeFirst();
-}
-
-export interface MeasureRow {
-  id: string;
-  no: number;
-  title: string;
-  section_id: string;
+/** A measure with the section and part it sits in. */
+export type MeasureWithStructure = Pick<MeasureRow, 'id' | 'no' | 'title' | 'section_id'> & {
   section_no: number;
   section_label: string;
   section_title: string;
@@ -56,7 +19,7 @@ export interface MeasureRow {
   part_no: number;
   part_label: string;
   part_title: string;
-}
+};
 
 function measuresWithStructure(db: Db, planId: string) {
   return planDb(db)
@@ -79,7 +42,7 @@ function measuresWithStructure(db: Db, planId: string) {
     .where('m.plan_id', '=', planId);
 }
 
-export async function listMeasureRows(db: Db, planId: string): Promise<MeasureRow[]> {
+export async function listMeasureRows(db: Db, planId: string): Promise<MeasureWithStructure[]> {
   return measuresWithStructure(db, planId).orderBy('m.no').execute();
 }
 
@@ -87,35 +50,11 @@ export async function findMeasureRowByNo(
   db: Db,
   planId: string,
   no: number,
-): Promise<(MeasureRow & { body: string }) | undefined> {
+): Promise<(MeasureWithStructure & Pick<MeasureRow, 'body'>) | undefined> {
   return measuresWithStructure(db, planId).select('m.body').where('m.no', '=', no).executeTakeFirst();
 }
 
-export async function listPartRows(db: Db, planId: string) {
-  return planDb(db)
-    .selectFrom('plan_part')
-    .select(['id', 'ordinal', 'label', 'title'])
-    .where('plan_id', '=', planId)
-    .orderBy('ordinal')
-    .execute();
-}
-
-export async function listSectionRows(db: Db, planId: string) {
-  return planDb(db)
-    .selectFrom('plan_section')
-    .select(['id', 'part_id', 'ordinal', 'label', 'title'])
-    .where('plan_id', '=', planId)
-    .orderBy('ordinal')
-    .execute();
-}
-
-export interface UnitRow {
-  measure_id: string;
-  position: number;
-  name: string;
-  role: UnitRole;
-  department_id: string | null;
-}
+export type UnitRow = Omit<MeasureUnitRow, 'id'>;
 
 /** Units of every measure of a plan (or of the given measures), in their order in the plan text. */
 export async function listUnitRows(
@@ -133,552 +72,210 @@ export async function listUnitRows(
   return q.orderBy('u.measure_id').orderBy('u.position').execute();
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Milestones
-
-export interface MilestoneRow {
-  id: string;
-  measure_id: string;
-  measure_no: number;
-  title: string;
-  description: string;
-  due_on: string;
-  owner_department_id: string;
-  created_at: Date;
-  completed_at: Date | null;
-}
-
-function milestonesOfPlan(db: Db, planId: string) {
-  return planDb(db)
-    .selectFrom('milestone as ms')
-    .innerJoin('measure as m', 'm.id', 'ms.measure_id')
-    .select([
-      'ms.id',
-      'ms.measure_id',
-      'm.no as measure_no',
-      'ms.title',
-      'ms.description',
-      'ms.due_on',
-      'ms.owner_department_id',
-      'ms.created_at',
-      'ms.completed_at',
-    ])
-    .where('m.plan_id', '=', planId);
-}
-
-export async function listMilestoneRows(
-  db: Db,
-  planId: string,
-  filter: { measureId?: string; ownerDepartmentId?: string } = {},
-): Promise<MilestoneRow[]> {
-  let q = milestonesOfPlan(db, planId);
-  if (filter.measureId) q = q.where('ms.measure_id', '=', filter.measureId);
-  if (filter.ownerDepartmentId) q = q.where('ms.owner_department_id', '=', filter.ownerDepartmentId);
-  return q.orderBy('ms.due_on').orderBy('ms.created_at').orderBy('ms.id').execute();
-}
-
-export async function findMilestoneRow(
-  db: Db,
-  id: string,
-): Promise<(MilestoneRow & { plan_id: string }) | undefined> {
-  return planDb(db)
-    .selectFrom('milestone as ms')
-    .innerJoin('measure as m', 'm.id', 'ms.measure_id')
-    .select([
-      'ms.id',
-      'ms.measure_id',
-      'm.no as measure_no',
-      'm.plan_id',
-      'ms.title',
-      'ms.description',
-      'ms.due_on',
-      'ms.owner_department_id',
-      'ms.created_at',
-      'ms.completed_at',
-    ])
-    .where('ms.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function insertMilestone(
-  db: Db,
-  row: {
-    measure_id: string;
-    title: string;
-    description: string;
-    due_on: string;
-    owner_department_id: string;
-    created_by: string | null;
-    created_at: Date;
-  },
-): Promise<string> {
-  const r = await planDb(db).insertInto('milestone').values(row).returning('id').executeTakeFirstOrThrow();
-  return r.id;
-}
-
-/** Updates an open milestone; undefined when it is gone or was completed meanwhile. */
-export async function updateOpenMilestone(
-  db: Db,
-  id: string,
-  set: { title: string; description: string; due_on: string; owner_department_id: string },
-): Promise<string | undefined> {
+export async function findMeasureIdByNo(db: Db, planId: string, no: number): Promise<string | undefined> {
   const r = await planDb(db)
-    .updateTable('milestone')
-    .set(set)
-    .where('id', '=', id)
-    .where('completed_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  return r?.id;
-}
-
-export async function deleteOpenMilestone(db: Db, id: string): Promise<boolean> {
-  const r = await planDb(db)
-    .deleteFrom('milestone')
-    .where('id', '=', id)
-    .where('completed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
-}
-
-/** Locks the given milestones for a completing report; returns those that exist. */
-export async function lockMilestones(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return planDb(db)
-    .selectFrom('milestone')
-    .select(['id', 'measure_id', 'owner_department_id', 'completed_at'])
-    .where('id', 'in', ids)
-    .forUpdate()
-    .execute();
-}
-
-export async function completeMilestones(
-  db: Db,
-  ids: readonly string[],
-  reportId: string,
-  at: Date,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await planDb(db)
-    .updateTable('milestone')
-    .set({ completed_at: at, completed_report_id: reportId })
-    .where('id', 'in', ids)
-    .where('completed_at', 'is', null)
-    .execute();
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Progress reports
-
-export interface ReportRow {
-  id: string;
-  measure_id: string;
-  measure_no: number;
-  department_id: string;
-  period: string;
-  percent: number;
-  body: string;
-  evidence_file_ids: string[];
-  completed_milestone_ids: string[];
-  submitted_by: string | null;
-  submitted_at: Date;
-}
-
-/** Sorts periods by their last month, so `2026-Q4` (ends in December) sorts with `2026-12`. */
-const periodKey = sql<string>`case when substr(r.period, 6, 1) = 'Q'
-  then substr(r.period, 1, 5) || lpad((cast(substr(r.period, 7, 1) as integer) * 3)::text, 2, '0')
-  else r.period end`;
-
-function reportsOfPlan(db: Db, planId: string) {
-  return planDb(db)
-    .selectFrom('progress_report as r')
-    .innerJoin('measure as m', 'm.id', 'r.measure_id')
-    .select([
-      'r.id',
-      'r.measure_id',
-      'm.no as measure_no',
-      'r.department_id',
-      'r.period',
-      'r.percent',
-      'r.body',
-      'r.evidence_file_ids',
-      'r.completed_milestone_ids',
-      'r.submitted_by',
-      'r.submitted_at',
-    ])
-    .where('m.plan_id', '=', planId);
-}
-
-/** Each (measure, department)'s latest report: latest period, then latest submission. */
-export async function listLatestReportRows(
-  db: Db,
-  planId: string,
-  filter: { measureIds?: readonly string[]; departmentId?: string } = {},
-): Promise<ReportRow[]> {
-  if (filter.measureIds && filter.measureIds.length === 0) return [];
-  let q = reportsOfPlan(db, planId)
-    .distinctOn(['r.measure_id', 'r.department_id'])
-    .orderBy('r.measure_id')
-    .orderBy('r.department_id')
-    .orderBy(periodKey, 'desc')
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc');
-  if (filter.measureIds) q = q.where('r.measure_id', 'in', filter.measureIds);
-  if (filter.departmentId) q = q.where('r.department_id', '=', filter.departmentId);
-  return q.execute();
-}
-
-/** When each measure's most recent report (by anyone) was submitted. */
-export async function listLastReportTimes(db: Db, planId: string): Promise<Map<string, Date>> {
-  const rows = await planDb(db)
-    .selectFrom('progress_report as r')
-    .innerJoin('measure as m', 'm.id', 'r.measure_id')
-    .select(['r.measure_id', sql<Date>`max(r.submitted_at)`.as('last_at')])
-    .where('m.plan_id', '=', planId)
-    .groupBy('r.measure_id')
-    .execute();
-  return new Map(rows.map((r) => [r.measure_id, new Date(r.last_at)]));
-}
-
-/** A measure's reports, newest period first. */
-export async function listReportRowsOfMeasure(
-  db: Db,
-  planId: string,
-  measureId: string,
-): Promise<ReportRow[]> {
-  return reportsOfPlan(db, planId)
-    .where('r.measure_id', '=', measureId)
-    .orderBy(periodKey, 'desc')
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .execute();
-}
-
-export async function insertReport(
-  db: Db,
-  row: {
-    measure_id: string;
-    department_id: string;
-    period: string;
-    percent: number;
-    body: string;
-    evidence_file_ids: string[];
-    completed_milestone_ids: string[];
-    submitted_by: string;
-    submitted_at: Date;
-  },
-): Promise<string> {
-  const r = await planDb(db)
-    .insertInto('progress_report')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function isReportId(db: Db, id: string): Promise<boolean> {
-  const r = await planDb(db)
-    .selectFrom('progress_report')
+    .selectFrom('measure')
     .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Supervision notices
-
-export interface NoticeRow {
-  id: string;
-  kind: 'reminder' | 'escalation';
-  reason: 'milestone_overdue' | 'report_missing';
-  measure_id: string;
-  measure_no: number;
-  measure_title: string;
-  milestone_id: string | null;
-  milestone_title: string | null;
-  department_id: string;
-  period: string | null;
-  due_on: string;
-  overdue_workdays: number;
-  dedupe_key: string;
-  created_at: Date;
-  resolved_at: Date | null;
-}
-
-function noticesOfPlan(db: Db, planId: string) {
-  return planDb(db)
-    .selectFrom('supervision_notice as n')
-    .innerJoin('measure as m', 'm.id', 'n.measure_id')
-    .leftJoin('milestone as ms', 'ms.id', 'n.milestone_id')
-    .where('m.plan_id', '=', planId);
-}
-
-const NOTICE_COLUMNS = [
-  'n.id',
-  'n.kind',
-  'n.reason',
-  'n.measure_id',
-  'm.no as measure_no',
-  'm.title as measure_title',
-  'n.milestone_id',
-  'ms.title as milestone_title',
-  'n.department_id',
-  'n.period',
-  'n.due_on',
-  'n.overdue_workdays',
-  'n.dedupe_key',
-  'n.created_at',
-  'n.resolved_at',
-] as const;
-
-export async function listNoticeRows(
-  db: Db,
-  planId: string,
-  q: {
-    departmentId?: string;
-    measureId?: string;
-    kind?: 'reminder' | 'escalation';
-    openOnly?: boolean;
-    page: number;
-    pageSize: number;
-  },
-): Promise<{ items: NoticeRow[]; total: number }> {
-  let base = noticesOfPlan(db, planId);
-  if (q.departmentId) base = base.where('n.department_id', '=', q.departmentId);
-  if (q.measureId) base = base.where('n.measure_id', '=', q.measureId);
-  if (q.kind) base = base.where('n.kind', '=', q.kind);
-  if (q.openOnly) base = base.where('n.resolved_at', 'is', null);
-  const [items, count] = await Promise.all([
-    base
-      .select(NOTICE_COLUMNS)
-      .orderBy('n.created_at', 'desc')
-      .orderBy('n.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
-}
-
-export interface NoticeInsert {
-  kind: 'reminder' | 'escalation';
-  reason: 'milestone_overdue' | 'report_missing';
-  measure_id: string;
-  milestone_id: string | null;
-  department_id: string;
-  period: string | null;
-  due_on: string;
-  overdue_workdays: number;
-  dedupe_key: string;
-  created_at: Date;
-}
-
-/** Inserts a notice unless its dedupe key exists; returns the new id, or undefined when it existed. */
-export async function insertNoticeOnce(db: Db, row: NoticeInsert): Promise<string | undefined> {
-  const r = await planDb(db)
-    .insertInto('supervision_notice')
-    .values(row)
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
+    .where('plan_id', '=', planId)
+    .where('no', '=', no)
     .executeTakeFirst();
   return r?.id;
 }
 
-/** Resolves the open notices of milestones; returns their ids. */
-export async function resolveMilestoneNotices(
-  db: Db,
-  milestoneIds: readonly string[],
-  at: Date,
-): Promise<string[]> {
-  if (milestoneIds.length === 0) return [];
+export async function listMeasureNos(db: Db, planId: string): Promise<number[]> {
   const rows = await planDb(db)
-    .updateTable('supervision_notice')
-    .set({ resolved_at: at })
-    .where('milestone_id', 'in', milestoneIds)
-    .where('resolved_at', 'is', null)
-    .returning('id')
+    .selectFrom('measure')
+    .select('no')
+    .where('plan_id', '=', planId)
+    .orderBy('no')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.no);
 }
 
-/**
- * Resolves a rescheduled or reassigned milestone's open notices and frees their dedupe keys (suffixing them), so a
- * milestone that falls behind again under its new terms is reminded again. The notices themselves stay on record.
- */
-export async function supersedeMilestoneNotices(db: Db, milestoneId: string, at: Date): Promise<string[]> {
-  const rows = await planDb(db)
-    .updateTable('supervision_notice')
-    .set({ resolved_at: at, dedupe_key: sql<string>`dedupe_key || ':superseded:' || id::text` })
-    .where('milestone_id', '=', milestoneId)
-    .where('resolved_at', 'is', null)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Resolves a department's open missing-report notices on a measure for periods up to `periods` (inclusive). */
-export async function resolveReportNotices(
+/** Every (measure, department) that owes progress reports: lead and responsible units matched to a department. */
+export async function listReportingUnitRows(
   db: Db,
-  measureId: string,
-  departmentId: string,
-  periods: readonly string[],
-  at: Date,
-): Promise<string[]> {
-  if (periods.length === 0) return [];
+  planId: string,
+): Promise<{ measure_id: string; department_id: string }[]> {
   const rows = await planDb(db)
-    .updateTable('supervision_notice')
-    .set({ resolved_at: at })
-    .where('measure_id', '=', measureId)
-    .where('department_id', '=', departmentId)
-    .where('reason', '=', 'report_missing')
-    .where('period', 'in', periods)
-    .where('resolved_at', 'is', null)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Open missing-report notices of a (measure, department): the periods they are about. */
-export async function listOpenReportNoticePeriods(
-  db: Db,
-  measureId: string,
-  departmentId: string,
-): Promise<string[]> {
-  const rows = await planDb(db)
-    .selectFrom('supervision_notice')
-    .select('period')
+    .selectFrom('measure_unit as u')
+    .innerJoin('measure as m', 'm.id', 'u.measure_id')
+    .select(['u.measure_id', 'u.department_id'])
     .distinct()
-    .where('measure_id', '=', measureId)
-    .where('department_id', '=', departmentId)
-    .where('reason', '=', 'report_missing')
-    .where('resolved_at', 'is', null)
+    .where('m.plan_id', '=', planId)
+    .where('u.role', 'in', ['lead', 'responsible'])
+    .where('u.department_id', 'is not', null)
     .execute();
-  return rows.flatMap((r) => (r.period ? [r.period] : []));
+  return rows.flatMap((r) =>
+    r.department_id ? [{ measure_id: r.measure_id, department_id: r.department_id }] : [],
+  );
 }
 
-/** Every notice of a milestone, open or resolved. */
-export async function countMilestoneNotices(db: Db, milestoneId: string): Promise<number> {
-  const r = await planDb(db)
-    .selectFrom('supervision_notice')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('milestone_id', '=', milestoneId)
-    .executeTakeFirstOrThrow();
-  return r.n;
+export interface StoredUnit {
+  id: string;
+  position: number;
+  name: string;
+  role: UnitRole;
+  departmentId: string | null;
 }
 
-/** Dedupe keys of the plan's open escalations (督办单), to flag escalated items on the dashboard. */
-export async function listOpenEscalationKeys(db: Db, planId: string): Promise<Set<string>> {
-  const rows = await noticesOfPlan(db, planId)
-    .select('n.dedupe_key')
-    .where('n.kind', '=', 'escalation')
-    .where('n.resolved_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.dedupe_key));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Fixtures
-
-export interface PlanFixture {
-  code: string;
+export interface StoredMeasure {
+  id: string;
+  no: number;
   title: string;
-  reportingPeriod?: 'monthly' | 'quarterly';
-  reportDueWorkdays?: number;
-  escalationWorkdays?: number;
-  createdAt: Date;
-  parts: {
-    ordinal: number;
-    label: string;
-    title: string;
-    sections: {
-      ordinal: number;
-      label: string;
-      title: string;
-      measures: {
-        no: number;
-        title: string;
-        body: string;
-        units: { name: string; role: UnitRole; departmentId: string | null }[];
-      }[];
-    }[];
-  }[];
+  body: string;
+  sectionOrdinal: number;
+  units: StoredUnit[];
 }
 
-/**
- * Writes a whole plan structure directly. The shipped plan is imported by plan-import.service from the plan text;
- * this is for tests and tools that need a small, exact plan (it writes no audit entry).
- */
-export async function insertPlanStructure(
-  db: Db,
-  plan: PlanFixture,
-): Promise<{ planId: string; measureIds: Map<number, string> }> {
-  const t = planDb(db);
-  const { id: planId } = await t
-    .insertInto('plan')
-    .values({
-      code: plan.code,
-      title: plan.title,
-      reporting_period: plan.reportingPeriod ?? 'monthly',
-      report_due_workdays: plan.reportDueWorkdays ?? 5,
-      escalation_workdays: plan.escalationWorkdays ?? 5,
-      source_sha256: 'fixture',
-      created_at: plan.createdAt,
-      updated_at: plan.createdAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const measureIds = new Map<number, string>();
-  for (const part of plan.parts) {
-    const { id: partId } = await t
-      .insertInto('plan_part')
-      .values({ plan_id: planId, ordinal: part.ordinal, label: part.label, title: part.title })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const section of part.sections) {
-      const { id: sectionId } = await t
-        .insertInto('plan_section')
-        .values({
-          plan_id: planId,
-          part_id: partId,
-          ordinal: section.ordinal,
-          label: section.label,
-          title: section.title,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const m of section.measures) {
-        const { id: measureId } = await t
-          .insertInto('measure')
-          .values({
-            plan_id: planId,
-            section_id: sectionId,
-            no: m.no,
-            title: m.title,
-            body: m.body,
-            created_at: plan.createdAt,
-            updated_at: plan.createdAt,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        measureIds.set(m.no, measureId);
-        if (m.units.length > 0) {
-          await t
-            .insertInto('measure_unit')
-            .values(
-              m.units.map((u, i) => ({
-                measure_id: measureId,
-                position: i + 1,
-                name: u.name,
-                role: u.role,
-                department_id: u.departmentId,
-              })),
-            )
-            .execute();
-        }
-      }
-    }
+/** Every measure of the plan with its units in list order. Two queries. */
+export async function listMeasuresWithUnits(db: Db, planId: string): Promise<StoredMeasure[]> {
+  const p = planDb(db);
+  const measures = await p
+    .selectFrom('measure')
+    .innerJoin('plan_section', 'plan_section.id', 'measure.section_id')
+    .select([
+      'measure.id',
+      'measure.no',
+      'measure.title',
+      'measure.body',
+      'plan_section.ordinal as section_ordinal',
+    ])
+    .where('measure.plan_id', '=', planId)
+    .orderBy('measure.no')
+    .execute();
+  const units = await p
+    .selectFrom('measure_unit')
+    .innerJoin('measure', 'measure.id', 'measure_unit.measure_id')
+    .select([
+      'measure_unit.id',
+      'measure_unit.measure_id',
+      'measure_unit.position',
+      'measure_unit.name',
+      'measure_unit.role',
+      'measure_unit.department_id',
+    ])
+    .where('measure.plan_id', '=', planId)
+    .orderBy('measure_unit.measure_id')
+    .orderBy('measure_unit.position')
+    .execute();
+  const byMeasure = new Map<string, StoredUnit[]>();
+  for (const u of units) {
+    const list = byMeasure.get(u.measure_id) ?? [];
+    list.push({
+      id: u.id,
+      position: u.position,
+      name: u.name,
+      role: u.role,
+      departmentId: u.department_id,
+    });
+    byMeasure.set(u.measure_id, list);
   }
-  return { planId, measureIds };
+  return measures.map((m) => ({
+    id: m.id,
+    no: m.no,
+    title: m.title,
+    body: m.body,
+    sectionOrdinal: m.section_ordinal,
+    units: byMeasure.get(m.id) ?? [],
+  }));
+}
+
+export interface MeasureWrite {
+  no: number;
+  title: string;
+  body: string;
+  sectionId: string;
+}
+
+/** Inserts new measures in one statement; returns their ids by number. */
+export async function insertMeasures(
+  trx: Db,
+  planId: string,
+  rows: readonly MeasureWrite[],
+  at: Date,
+): Promise<Map<number, string>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await planDb(trx)
+    .insertInto('measure')
+    .values(
+      rows.map((r) => ({
+        plan_id: planId,
+        section_id: r.sectionId,
+        no: r.no,
+        title: r.title,
+        body: r.body,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .returning(['id', 'no'])
+    .execute();
+  return new Map(inserted.map((r) => [r.no, r.id]));
+}
+
+/** Updates a measure in place: its id, and with it milestones, reports and notices, stay attached. */
+export async function updateMeasure(trx: Db, id: string, w: MeasureWrite, at: Date): Promise<void> {
+  await planDb(trx)
+    .updateTable('measure')
+    .set({ title: w.title, body: w.body, section_id: w.sectionId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface UnitWrite {
+  measureId: string;
+  position: number;
+  name: string;
+  role: UnitRole;
+  departmentId: string | null;
+}
+
+/** Replaces the unit lists of the given measures with `rows` (nothing references a measure_unit row). */
+export async function replaceMeasureUnits(
+  trx: Db,
+  measureIds: readonly string[],
+  rows: readonly UnitWrite[],
+): Promise<void> {
+  if (measureIds.length > 0) {
+    await planDb(trx).deleteFrom('measure_unit').where('measure_id', 'in', measureIds).execute();
+  }
+  if (rows.length === 0) return;
+  await planDb(trx)
+    .insertInto('measure_unit')
+    .values(
+      rows.map((r) => ({
+        measure_id: r.measureId,
+        position: r.position,
+        name: r.name,
+        role: r.role,
+        department_id: r.departmentId,
+      })),
+    )
+    .execute();
+}
+
+export async function setUnitDepartment(trx: Db, unitId: string, departmentId: string): Promise<void> {
+  await planDb(trx)
+    .updateTable('measure_unit')
+    .set({ department_id: departmentId })
+    .where('id', '=', unitId)
+    .execute();
+}
+
+/** Named units (not collective scopes) that are not linked to a department yet, in every plan. */
+export async function listUnlinkedUnits(
+  db: Db,
+): Promise<{ id: string; name: string; measureNo: number; planCode: string }[]> {
+  return planDb(db)
+    .selectFrom('measure_unit')
+    .innerJoin('measure', 'measure.id', 'measure_unit.measure_id')
+    .innerJoin('plan', 'plan.id', 'measure.plan_id')
+    .select(['measure_unit.id', 'measure_unit.name', 'measure.no as measureNo', 'plan.code as planCode'])
+    .where('measure_unit.department_id', 'is', null)
+    .where('measure_unit.role', '<>', 'scope')
+    .orderBy('plan.code')
+    .orderBy('measure.no')
+    .orderBy('measure_unit.position')
+    .execute();
 }

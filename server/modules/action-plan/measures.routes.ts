@@ -18,16 +18,10 @@ import {
   ReportInputSchema,
   ReportSchema,
 } from './measures.schemas.ts';
-import {
-  createMilestone,
-  deleteMilestone,
-  getMeasure,
-  getMyWork,
-  listMeasures,
-  listNotices,
-  submitReport,
-  updateMilestone,
-} from './measures.service.ts';
+import { getMeasure, getMyWork, listMeasures } from './measures.service.ts';
+import { createMilestone, deleteMilestone, updateMilestone } from './milestones.service.ts';
+import { listNotices } from './notices.service.ts';
+import { submitReport } from './progress-reports.service.ts';
 import { getDashboard } from './supervision.service.ts';
 
 const tags = ['action-plan'];

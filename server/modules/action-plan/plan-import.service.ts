@@ -15,31 +15,33 @@ import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import type { MeasureStatus, UnitRole } from './action-plan.tables.ts';
-import { computeMeasureStates } from './measures.service.ts';
+import { computeMeasureStates } from './measure-status.service.ts';
+import {
+  insertMeasures,
+  listMeasuresWithUnits,
+  listUnlinkedUnits,
+  replaceMeasureUnits,
+  setUnitDepartment,
+  updateMeasure,
+  type MeasureWrite,
+  type StoredMeasure,
+  type UnitWrite,
+} from './measures.repository.ts';
 import './plan.errors.ts';
 import { normaliseUnitName, parsePlan, PlanParseError, type ParsedPlan } from './plan-parser.ts';
 import {
   countPlans,
   findCurrentPlan,
   findPlanByCode,
-  insertMeasures,
   insertPlan,
   insertPlanImport,
-  listMeasuresWithUnits,
   listParts,
   listPlanImportRows,
   listSectionsWithCounts,
-  listUnlinkedUnits,
   lockPlanImports,
-  replaceMeasureUnits,
-  setUnitDepartment,
-  updateMeasure,
   updatePlan,
   upsertPart,
   upsertSection,
-  type MeasureWrite,
-  type StoredMeasure,
-  type UnitWrite,
 } from './plan.repository.ts';
 import {
   PLAN_CODE_PATTERN,

@@ -1,14 +1,16 @@
 /**
- * Plan structure tables: plan, plan_part, plan_section, measure, measure_unit, plan_import. The only place the
- * plan import and the structure endpoint touch Kysely.
+ * The plan aggregate: plan, plan_part, plan_section and plan_import (the record of each import). The only writer of
+ * these tables; measures and their units are measures.repository's.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import type { ActionPlanTables, UnitRole } from './action-plan.tables.ts';
-
-export function planDb(db: Db): Kysely<ActionPlanTables> {
-  return db.withTables<ActionPlanTables>();
-}
+import {
+  actionPlanDb as planDb,
+  type PlanImportRow,
+  type PlanPartRow,
+  type PlanRow,
+  type PlanSectionRow,
+} from './action-plan.tables.ts';
 
 /**
  * Serialises plan imports (uploads, the CLI, start-up seeding, across processes) for the rest of the transaction,
@@ -20,34 +22,6 @@ export async function lockPlanImports(trx: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${PLAN_IMPORT_LOCK_KEY}::bigint)`.execute(trx);
 }
 
-export interface PlanRow {
-  id: string;
-  code: string;
-  title: string;
-  issuer: string | null;
-  document_no: string | null;
-  issued_on: string | null;
-  reporting_period: 'monthly' | 'quarterly';
-  report_due_workdays: number;
-  escalation_workdays: number;
-  source_sha256: string;
-  created_at: Date;
-}
-
-const PLAN_COLUMNS = [
-  'id',
-  'code',
-  'title',
-  'issuer',
-  'document_no',
-  'issued_on',
-  'reporting_period',
-  'report_due_workdays',
-  'escalation_workdays',
-  'source_sha256',
-  'created_at',
-] as const;
-
 export async function countPlans(db: Db): Promise<number> {
   const r = await planDb(db)
     .selectFrom('plan')
@@ -57,18 +31,36 @@ export async function countPlans(db: Db): Promise<number> {
 }
 
 export async function findPlanByCode(db: Db, code: string): Promise<PlanRow | undefined> {
-  return planDb(db).selectFrom('plan').select(PLAN_COLUMNS).where('code', '=', code).executeTakeFirst();
+  return planDb(db).selectFrom('plan').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findPlan(db: Db, planId: string): Promise<PlanRow | undefined> {
+  return planDb(db).selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
+}
+
+/** The plan a file of shipped KPIs belongs to: by its code, else by the text it was imported from. */
+export async function findPlanIdByCodeOrSource(
+  db: Db,
+  code: string,
+  sourceSha256: string,
+): Promise<string | undefined> {
+  const r = await planDb(db)
+    .selectFrom('plan')
+    .select('id')
+    .where((eb) => eb.or([eb('code', '=', code), eb('source_sha256', '=', sourceSha256)]))
+    .orderBy(sql`code = ${code}`, 'desc')
+    .executeTakeFirst();
+  return r?.id;
 }
 
 /**
- * The plan in force: the one created last (a district's own plan supersedes the shipped one) — the same rule as
- * measures.repository and kpi.repository.
+ * The plan in force: the one created last (a district's own plan supersedes the shipped one). The one rule every
+ * part of the module uses.
  */
-/** The plan in force: the most recently imported one. The one rule every part of the module uses. */
 export async function findCurrentPlan(db: Db): Promise<PlanRow | undefined> {
   return planDb(db)
     .selectFrom('plan')
-    .select(PLAN_COLUMNS)
+    .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
@@ -84,11 +76,26 @@ export interface PlanWrite {
   at: Date;
 }
 
-export async function insertPlan(trx: Db, code: string, w: PlanWrite): Promise<string> {
+/** Reporting rules a new plan starts with; the table's defaults where not given. */
+export interface PlanRulesWrite {
+  reportingPeriod?: PlanRow['reporting_period'];
+  reportDueWorkdays?: number;
+  escalationWorkdays?: number;
+}
+
+export async function insertPlan(
+  trx: Db,
+  code: string,
+  w: PlanWrite,
+  rules: PlanRulesWrite = {},
+): Promise<string> {
   const r = await planDb(trx)
     .insertInto('plan')
     .values({
       code,
+      reporting_period: rules.reportingPeriod,
+      report_due_workdays: rules.reportDueWorkdays,
+      escalation_workdays: rules.escalationWorkdays,
       title: w.title,
       issuer: w.issuer,
       document_no: w.documentNo,
@@ -149,175 +156,6 @@ export async function upsertSection(
   return r.id;
 }
 
-export interface StoredUnit {
-  id: string;
-  position: number;
-  name: string;
-  role: UnitRole;
-  departmentId: string | null;
-}
-
-export interface StoredMeasure {
-  id: string;
-  no: number;
-  title: string;
-  body: string;
-  sectionOrdinal: number;
-  units: StoredUnit[];
-}
-
-/** Every measure of the plan with its units in list order. Two queries. */
-export async function listMeasuresWithUnits(db: Db, planId: string): Promise<StoredMeasure[]> {
-  const p = planDb(db);
-  const measures = await p
-    .selectFrom('measure')
-    .innerJoin('plan_section', 'plan_section.id', 'measure.section_id')
-    .select([
-      'measure.id',
-      'measure.no',
-      'measure.title',
-      'measure.body',
-      'plan_section.ordinal as section_ordinal',
-    ])
-    .where('measure.plan_id', '=', planId)
-    .orderBy('measure.no')
-    .execute();
-  const units = await p
-    .selectFrom('measure_unit')
-    .innerJoin('measure', 'measure.id', 'measure_unit.measure_id')
-    .select([
-      'measure_unit.id',
-      'measure_unit.measure_id',
-      'measure_unit.position',
-      'measure_unit.name',
-      'measure_unit.role',
-      'measure_unit.department_id',
-    ])
-    .where('measure.plan_id', '=', planId)
-    .orderBy('measure_unit.measure_id')
-    .orderBy('measure_unit.position')
-    .execute();
-  const byMeasure = new Map<string, StoredUnit[]>();
-  for (const u of units) {
-    const list = byMeasure.get(u.measure_id) ?? [];
-    list.push({
-      id: u.id,
-      position: u.position,
-      name: u.name,
-      role: u.role,
-      departmentId: u.department_id,
-    });
-    byMeasure.set(u.measure_id, list);
-  }
-  return measures.map((m) => ({
-    id: m.id,
-    no: m.no,
-    title: m.title,
-    body: m.body,
-    sectionOrdinal: m.section_ordinal,
-    units: byMeasure.get(m.id) ?? [],
-  }));
-}
-
-export interface MeasureWrite {
-  no: number;
-  title: string;
-  body: string;
-  sectionId: string;
-}
-
-/** Inserts new measures in one statement; returns their ids by number. */
-export async function insertMeasures(
-  trx: Db,
-  planId: string,
-  rows: readonly MeasureWrite[],
-  at: Date,
-): Promise<Map<number, string>> {
-  if (rows.length === 0) return new Map();
-  const inserted = await planDb(trx)
-    .insertInto('measure')
-    .values(
-      rows.map((r) => ({
-        plan_id: planId,
-        section_id: r.sectionId,
-        no: r.no,
-        title: r.title,
-        body: r.body,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .returning(['id', 'no'])
-    .execute();
-  return new Map(inserted.map((r) => [r.no, r.id]));
-}
-
-/** Updates a measure in place: its id, and with it milestones, reports and notices, stay attached. */
-export async function updateMeasure(trx: Db, id: string, w: MeasureWrite, at: Date): Promise<void> {
-  await planDb(trx)
-    .updateTable('measure')
-    .set({ title: w.title, body: w.body, section_id: w.sectionId, updated_at: at })
-    .where('id', '=', id)
-    .execute();
-}
-
-export interface UnitWrite {
-  measureId: string;
-  position: number;
-  name: string;
-  role: UnitRole;
-  departmentId: string | null;
-}
-
-/** Replaces the unit lists of the given measures with `rows` (nothing references a measure_unit row). */
-export async function replaceMeasureUnits(
-  trx: Db,
-  measureIds: readonly string[],
-  rows: readonly UnitWrite[],
-): Promise<void> {
-  if (measureIds.length > 0) {
-    await planDb(trx).deleteFrom('measure_unit').where('measure_id', 'in', measureIds).execute();
-  }
-  if (rows.length === 0) return;
-  await planDb(trx)
-    .insertInto('measure_unit')
-    .values(
-      rows.map((r) => ({
-        measure_id: r.measureId,
-        position: r.position,
-        name: r.name,
-        role: r.role,
-        department_id: r.departmentId,
-      })),
-    )
-    .execute();
-}
-
-export async function setUnitDepartment(trx: Db, unitId: string, departmentId: string): Promise<void> {
-  await planDb(trx)
-    .updateTable('measure_unit')
-    .set({ department_id: departmentId })
-    .where('id', '=', unitId)
-    .execute();
-}
-
-/** Named units (not collective scopes) that are not linked to a department yet, in every plan. */
-export async function listUnlinkedUnits(
-  db: Db,
-): Promise<{ id: string; name: string; measureNo: number; planCode: string }[]> {
-  return planDb(db)
-    .selectFrom('measure_unit')
-    .innerJoin('measure', 'measure.id', 'measure_unit.measure_id')
-    .innerJoin('plan', 'plan.id', 'measure.plan_id')
-    .select(['measure_unit.id', 'measure_unit.name', 'measure.no as measureNo', 'plan.code as planCode'])
-    .where('measure_unit.department_id', 'is', null)
-    .where('measure_unit.role', '<>', 'scope')
-    .orderBy('plan.code')
-    .orderBy('measure.no')
-    .orderBy('measure_unit.position')
-    .execute();
-}
-
 export interface PlanImportWrite {
   planId: string;
   importedAt: Date;
@@ -347,23 +185,14 @@ export async function insertPlanImport(trx: Db, w: PlanImportWrite): Promise<str
   return r.id;
 }
 
-export interface PlanImportRow {
-  id: string;
-  plan_code: string;
-  imported_at: Date;
-  imported_by: string;
-  source_sha256: string;
-  measures_added: number;
-  measures_updated: number;
-  measures_unchanged: number;
-  unmatched_units: unknown;
-}
+/** An import as listed: with its plan's code instead of the plan's id. */
+export type PlanImportListRow = Omit<PlanImportRow, 'plan_id'> & { plan_code: string };
 
 /** Newest first. */
 export async function listPlanImportRows(
   db: Db,
   page: { limit: number; offset: number },
-): Promise<{ rows: PlanImportRow[]; total: number }> {
+): Promise<{ rows: PlanImportListRow[]; total: number }> {
   const p = planDb(db);
   const [rows, count] = await Promise.all([
     p
@@ -393,13 +222,19 @@ export async function listPlanImportRows(
   return { rows, total: count.n };
 }
 
-export async function listParts(
-  db: Db,
-  planId: string,
-): Promise<{ id: string; ordinal: number; label: string; title: string }[]> {
+export async function listParts(db: Db, planId: string): Promise<Omit<PlanPartRow, 'plan_id'>[]> {
   return planDb(db)
     .selectFrom('plan_part')
     .select(['id', 'ordinal', 'label', 'title'])
+    .where('plan_id', '=', planId)
+    .orderBy('ordinal')
+    .execute();
+}
+
+export async function listSections(db: Db, planId: string): Promise<Omit<PlanSectionRow, 'plan_id'>[]> {
+  return planDb(db)
+    .selectFrom('plan_section')
+    .select(['id', 'part_id', 'ordinal', 'label', 'title'])
     .where('plan_id', '=', planId)
     .orderBy('ordinal')
     .execute();
@@ -409,9 +244,7 @@ export async function listParts(
 export async function listSectionsWithCounts(
   db: Db,
   planId: string,
-): Promise<
-  { id: string; part_id: string; ordinal: number; label: string; title: string; measures: number }[]
-> {
+): Promise<(Omit<PlanSectionRow, 'plan_id'> & { measures: number })[]> {
   return planDb(db)
     .selectFrom('plan_section')
     .leftJoin('measure', 'measure.section_id', 'plan_section.id')

@@ -16,18 +16,13 @@ import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { findDepartmentByCode, listActiveUserIdsByKind } from '../identity/index.ts';
 import { notifyDepartment, notifyUser } from '../notifications/index.ts';
-import type { MeasureStatus } from './action-plan.tables.ts';
+import type { MeasureStatus, PlanRow } from './action-plan.tables.ts';
 import { listKpis } from './kpi.service.ts';
-import {
-  findCurrentPlan,
-  insertNoticeOnce,
-  listOpenEscalationKeys,
-  listPartRows,
-  listSectionRows,
-  type PlanRow,
-} from './measures.repository.ts';
+import { loadPlanSnapshot, type PlanSnapshot } from './measure-status.service.ts';
+import { loadDepartments } from './measure-views.service.ts';
 import type { DashboardDto, DepartmentRef } from './measures.schemas.ts';
-import { loadDepartments, loadPlanSnapshot, type PlanSnapshot } from './measures.service.ts';
+import { insertNoticeOnce, listOpenEscalationKeys } from './notices.repository.ts';
+import { findCurrentPlan, listParts, listSections } from './plan.repository.ts';
 import { summariseStates } from './plan-import.service.ts';
 
 /** The leading-group office's department code (config/departments.json). */
@@ -270,8 +265,8 @@ export async function getDashboard(ctx: AppContext): Promise<DashboardDto> {
   const [snapshot, departments, parts, sections, escalations, kpis] = await Promise.all([
     loadPlanSnapshot(ctx, plan),
     loadDepartments(ctx.db),
-    listPartRows(ctx.db, plan.id),
-    listSectionRows(ctx.db, plan.id),
+    listParts(ctx.db, plan.id),
+    listSections(ctx.db, plan.id),
     listOpenEscalationKeys(ctx.db, plan.id),
     listKpis(ctx, plan.id),
   ]);

@@ -18,7 +18,7 @@ import { kpiJobs } from './kpi.jobs.ts';
 import type { PlanRow } from './action-plan.tables.ts';
 import type { KpiDto } from './kpi.schemas.ts';
 import { listKpis, PLAN_CONFIG_DIR, refreshKpis, seedShippedKpis } from './kpi.service.ts';
-import { insertPlanStructure } from './plan.fixture.ts';
+import { insertPlanStructure } from './plan.test-support.ts';
 import { findCurrentPlan, findPlan } from './plan.repository.ts';
 
 const clock = new FixedClock('2026-11-27T02:00:00Z');

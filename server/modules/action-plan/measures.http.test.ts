@@ -14,7 +14,7 @@ import {
   type TestUser,
 } from '../../test/harness.ts';
 import { findDepartmentByCode } from '../identity/index.ts';
-import { insertPlanStructure } from './plan.fixture.ts';
+import { insertPlanStructure } from './plan.test-support.ts';
 import { linkUnmatchedUnits } from './plan-import.service.ts';
 import { superviseJob } from './supervision.jobs.ts';
 

@@ -10,7 +10,7 @@ import {
   type TestUser,
 } from '../../test/harness.ts';
 import { findDepartmentByCode } from '../identity/index.ts';
-import { insertPlanStructure } from './plan.fixture.ts';
+import { insertPlanStructure } from './plan.test-support.ts';
 import { superviseJob } from './supervision.jobs.ts';
 
 /** The registry is seeded from config/departments.json on start; older trees start empty. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Value } from 'typebox/value';
 import { Type, type Static, type TSchema } from 'typebox';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { chinaDate } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
@@ -524,7 +525,7 @@ export async function saveBundle(
       },
     );
   }
-  const today = new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.clock.now());
   await ctx.db.transaction().execute(async (trx) => {
     const t = servicesDb(trx);
     const existing = await t

@@ -58,5 +58,7 @@ describe('China time', () => {
   it('refuses what is not a calendar date', () => {
     expect(() => chinaDayStart('2026-1-2')).toThrow(RangeError);
     expect(() => chinaDayStart('2026-13-01')).toThrow(RangeError);
+    expect(() => chinaDayStart('2026-02-30')).toThrow(RangeError);
+    expect(chinaDayStart('2028-02-29').toISOString()).toBe('2028-02-28T16:00:00.000Z');
   });
 });

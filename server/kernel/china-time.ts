@@ -53,7 +53,10 @@ export function chinaWallClock(at: Date): ChinaWallClock {
 export function chinaDayStart(date: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new RangeError(`not a calendar date: ${date}`);
+  // Date.parse rolls 2026-02-30 over into March; a date that does not come back unchanged does not exist.
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`not a calendar date: ${date}`);
+  }
   return new Date(t - CHINA_UTC_OFFSET_MS);
 }
 

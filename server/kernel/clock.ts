@@ -21,7 +21,6 @@ export class FixedClock implements Clock {
   }
 }
 
-/** Today's calendar date in China (UTC+8, no DST), which is what working-day rules count in. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+// China-time arithmetic lives in china-time.ts; this re-export keeps the existing `chinaDate` imports working
+// while other branches still import it from here (new code imports china-time.ts).
+export { chinaDate } from './china-time.ts';

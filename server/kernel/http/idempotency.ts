@@ -15,33 +15,24 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { canonicalJson } from '../audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import {
+  deleteClaim,
+  deleteKeysCreatedBefore,
+  findStoredResult,
+  insertClaim,
+  storeResult,
+  takeOverClaim,
+} from './idempotency.repository.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 export const IDEMPOTENCY_STALE_CLAIM_MS = 10 * 60_000;
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const IN_PROGRESS = 0;
-
-type IdempotencyTables = {
-  idempotency_key: {
-    key: string;
-    actor_id: string;
-    route: string;
-    request_hash: string;
-    status_code: number;
-    response_body: unknown;
-    created_at: Date;
-  };
-};
-
-function tables(db: Db): Kysely<IdempotencyTables> {
-  return db.withTables<IdempotencyTables>();
-}
 
 export interface IdempotentResult {
   status: number;
@@ -107,51 +98,25 @@ export async function withIdempotency(
   const key = readIdempotencyKey(req);
   if (key === undefined) return send(reply, await handler());
 
-  const t = tables(ctx.db);
   const actorId = actorScope(req);
   const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0] ?? ''}`;
   const hash = requestHash(req, 'fingerprint' in options ? options.fingerprint : req.body);
   const now = ctx.clock.now();
   const pk = { key, actor_id: actorId, route };
 
-  let claimed =
-    (await t
-      .insertInto('idempotency_key')
-      .values({ ...pk, request_hash: hash, status_code: IN_PROGRESS, response_body: null, created_at: now })
-      .onConflict((oc) => oc.columns(['actor_id', 'route', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst()) !== undefined;
+  const claim = { requestHash: hash, status: IN_PROGRESS, at: now };
+  let claimed = await insertClaim(ctx.db, pk, claim);
 
   if (!claimed) {
     // An expired key, or a claim abandoned by a crashed process, is taken over in one statement so that two
     // retries racing for it cannot both win.
     const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
     const staleBefore = new Date(now.getTime() - IDEMPOTENCY_STALE_CLAIM_MS);
-    claimed =
-      (await t
-        .updateTable('idempotency_key')
-        .set({ request_hash: hash, status_code: IN_PROGRESS, response_body: null, created_at: now })
-        .where('key', '=', key)
-        .where('actor_id', '=', actorId)
-        .where('route', '=', route)
-        .where((eb) =>
-          eb.or([
-            eb('created_at', '<', expiredBefore),
-            eb.and([eb('status_code', '=', IN_PROGRESS), eb('created_at', '<', staleBefore)]),
-          ]),
-        )
-        .returning('key')
-        .executeTakeFirst()) !== undefined;
+    claimed = await takeOverClaim(ctx.db, pk, claim, { expiredBefore, staleBefore, inProgress: IN_PROGRESS });
   }
 
   if (!claimed) {
-    const existing = await t
-      .selectFrom('idempotency_key')
-      .select(['request_hash', 'status_code', 'response_body'])
-      .where('key', '=', key)
-      .where('actor_id', '=', actorId)
-      .where('route', '=', route)
-      .executeTakeFirst();
+    const existing = await findStoredResult(ctx.db, pk);
     if (!existing) {
       // Released between our insert and our read (the first request failed): the client may simply retry.
       throw new AppError(
@@ -183,31 +148,15 @@ export async function withIdempotency(
   try {
     result = await handler();
   } catch (err) {
-    await t
-      .deleteFrom('idempotency_key')
-      .where('key', '=', key)
-      .where('actor_id', '=', actorId)
-      .where('route', '=', route)
-      .where('status_code', '=', IN_PROGRESS)
-      .execute();
+    await deleteClaim(ctx.db, pk, IN_PROGRESS);
     throw err;
   }
   const body = result.body === undefined ? null : JSON.stringify(result.body);
-  await t
-    .updateTable('idempotency_key')
-    .set({ status_code: result.status, response_body: body })
-    .where('key', '=', key)
-    .where('actor_id', '=', actorId)
-    .where('route', '=', route)
-    .execute();
+  await storeResult(ctx.db, pk, result.status, body);
   return send(reply, result);
 }
 
 /** Deletes keys created before `olderThan` (normally now − 24 h); returns how many. Idempotent, for a job. */
 export async function purgeIdempotencyKeys(db: Db, olderThan: Date): Promise<number> {
-  const res = await tables(db)
-    .deleteFrom('idempotency_key')
-    .where('created_at', '<', olderThan)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return deleteKeysCreatedBefore(db, olderThan);
 }

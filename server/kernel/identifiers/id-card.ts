@@ -2,6 +2,7 @@
  * 居民身份证号 (GB 11643-1999): 6-digit address code (GB/T 2260) · 8-digit birth date · 3-digit sequence (odd = male)
  * · check character (ISO 7064 MOD 11-2).
  */
+import { chinaDate } from '../china-time.ts';
 import { PROVINCE_PREFIXES } from './uscc.ts';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -38,12 +39,7 @@ export function idCardCheckChar(first17: string): string {
 
 /** Today's calendar date in China, so that "not in the future" does not depend on the server's time zone. */
 function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
+  return chinaDate(new Date());
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
-import { chinaDate } from '../../kernel/clock.ts';
+import { chinaDate, chinaDateTime } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { listDepartments } from '../identity/index.ts';
@@ -150,11 +150,6 @@ export async function collectPlanProgress(ctx: AppContext): Promise<PlanProgress
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared wording
-
-/** "2026-11-27 10:00" in China time. */
-function chinaDateTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 function formatNumber(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);

@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Value } from 'typebox/value';
 import { Type } from 'typebox';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
+import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import type { MetricValue } from '../../kernel/metrics.ts';
@@ -380,11 +380,7 @@ export function readShippedKpis(dir: string = PLAN_CONFIG_DIR): ShippedKpis[] {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.kpis.json'))
     .sort()) {
-    const raw: unknown = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    if (!Value.Check(ShippedKpiFile, raw)) {
-      const first = [...Value.Errors(ShippedKpiFile, raw)][0];
-      throw new Error(`${file}: ${first ? `${first.instancePath} ${first.message}` : 'invalid'}`);
-    }
+    const raw = readConfigFile(path.join(dir, file), ShippedKpiFile);
     const codes = new Set<string>();
     for (const k of raw.kpis) {
       if (codes.has(k.code)) throw new Error(`${file}: KPI code ${k.code} appears twice`);

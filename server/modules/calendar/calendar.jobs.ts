@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { chinaDate } from '../../kernel/clock.ts';
+import { chinaDate } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { defineJob } from '../../kernel/jobs/jobs.ts';
 import { listActiveUserIdsByKind } from '../identity/index.ts';

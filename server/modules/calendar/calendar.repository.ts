@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { HolidayBlock, MakeupDay } from '../../kernel/calendar/calendar.ts';
 import type { Db } from '../../kernel/db/database.ts';
-import type { CalendarTables } from './calendar.tables.ts';
+import type { CalendarTables, YearRow } from './calendar.tables.ts';
 
 export function calendarDb(db: Db): Kysely<CalendarTables> {
   return db.withTables<CalendarTables>();
@@ -16,17 +16,6 @@ const CALENDAR_LOCK_KEY = 7_320_507_001;
 
 export async function lockCalendarForWrite(trx: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock(${CALENDAR_LOCK_KEY}::bigint)`.execute(trx);
-}
-
-export interface YearRow {
-  year: number;
-  version: number;
-  notice: string;
-  published_on: string | null;
-  holidays: HolidayBlock[];
-  makeup_workdays: MakeupDay[];
-  updated_at: Date;
-  updated_by: string | null;
 }
 
 export async function listYearRows(db: Db): Promise<YearRow[]> {

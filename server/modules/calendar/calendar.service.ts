@@ -28,9 +28,9 @@ import {
   lockCalendarForWrite,
   readCalendarStamp,
   writeYearVersion,
-  type YearRow,
 } from './calendar.repository.ts';
 import type { SaveYearInput, YearDto, YearSummaryDto, YearVersionDto } from './calendar.schemas.ts';
+import type { YearRow } from './calendar.tables.ts';
 
 /** `config/calendar/` of this checkout: the years shipped with the platform. */
 export const CALENDAR_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'calendar');

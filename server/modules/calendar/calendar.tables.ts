@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { HolidayBlock, MakeupDay } from '../../kernel/calendar/calendar.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -30,3 +30,6 @@ export type CalendarTables = {
     created_by: string | null;
   };
 };
+
+export type YearRow = Selectable<CalendarTables['calendar_year']>;
+export type YearVersionRow = Selectable<CalendarTables['calendar_year_version']>;

@@ -15,6 +15,7 @@
  *
  * With nothing to measure (no 双公示 record in the period; no monthly category) the value is null, never 0 or 100.
  */
+import { chinaDayEnd } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { MetricProvider, MetricValue } from '../../kernel/metrics.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
@@ -34,8 +35,7 @@ export function periodRange(period: string): { from: string; to: string } {
 }
 
 function dayAfterStartInChina(date: string): Date {
-  const d = new Date(`${date}T00:00:00+08:00`);
-  return new Date(d.getTime() + 24 * 3600_000);
+  return chinaDayEnd(date);
 }
 
 export async function computeTimeliness(

@@ -9,6 +9,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
+import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -102,14 +103,7 @@ function readJson(file: string): unknown {
 }
 
 export function readSanctionsConfig(): SanctionsConfig {
-  const raw = readJson('sanctions.json');
-  if (!Value.Check(SanctionsConfig, raw)) {
-    const first = [...Value.Errors(SanctionsConfig, raw)][0];
-    throw new Error(
-      `config/credit/sanctions.json: ${first?.instancePath ?? ''} ${first?.message ?? 'invalid'}`,
-    );
-  }
-  return raw;
+  return readConfigFile(path.join(CREDIT_CONFIG_DIR, 'sanctions.json'), SanctionsConfig);
 }
 
 export function readClassificationConfig(): ClassificationRules {

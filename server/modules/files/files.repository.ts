@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import type { FilesTables } from './files.tables.ts';
+import type { FilesTables, NewStoredFileRow, StoredFileRow } from './files.tables.ts';
 
 function filesDb(db: Db): Kysely<FilesTables> {
   return db.withTables<FilesTables>();
@@ -20,20 +20,7 @@ const COLUMNS = [
   'created_at',
 ] as const;
 
-export interface StoredFileInsert {
-  owner_module: string;
-  owner_id: string | null;
-  uploaded_by: string | null;
-  original_name: string;
-  safe_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  purpose: string;
-}
-
-export async function insertStoredFile(db: Db, row: StoredFileInsert) {
+export async function insertStoredFile(db: Db, row: NewStoredFileRow) {
   return filesDb(db).insertInto('stored_file').values(row).returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
@@ -41,7 +28,8 @@ export async function findStoredFile(db: Db, id: string) {
   return filesDb(db).selectFrom('stored_file').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export type StoredFileRow = NonNullable<Awaited<ReturnType<typeof findStoredFile>>>;
+/** A stored file as this module hands it out: every column but the client's original name (kept for the record). */
+export type StoredFile = Omit<StoredFileRow, 'original_name'>;
 
 /** Moves an unattached upload to its owner; returns undefined when the row was not in the expected state. */
 export async function setStoredFileOwner(

@@ -18,12 +18,7 @@ import {
   type SpooledUpload,
 } from '../../kernel/storage.ts';
 import { assertOwnerModule, mayReadFile, UNATTACHED_OWNER } from './files.policy.ts';
-import {
-  findStoredFile,
-  insertStoredFile,
-  setStoredFileOwner,
-  type StoredFileRow,
-} from './files.repository.ts';
+import { findStoredFile, insertStoredFile, setStoredFileOwner, type StoredFile } from './files.repository.ts';
 import type { FileDto } from './files.schemas.ts';
 
 /** What an upload is for decides which kinds of content it may be. */
@@ -52,7 +47,7 @@ export function fileStore(ctx: AppContext): FileStore {
   return store;
 }
 
-function toDto(r: StoredFileRow): FileDto {
+function toDto(r: StoredFile): FileDto {
   return {
     id: r.id,
     name: r.safe_name,
@@ -104,7 +99,7 @@ export async function commitUpload(
   const store = fileStore(ctx);
   const key = newStorageKey();
   await store.put(key, fs.createReadStream(spooled.path));
-  const record = async (db: Db): Promise<StoredFileRow> => {
+  const record = async (db: Db): Promise<StoredFile> => {
     const row = await insertStoredFile(db, {
       owner_module: input.ownerModule,
       owner_id: input.ownerId,
@@ -179,7 +174,7 @@ export async function storeUpload(
   }
 }
 
-async function getReadableFile(ctx: AppContext, actor: Actor, id: string): Promise<StoredFileRow> {
+async function getReadableFile(ctx: AppContext, actor: Actor, id: string): Promise<StoredFile> {
   const row = await findStoredFile(ctx.db, id);
   const allowed =
     row !== undefined &&

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type FilesTables = {
   stored_file: {
@@ -18,3 +18,6 @@ export type FilesTables = {
     created_at: Generated<Date>;
   };
 };
+
+export type StoredFileRow = Selectable<FilesTables['stored_file']>;
+export type NewStoredFileRow = Insertable<FilesTables['stored_file']>;

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../kernel/context.ts';
-import { chinaDate } from '../../kernel/clock.ts';
+import { chinaDate } from '../../kernel/china-time.ts';
 import { checkIdCard, maskIdCard } from '../../kernel/identifiers/id-card.ts';
 import { checkUscc } from '../../kernel/identifiers/uscc.ts';
 import type { IdCardCheckDto, UsccCheckDto } from './identifiers.schemas.ts';

@@ -3,30 +3,25 @@
  * `npm run departments:generate`). It is loaded on start, before any other module's start-up, so modules that
  * match names against it (the action plan's units) always find it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { Type, type Static } from 'typebox';
 import { appendAudit } from '../../kernel/audit.ts';
+import { CONFIG_DIR, readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { insertDepartments, listDepartments } from './identity.repository.ts';
 
-export const DEPARTMENTS_FILE = path.resolve(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  'config',
-  'departments.json',
+export const DEPARTMENTS_FILE = `${CONFIG_DIR}/departments.json`;
+
+const DepartmentConfig = Type.Array(
+  Type.Object({
+    code: Type.String({ minLength: 1 }),
+    name: Type.String({ minLength: 1 }),
+    shortName: Type.String({ minLength: 1 }),
+    kind: Type.String({ minLength: 1 }),
+  }),
 );
 
-interface DepartmentConfig {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: string;
-}
-
-export function readDepartmentConfig(file = DEPARTMENTS_FILE): DepartmentConfig[] {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DepartmentConfig[];
+export function readDepartmentConfig(file = DEPARTMENTS_FILE): Static<typeof DepartmentConfig> {
+  return readConfigFile(file, DepartmentConfig);
 }
 
 /** Adds departments from the config that are not in the database yet (by code); never changes existing ones. */

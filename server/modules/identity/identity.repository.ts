@@ -1,12 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type UpdateResult } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import type { IdentityTables } from './identity.tables.ts';
+import type { IdentityTables, NewApiTokenRow, NewSessionRow, NewUserRow } from './identity.tables.ts';
 
 export function identityDb(db: Db): Kysely<IdentityTables> {
   return db.withTables<IdentityTables>();
 }
-
-export type UserRow = IdentityTables['app_user'] & { id: string };
 
 export async function findUserByUsername(db: Db, username: string) {
   return identityDb(db)
@@ -193,4 +191,119 @@ export async function findUserDisplayNames(db: Db, ids: readonly string[]): Prom
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Last use of an API token is informative only (the caller throttles it). */
+export async function touchApiToken(db: Db, tokenId: string, at: Date): Promise<void> {
+  await identityDb(db).updateTable('api_token').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}
+
+export async function recordLoginFailure(
+  db: Db,
+  userId: string,
+  failure: { failedAttempts: number; lockedUntil: Date | null; at: Date },
+): Promise<void> {
+  await identityDb(db)
+    .updateTable('app_user')
+    .set({
+      failed_attempts: failure.failedAttempts,
+      locked_until: failure.lockedUntil,
+      updated_at: failure.at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A successful login clears the failure count and any lock. */
+export async function recordLoginSuccess(db: Db, userId: string, at: Date): Promise<void> {
+  await identityDb(db)
+    .updateTable('app_user')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: at, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
+  await identityDb(db).insertInto('session').values(row).execute();
+}
+
+export async function revokeSession(db: Db, sessionId: string, at: Date): Promise<void> {
+  await identityDb(db).updateTable('session').set({ revoked_at: at }).where('id', '=', sessionId).execute();
+}
+
+/** Ends every open session of the user except `keepSessionId` (the one that changed the password). */
+export async function revokeSessionsOfUser(
+  db: Db,
+  userId: string,
+  at: Date,
+  keepSessionId: string | null,
+): Promise<void> {
+  let revoke = identityDb(db)
+    .updateTable('session')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keepSessionId) revoke = revoke.where('id', '<>', keepSessionId);
+  await revoke.execute();
+}
+
+export async function updatePassword(db: Db, userId: string, passwordHash: string, at: Date): Promise<void> {
+  await identityDb(db)
+    .updateTable('app_user')
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: at,
+      must_change_password: false,
+      updated_at: at,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertUser(db: Db, row: NewUserRow): Promise<string> {
+  const r = await identityDb(db).insertInto('app_user').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Clears a lock-out; `numUpdatedRows` is 0 when there is no such account. */
+export async function unlockUserAccount(db: Db, userId: string, at: Date): Promise<UpdateResult> {
+  return identityDb(db)
+    .updateTable('app_user')
+    .set({ locked_until: null, failed_attempts: 0, updated_at: at })
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertApiToken(db: Db, row: NewApiTokenRow): Promise<string> {
+  const r = await identityDb(db)
+    .insertInto('api_token')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function listApiTokensOfUser(db: Db, userId: string) {
+  return identityDb(db)
+    .selectFrom('api_token')
+    .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Scoped to the owner: `numUpdatedRows` is 0 for someone else's token, an unknown id or one already revoked. */
+export async function revokeApiTokenOfUser(
+  db: Db,
+  id: string,
+  userId: string,
+  at: Date,
+): Promise<UpdateResult> {
+  return identityDb(db)
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
 }

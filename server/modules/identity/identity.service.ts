@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { chinaDateTime } from '../../kernel/china-time.ts';
 import type { AppContext, Authenticator } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -13,10 +14,22 @@ import {
   findDepartment,
   findUserById,
   findUserByUsername,
-  identityDb,
+  insertApiToken,
+  insertSession,
+  insertUser,
   listActiveUserIdsByKind,
+  listApiTokensOfUser,
   listUsers as listUserRows,
+  recordLoginFailure,
+  recordLoginSuccess,
+  revokeApiTokenOfUser,
+  revokeSession,
+  revokeSessionsOfUser,
+  touchApiToken,
+  unlockUserAccount,
+  updatePassword,
 } from './identity.repository.ts';
+import type { UserRow } from './identity.tables.ts';
 import { checkRoleAssignment, DEFAULT_ROLE, permissionsOf } from './identity.roles.ts';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 
@@ -51,16 +64,10 @@ function evictUser(userId: string): void {
   for (const [k, v] of authCache) if (v.actor.userId === userId) authCache.delete(k);
 }
 
-type ActorRow = {
-  id: string;
-  username: string;
-  display_name: string;
-  kind: UserKind;
-  roles: string[];
-  department_id: string | null;
-  enterprise_id: string | null;
-  disabled: boolean;
-};
+type ActorRow = Pick<
+  UserRow,
+  'id' | 'username' | 'display_name' | 'kind' | 'roles' | 'department_id' | 'enterprise_id' | 'disabled'
+>;
 
 function toActor(row: ActorRow, via: 'session' | 'token', sessionId: string | null): Actor {
   return {
@@ -92,11 +99,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
           actor = toActor(row, 'token', null);
           // Last use is informative only; once a minute per token is plenty.
           if (!cached) {
-            await identityDb(ctx.db)
-              .updateTable('api_token')
-              .set({ last_used_at: now })
-              .where('id', '=', row.token_id)
-              .execute();
+            await touchApiToken(ctx.db, row.token_id, now);
           }
         }
       } else {
@@ -176,11 +179,11 @@ export async function login(
     const lock = failures >= ctx.config.loginMaxFailures;
     const lockedUntil = lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : null;
     await ctx.db.transaction().execute(async (trx) => {
-      await identityDb(trx)
-        .updateTable('app_user')
-        .set({ failed_attempts: lock ? 0 : failures, locked_until: lockedUntil, updated_at: now })
-        .where('id', '=', user.id)
-        .execute();
+      await recordLoginFailure(trx, user.id, {
+        failedAttempts: lock ? 0 : failures,
+        lockedUntil,
+        at: now,
+      });
       await appendAudit(trx, origin, {
         action: lock ? 'auth.account_locked' : 'auth.login_failed',
         subjectType: 'user',
@@ -219,22 +222,15 @@ export async function login(
   const token = newToken();
   const maxAgeSeconds = ctx.config.sessionTtlMinutes * 60;
   await ctx.db.transaction().execute(async (trx) => {
-    await identityDb(trx)
-      .insertInto('session')
-      .values({
-        token_hash: sha256(token),
-        user_id: user.id,
-        expires_at: new Date(now.getTime() + maxAgeSeconds * 1000),
-        revoked_at: null,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 256) ?? null,
-      })
-      .execute();
-    await identityDb(trx)
-      .updateTable('app_user')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: now, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    await insertSession(trx, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      expires_at: new Date(now.getTime() + maxAgeSeconds * 1000),
+      revoked_at: null,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 256) ?? null,
+    });
+    await recordLoginSuccess(trx, user.id, now);
     await appendAudit(
       trx,
       { ...origin, system: undefined, actor: toActor({ ...user }, 'session', null) },
@@ -250,7 +246,7 @@ export async function login(
 }
 
 function lockedMessageTime(until: Date): string {
-  return new Date(until.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaDateTime(until);
 }
 
 function lockedMessage(until: Date): string {
@@ -262,11 +258,7 @@ export async function logout(ctx: AppContext, actor: Actor, origin: AuditOrigin)
   if (!actor.sessionId) return;
   const sessionId = actor.sessionId;
   await ctx.db.transaction().execute(async (trx) => {
-    await identityDb(trx)
-      .updateTable('session')
-      .set({ revoked_at: ctx.clock.now() })
-      .where('id', '=', sessionId)
-      .execute();
+    await revokeSession(trx, sessionId, ctx.clock.now());
     await appendAudit(trx, origin, {
       action: 'auth.logged_out',
       subjectType: 'user',
@@ -306,24 +298,9 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await identityDb(trx)
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: now,
-        must_change_password: false,
-        updated_at: now,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updatePassword(trx, user.id, passwordHash, now);
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
-    let revoke = identityDb(trx)
-      .updateTable('session')
-      .set({ revoked_at: now })
-      .where('user_id', '=', user.id)
-      .where('revoked_at', 'is', null);
-    if (actor.sessionId) revoke = revoke.where('id', '<>', actor.sessionId);
-    await revoke.execute();
+    await revokeSessionsOfUser(trx, user.id, now, actor.sessionId);
     await appendAudit(trx, origin, {
       action: 'auth.password_changed',
       subjectType: 'user',
@@ -365,40 +342,32 @@ export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUser
       errors: [{ field: '/body/username', rule: 'unique', message: '用户名已被使用 (already in use)' }],
     });
   }
-  const row = await identityDb(trx)
-    .insertInto('app_user')
-    .values({
-      username: input.username,
-      display_name: input.displayName,
-      kind: input.kind,
-      roles,
-      password_hash: await hashPassword(input.password),
-      department_id: input.departmentId ?? null,
-      enterprise_id: input.enterpriseId ?? null,
-      id_card_number: input.idCardNumber ?? null,
-      phone: input.phone ?? null,
-      locked_until: null,
-      last_login_at: null,
-      must_change_password: input.mustChangePassword ?? false,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertUser(trx, {
+    username: input.username,
+    display_name: input.displayName,
+    kind: input.kind,
+    roles,
+    password_hash: await hashPassword(input.password),
+    department_id: input.departmentId ?? null,
+    enterprise_id: input.enterpriseId ?? null,
+    id_card_number: input.idCardNumber ?? null,
+    phone: input.phone ?? null,
+    locked_until: null,
+    last_login_at: null,
+    must_change_password: input.mustChangePassword ?? false,
+  });
   await appendAudit(trx, origin, {
     action: 'user.created',
     subjectType: 'user',
-    subjectId: row.id,
+    subjectId: id,
     detail: { username: input.username, kind: input.kind, roles },
   });
-  return row.id;
+  return id;
 }
 
 export async function unlockUser(ctx: AppContext, userId: string, origin: AuditOrigin): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const res = await identityDb(trx)
-      .updateTable('app_user')
-      .set({ locked_until: null, failed_attempts: 0, updated_at: ctx.clock.now() })
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const res = await unlockUserAccount(trx, userId, ctx.clock.now());
     if (!res.numUpdatedRows) throw new AppError('NOT_FOUND', '账号不存在。 No such account.');
     await appendAudit(trx, origin, { action: 'user.unlocked', subjectType: 'user', subjectId: userId });
   });
@@ -452,37 +421,28 @@ export async function createApiToken(
     ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000)
     : null;
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await identityDb(trx)
-      .insertInto('api_token')
-      .values({
-        token_hash: sha256(token),
-        prefix,
-        name: input.name,
-        user_id: actor.userId,
-        expires_at: expiresAt,
-        revoked_at: null,
-        last_used_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const tokenId = await insertApiToken(trx, {
+      token_hash: sha256(token),
+      prefix,
+      name: input.name,
+      user_id: actor.userId,
+      expires_at: expiresAt,
+      revoked_at: null,
+      last_used_at: null,
+    });
     await appendAudit(trx, origin, {
       action: 'token.created',
       subjectType: 'api_token',
-      subjectId: row.id,
+      subjectId: tokenId,
       detail: { name: input.name },
     });
-    return row.id;
+    return tokenId;
   });
   return { id, token, prefix, expiresAt: expiresAt?.toISOString() ?? null };
 }
 
 export async function listApiTokens(ctx: AppContext, actor: Actor) {
-  const rows = await identityDb(ctx.db)
-    .selectFrom('api_token')
-    .select(['id', 'name', 'prefix', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
-    .where('user_id', '=', actor.userId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await listApiTokensOfUser(ctx.db, actor.userId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -502,13 +462,7 @@ export async function revokeApiToken(
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     // Scoped to the owner: someone else's token id answers "not found".
-    const res = await identityDb(trx)
-      .updateTable('api_token')
-      .set({ revoked_at: ctx.clock.now() })
-      .where('id', '=', id)
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const res = await revokeApiTokenOfUser(trx, id, actor.userId, ctx.clock.now());
     if (!res.numUpdatedRows) throw new AppError('NOT_FOUND', '令牌不存在。 No such token.');
     await appendAudit(trx, origin, { action: 'token.revoked', subjectType: 'api_token', subjectId: id });
   });

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { UserKind } from '../../kernel/policy.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -54,3 +54,11 @@ export type IdentityTables = {
     last_used_at: Date | null;
   };
 };
+
+export type DepartmentRow = Selectable<IdentityTables['department']>;
+export type UserRow = Selectable<IdentityTables['app_user']>;
+export type NewUserRow = Insertable<IdentityTables['app_user']>;
+export type SessionRow = Selectable<IdentityTables['session']>;
+export type NewSessionRow = Insertable<IdentityTables['session']>;
+export type ApiTokenRow = Selectable<IdentityTables['api_token']>;
+export type NewApiTokenRow = Insertable<IdentityTables['api_token']>;

@@ -1,21 +1,14 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { NotificationAudience } from './notifications.policy.ts';
-import type { NotificationsTables } from './notifications.tables.ts';
+import type { NewNotificationRow, NotificationsTables } from './notifications.tables.ts';
 
 function notificationsDb(db: Db): Kysely<NotificationsTables> {
   return db.withTables<NotificationsTables>();
 }
 
-export interface NotificationInsert {
-  user_id: string | null;
-  department_id: string | null;
-  title: string;
-  body: string;
-  link: string | null;
-  category: string;
-  dedupe_key: string | null;
-}
+/** Every column a notification is written with; the time is the database's. */
+type NotificationInsert = Required<Omit<NewNotificationRow, 'id' | 'created_at' | 'seq'>>;
 
 /** Returns the new row's id, or the existing one's when the dedupe key was already used. */
 export async function insertNotification(

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type NotificationsTables = {
   notification: {
@@ -21,3 +21,7 @@ export type NotificationsTables = {
     read_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
 };
+
+export type NotificationRow = Selectable<NotificationsTables['notification']>;
+export type NewNotificationRow = Insertable<NotificationsTables['notification']>;
+export type NotificationReadRow = Selectable<NotificationsTables['notification_read']>;

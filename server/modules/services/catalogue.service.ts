@@ -3,11 +3,11 @@
  * the leading-group office afterwards (edits persist in the database and win over the files). Reads go through a
  * short-lived per-app cache: the catalogue is small, read on every submission and changed rarely.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { Value } from 'typebox/value';
 import { Type, type Static, type TSchema } from 'typebox';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { chinaDate } from '../../kernel/china-time.ts';
+import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
@@ -55,14 +55,7 @@ let settingsCache: ServicesSettings | undefined;
 /** `config/services/settings.json`, checked once per process; a bad file stops start-up naming the field. */
 export function servicesSettings(): ServicesSettings {
   if (settingsCache) return settingsCache;
-  const raw = JSON.parse(fs.readFileSync(path.join(SERVICES_CONFIG_DIR, 'settings.json'), 'utf8')) as unknown;
-  const { $comment: _c, ...rest } = raw as Record<string, unknown>;
-  if (!Value.Check(SettingsSchema, rest)) {
-    const first = [...Value.Errors(SettingsSchema, rest)][0];
-    throw new Error(
-      `config/services/settings.json: ${first?.instancePath ?? ''} ${first?.message ?? 'invalid'}`,
-    );
-  }
+  const rest = readConfigFile(path.join(SERVICES_CONFIG_DIR, 'settings.json'), SettingsSchema);
   settingsCache = rest;
   return rest;
 }
@@ -92,12 +85,7 @@ const ConfigBundles = Type.Object(
 );
 
 function readConfig<T>(file: string, schema: TSchema): T {
-  const raw = JSON.parse(fs.readFileSync(path.join(SERVICES_CONFIG_DIR, file), 'utf8')) as unknown;
-  if (!Value.Check(schema, raw)) {
-    const first = [...Value.Errors(schema, raw)][0];
-    throw new Error(`config/services/${file}: ${first?.instancePath ?? ''} ${first?.message ?? 'invalid'}`);
-  }
-  return raw as T;
+  return readConfigFile(path.join(SERVICES_CONFIG_DIR, file), schema) as T;
 }
 
 export function readItemsConfig(): Static<typeof ConfigItem>[] {
@@ -524,7 +512,7 @@ export async function saveBundle(
       },
     );
   }
-  const today = new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.clock.now());
   await ctx.db.transaction().execute(async (trx) => {
     const t = servicesDb(trx);
     const existing = await t

@@ -20,6 +20,7 @@
  * [officeStart, officeEnd) China time — and one working day is that span (8 hours by default). An application
  * submitted at 16:00 on a Friday and finished at 10:00 on Monday took 2 office hours = 0.25 working day.
  */
+import { chinaDate, chinaDayStart } from '../../kernel/china-time.ts';
 import type { WorkCalendarLike } from './services.workflow.ts';
 
 export function remainingAtPause(dueDate: string, pausedOn: string, cal: WorkCalendarLike): number {
@@ -47,7 +48,6 @@ export interface OfficeHours {
   end: string;
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
 function minutesOf(hhmm: string): number {
@@ -56,7 +56,7 @@ function minutesOf(hhmm: string): number {
 }
 
 function chinaDay(ms: number): string {
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDate(new Date(ms));
 }
 
 /** Office time between two instants, in working days (office span = 1). */
@@ -75,7 +75,7 @@ export function officeWorkdaysBetween(
   if (span <= 0) throw new RangeError('office hours must end after they start');
   let total = 0;
   // Walk China calendar days from the day of `from` to the day of `to`.
-  let dayStart = Date.parse(`${chinaDay(a)}T00:00:00+08:00`);
+  let dayStart = chinaDayStart(chinaDay(a)).getTime();
   for (; dayStart <= b; dayStart += DAY_MS) {
     const date = chinaDay(dayStart);
     if (!isWorkday(date)) continue;

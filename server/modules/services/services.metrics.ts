@@ -14,7 +14,7 @@
  * Nothing to measure → null, never 0.
  */
 import { sql } from 'kysely';
-import { chinaDate } from '../../kernel/clock.ts';
+import { chinaDate, chinaDayStart } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { MetricProvider } from '../../kernel/metrics.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
@@ -25,9 +25,9 @@ import { servicesDb } from './services.tables.ts';
 
 function monthRange(period: string): { from: Date; to: Date; lastDay: string } {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  const from = new Date(`${period}-01T00:00:00+08:00`);
+  const from = chinaDayStart(`${period}-01`);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const to = new Date(`${next}-01T00:00:00+08:00`);
+  const to = chinaDayStart(`${next}-01`);
   const lastDay = chinaDate(new Date(to.getTime() - 1));
   return { from, to, lastDay };
 }

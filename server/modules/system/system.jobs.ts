@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import { sql } from 'kysely';
 import { appendAudit, verifyAuditChain } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { defineJob } from '../../kernel/jobs/jobs.ts';
+import { deleteSessionsEndedBefore } from './system.repository.ts';
 
 export function systemJobs(ctx: AppContext) {
   const verifyChain = defineJob({
@@ -26,9 +26,7 @@ export function systemJobs(ctx: AppContext) {
     async handler() {
       // Idempotent: deleting what is already gone deletes nothing.
       const cutoff = new Date(ctx.clock.now().getTime() - 86_400_000);
-      const res =
-        await sql`delete from session where expires_at < ${cutoff} or revoked_at < ${cutoff}`.execute(ctx.db);
-      const deleted = Number(res.numAffectedRows ?? 0);
+      const deleted = await deleteSessionsEndedBefore(ctx.db, cutoff);
       if (deleted > 0) {
         await ctx.db
           .transaction()

@@ -161,7 +161,7 @@ export function fillPath(template: string, pathParams: Record<string, unknown> |
     const value = pathParams?.[name];
     if (value === undefined || value === null)
       throw new Error(`missing path parameter "${name}" for ${template}`);
-    return encodeURIComponent(String(value as string | number));
+    return encodeURIComponent(String(value));
   });
 }
 
@@ -185,7 +185,7 @@ export const api: Client<paths> = createClient<paths>({
   baseUrl: '',
   credentials: 'same-origin',
   headers: { Accept: ACCEPT },
-  querySerializer: (query) => queryString(query as Record<string, unknown>),
+  querySerializer: (query) => queryString(query),
   // `fetch` is read at call time (not captured at import), so tests and the e2e harness can replace it.
   fetch: (request) => globalThis.fetch(request),
 });
@@ -315,7 +315,7 @@ function xhrUpload(url: string, file: Blob, options: UploadOptions): Promise<unk
 type PathParams<M extends ApiMethod, P extends ApiPath<M>> = paths[P][M] extends {
   parameters: { path: infer X };
 }
-  ? [X] extends [undefined | never]
+  ? [X] extends [undefined]
     ? { params?: undefined }
     : { params: { path: X } }
   : { params?: undefined };

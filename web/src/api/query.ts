@@ -97,7 +97,7 @@ export function useApiQuery<P extends ApiPath<'get'>>(
     ...options,
     queryKey: apiQueryKey(path, params),
     queryFn: ({ signal }) =>
-      callUntyped('get', path, { ...(init as object | undefined), signal }) as Promise<ApiData<'get', P>>,
+      callUntyped('get', path, { ...(init), signal }) as Promise<ApiData<'get', P>>,
   });
 }
 

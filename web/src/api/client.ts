@@ -159,9 +159,9 @@ export function queryString(query: Record<string, unknown> | undefined): string 
 export function fillPath(template: string, pathParams: Record<string, unknown> | undefined): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = pathParams?.[name];
-    if (value === undefined || value === null)
-      throw new Error(`missing path parameter "${name}" for ${template}`);
-    return encodeURIComponent(String(value));
+    if (typeof value === 'number') return String(value);
+    if (typeof value !== 'string') throw new Error(`missing path parameter "${name}" for ${template}`);
+    return encodeURIComponent(value);
   });
 }
 

@@ -49,57 +49,6 @@ export interface CalendarYearSummary {
   updatedAt: string;
 }
 
-export const DAY_KINDS = ['workday', 'weekend', 'holiday', 'makeup_workday'] as const;
-export type DayKind = (typeof DAY_KINDS)[number];
-
-export interface CalendarDay {
-  date: string;
-  workday: boolean;
-  kind: DayKind;
-  holiday: string | null;
-}
-
-export interface CalendarMonth {
-  month: string;
-  days: CalendarDay[];
-}
-
-export interface HolidayBlock {
-  name: string;
-  start: string;
-  end: string;
-}
-
-export interface MakeupWorkday {
-  date: string;
-  name: string;
-}
-
-export interface CalendarYear {
-  year: number;
-  notice: string;
-  version: number;
-  publishedOn: string | null;
-  holidays: HolidayBlock[];
-  makeupWorkdays: MakeupWorkday[];
-  workdays: number;
-  updatedAt: string;
-  updatedBy: string | null;
-}
-
-export interface CalendarYearInput {
-  notice: string;
-  publishedOn?: string;
-  holidays: HolidayBlock[];
-  makeupWorkdays: MakeupWorkday[];
-}
-
-export interface AddWorkdaysResult {
-  from: string;
-  days: number;
-  date: string;
-}
-
 export interface WorkdaysBetweenResult {
   from: string;
   to: string;
@@ -122,22 +71,6 @@ export interface UsccCheck {
   entityType: CodeName | null;
   division: { code: string; name: string | null } | null;
   organizationCode: string | null;
-}
-
-// ---- notifications ----
-
-export interface Notification {
-  id: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-  scope: 'user' | 'department';
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unread: number;
 }
 
 // ---- enterprises ----

@@ -1,9 +1,11 @@
 /**
  * Every user-facing string, in both languages. `zh-CN` is the reference: `en-US` must have exactly the same keys
- * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`.
+ * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`;
+ * `{count, plural, one {# day} other {# days}}` picks a form by the language's plural rules (`#` is the number).
  */
 import { createContext, useCallback, useContext } from 'react';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
+import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
 import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
@@ -398,6 +400,7 @@ const zhCN = {
   ...servicesZhCN,
   ...policyZhCN,
   ...creditZhCN,
+  ...errorsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -493,7 +496,8 @@ const enUS: Dictionary = {
   'login.submit': 'Sign in',
   'login.failed': 'Sign-in failed',
   'login.invalidCredentials': 'The username or password is not correct.',
-  'login.attemptsLeft': '{n} more failed attempt(s) will lock the account for a while.',
+  'login.attemptsLeft':
+    '{n, plural, one {# more failed attempt} other {# more failed attempts}} will lock the account for a while.',
   'login.locked': 'This account is locked.',
   'login.lockedUntil':
     'This account is locked. Try again after {time}, or ask the security administrator to unlock it.',
@@ -554,10 +558,10 @@ const enUS: Dictionary = {
   'home.measures': 'Measures',
   'home.usersTotal': 'Users',
   'home.calendarYears': 'Calendar years loaded',
-  'home.workdaysShort': '{count} working days',
+  'home.workdaysShort': '{count, plural, one {# working day} other {# working days}}',
   'home.noCalendarYears': 'No calendar year has been loaded yet.',
   'home.jobs': 'Background jobs',
-  'home.jobsFailed': '{count} queue(s) have failed jobs',
+  'home.jobsFailed': '{count, plural, one {# queue has} other {# queues have}} failed jobs',
   'home.jobsHealthy': 'All queues are healthy',
   'home.noJobs': 'There are no job queues.',
   'home.lockedAccounts': 'Locked accounts',
@@ -799,6 +803,7 @@ const enUS: Dictionary = {
   ...servicesEnUS,
   ...policyEnUS,
   ...creditEnUS,
+  ...errorsEnUS,
 };
 
 export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -806,13 +811,47 @@ export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': en
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const template = messages[locale][key];
+const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralForm(locale: string, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n);
+}
+
+/**
+ * Fills `{name}` and `{name, plural, =0 {…} one {…} other {…}}` (an ICU subset: exact `=N` first, then the
+ * language's category, then `other`; `#` inside a case is the number). An unknown `{name}` stays as written.
+ */
+export function formatMessage(locale: string, template: string, vars?: MessageVars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const plural = template.replace(PLURAL, (whole, name: string, cases: string) => {
+    const value = vars[name];
+    const n = typeof value === 'number' ? value : Number(value);
+    if (value === undefined || Number.isNaN(n)) return whole;
+    const forms = new Map<string, string>();
+    for (const m of cases.matchAll(PLURAL_CASE)) forms.set(m[1] ?? '', m[2] ?? '');
+    const chosen = forms.get(`=${n}`) ?? forms.get(pluralForm(locale, n)) ?? forms.get('other') ?? whole;
+    return chosen.replace(/#/g, String(n));
+  });
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
+  return formatMessage(locale, messages[locale][key], vars);
+}
+
+/** The names of the `{name}` placeholders a message needs, so a caller can tell whether it can fill them. */
+export function placeholders(locale: Locale, key: MessageKey): string[] {
+  return [...messages[locale][key].matchAll(/\{(\w+)[,}]/g)].map((m) => m[1] ?? '');
 }
 
 /** For codes that come from the server (audit actions, subject types): words when the dictionary has them. */

@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
 import enUS from 'antd/locale/en_US.js';
 import zhCN from 'antd/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { queryClient } from '../api/query.ts';
 import { initialLocale, LOCALE_STORAGE_KEY, LocaleContext, translate, type Locale } from './i18n.ts';
 import { theme } from './theme.ts';
 
@@ -44,10 +46,12 @@ export function Providers({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
 
   return (
-    <LocaleContext.Provider value={value}>
-      <ConfigProvider locale={antdLocales[locale]} theme={theme}>
-        <AntApp>{children}</AntApp>
-      </ConfigProvider>
-    </LocaleContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <LocaleContext.Provider value={value}>
+        <ConfigProvider locale={antdLocales[locale]} theme={theme}>
+          <AntApp>{children}</AntApp>
+        </ConfigProvider>
+      </LocaleContext.Provider>
+    </QueryClientProvider>
   );
 }

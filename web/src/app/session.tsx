@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { apiGet, apiSend, onUnauthorized } from '../api/client.ts';
+import { queryClient } from '../api/query.ts';
 import type { Me } from '../api/types.ts';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
@@ -40,6 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onUnauthorized(() => {
+      // Cached answers belong to the user who asked; the next one to sign in must not see them.
+      queryClient.clear();
       setMe(null);
       setStatus('anonymous');
       setExpired(true);
@@ -49,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const signedIn = await apiSend<Me>('POST', '/api/auth/login', { username, password });
+    queryClient.clear();
     setMe(signedIn);
     setStatus('authenticated');
     setExpired(false);
@@ -59,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiSend<void>('POST', '/api/auth/logout');
     } finally {
+      queryClient.clear();
       setMe(null);
       setStatus('anonymous');
       setExpired(false);

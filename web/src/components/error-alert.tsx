@@ -2,7 +2,15 @@ import { Alert, Button } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError, CLIENT_ERROR_CODES } from '../api/client.ts';
 import { fieldPath } from '../api/field-errors.ts';
-import { useT, type MessageKey, type Translate } from '../app/i18n.ts';
+import {
+  isMessageKey,
+  placeholders,
+  useLocale,
+  useT,
+  type Locale,
+  type MessageKey,
+  type Translate,
+} from '../app/i18n.ts';
 
 function headline(error: ApiError, t: Translate): string {
   if (error.code === CLIENT_ERROR_CODES.network) return t('error.network');
@@ -12,6 +20,23 @@ function headline(error: ApiError, t: Translate): string {
   const key = `error.status.${error.status}`;
   const known: readonly string[] = ['400', '401', '403', '404', '409', '422', '423', '429'];
   return known.includes(String(error.status)) ? t(key as MessageKey) : t('error.title');
+}
+
+/**
+ * The sentence for an error in the reader's language: `errors.<CODE>` from the dictionaries filled from the
+ * problem's `params` (falling back to its scalar extension members, e.g. `year`), when that key exists and every
+ * placeholder can be filled; otherwise the server's `detail`.
+ */
+export function errorSentence(error: ApiError, locale: Locale, t: Translate): string {
+  const key = `errors.${error.code}`;
+  if (!isMessageKey(key)) return error.detail;
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.problem)) {
+    if (typeof value === 'string' || typeof value === 'number') vars[name] = value;
+  }
+  Object.assign(vars, error.params);
+  if (placeholders(locale, key).some((name) => vars[name] === undefined)) return error.detail;
+  return t(key, vars);
 }
 
 export interface ErrorAlertProps {
@@ -25,9 +50,10 @@ export interface ErrorAlertProps {
   listFields?: boolean;
 }
 
-/** Shows an error in words: the server's `detail`, and each field error as "field: message". */
+/** Shows an error in words: its code's sentence (or the server's `detail`), and each field error as "field: message". */
 export function ErrorAlert({ error, title, fieldLabel, onRetry, listFields = true }: ErrorAlertProps) {
   const t = useT();
+  const { locale } = useLocale();
   if (error === undefined || error === null) return null;
   const action = onRetry ? (
     <Button size="small" onClick={onRetry}>
@@ -43,7 +69,7 @@ export function ErrorAlert({ error, title, fieldLabel, onRetry, listFields = tru
   }
 
   const fieldErrors = listFields ? error.errors : [];
-  const detail = error.code === CLIENT_ERROR_CODES.network ? undefined : error.detail;
+  const detail = error.code === CLIENT_ERROR_CODES.network ? undefined : errorSentence(error, locale, t);
   const description = (
     <>
       {detail && <div>{detail}</div>}

@@ -1,17 +1,18 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, Result, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiGet, apiSend } from '../../api/client.ts';
+import { ApiError, type ApiInit } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { CalendarYear, CalendarYearInput } from '../../api/types.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDateTime, toDay } from '../../app/format.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { calendarPaths, isYearNotLoaded } from './calendar.api.ts';
+import { isYearNotLoaded, type CalendarYear } from './calendar.api.ts';
+
+type CalendarYearInput = NonNullable<ApiInit<'put', '/api/calendar/years/{year}'>['body']>;
 
 interface HolidayRow {
   name: string;
@@ -210,45 +211,25 @@ function MakeupRows() {
   );
 }
 
-type LoadState =
-  | { state: 'loading' }
-  | { state: 'loaded'; year: CalendarYear }
-  | { state: 'new' }
-  | { state: 'failed'; error: unknown };
-
 function isMissing(error: unknown): boolean {
   return isYearNotLoaded(error) || (error instanceof ApiError && error.status === 404);
 }
 
 /** The form itself; mounted fresh for each loaded year so no values leak from one year to the next. */
-function YearEditor({
-  year,
-  initial,
-  onSaved,
-}: {
-  year: number;
-  initial: YearForm;
-  onSaved: (saved: CalendarYear) => void;
-}) {
+function YearEditor({ year, initial }: { year: number; initial: YearForm }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<YearForm>();
-  const [saveError, setSaveError] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
+  // Every calendar read (this year, the list, months, the calculator) may change with a saved year.
+  const save = useApiMutation('put', '/api/calendar/years/{year}', { invalidates: ['/api/calendar'] });
 
   const onFinish = async (values: YearForm) => {
-    setSaving(true);
-    setSaveError(undefined);
     try {
-      const saved = await apiSend<CalendarYear>('PUT', calendarPaths.year(year), toInput(values));
+      const saved = await save.mutateAsync({ params: { path: { year } }, body: toInput(values) });
       form.setFieldsValue(toForm(saved));
-      onSaved(saved);
       void message.success(t('calendarAdmin.saved', { version: saved.version, workdays: saved.workdays }));
     } catch (cause) {
-      setSaveError(cause);
       if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -282,9 +263,15 @@ function YearEditor({
         <Card title={t('calendarAdmin.makeup')}>
           <MakeupRows />
         </Card>
-        {saveError !== undefined && <ErrorAlert error={saveError} fieldLabel={(p) => fieldLabel(p, t)} />}
+        {save.error && <ErrorAlert error={save.error} fieldLabel={(p) => fieldLabel(p, t)} />}
         <div>
-          <Button type="primary" htmlType="submit" loading={saving} size="large" data-testid="calendar-save">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={save.isPending}
+            size="large"
+            data-testid="calendar-save"
+          >
             {t('common.save')}
           </Button>
         </div>
@@ -298,24 +285,14 @@ export function CalendarEditPage() {
   const params = useParams();
   const year = Number(params.year);
   const validYear = Number.isInteger(year) && year >= 1949 && year <= 2100;
-  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!validYear) return;
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    apiGet<CalendarYear>(calendarPaths.year(year), controller.signal).then(
-      (y) => {
-        if (!controller.signal.aborted) setLoad({ state: 'loaded', year: y });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoad(isMissing(error) ? { state: 'new' } : { state: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [year, validYear, attempt]);
+  const load = useApiQuery(
+    '/api/calendar/years/{year}',
+    { params: { path: { year } } },
+    { enabled: validYear, placeholderData: undefined },
+  );
+  const loaded = load.data;
+  const isNew = !loaded && isMissing(load.error);
+  const failed = !loaded && load.error && !isNew ? load.error : undefined;
 
   const back = (
     <Link to="/admin/calendar">
@@ -329,8 +306,8 @@ export function CalendarEditPage() {
 
   return (
     <Page title={t('calendarAdmin.editTitle', { year })} extra={back}>
-      {load.state === 'failed' && <ErrorAlert error={load.error} onRetry={() => setAttempt((n) => n + 1)} />}
-      {load.state === 'new' && (
+      {failed && <ErrorAlert error={failed} onRetry={() => void load.refetch()} />}
+      {isNew && (
         <Alert
           type="info"
           showIcon
@@ -338,34 +315,29 @@ export function CalendarEditPage() {
           data-testid="new-year"
         />
       )}
-      {load.state === 'loaded' && (
+      {loaded && (
         <Typography.Text type="secondary" data-testid="year-version">
-          {load.year.updatedBy
+          {loaded.updatedBy
             ? t('calendarAdmin.lastUpdated', {
-                version: load.year.version,
-                time: formatDateTime(load.year.updatedAt),
-                by: load.year.updatedBy,
+                version: loaded.version,
+                time: formatDateTime(loaded.updatedAt),
+                by: loaded.updatedBy,
               })
             : t('calendarAdmin.lastUpdatedNoBy', {
-                version: load.year.version,
-                time: formatDateTime(load.year.updatedAt),
+                version: loaded.version,
+                time: formatDateTime(loaded.updatedAt),
               })}
           {' · '}
-          {t('calendar.workdaysInYear', { count: load.year.workdays })}
+          {t('calendar.workdaysInYear', { count: loaded.workdays })}
         </Typography.Text>
       )}
-      {load.state === 'loading' && (
+      {load.isPending && !load.error && (
         <Card>
           <CardSkeleton rows={8} />
         </Card>
       )}
-      {(load.state === 'loaded' || load.state === 'new') && (
-        <YearEditor
-          key={year}
-          year={year}
-          initial={load.state === 'loaded' ? toForm(load.year) : EMPTY_FORM}
-          onSaved={(saved) => setLoad({ state: 'loaded', year: saved })}
-        />
+      {(loaded || isNew) && (
+        <YearEditor key={year} year={year} initial={loaded ? toForm(loaded) : EMPTY_FORM} />
       )}
     </Page>
   );

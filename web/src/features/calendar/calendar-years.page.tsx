@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Form, InputNumber, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { CalendarYearSummary } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
-import { calendarPaths } from './calendar.api.ts';
+import type { CalendarYearSummary } from './calendar.api.ts';
 
 function LoadNewYear({ suggested }: { suggested: number }) {
   const t = useT();
@@ -46,7 +45,7 @@ function LoadNewYear({ suggested }: { suggested: number }) {
 
 export function CalendarYearsPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<CalendarYearSummary[]>(calendarPaths.years);
+  const { data, error, isLoading, refetch } = useApiQuery('/api/calendar/years');
   const years = [...(data ?? [])].sort((a, b) => b.year - a.year);
   const suggested = (years[0]?.year ?? new Date().getFullYear()) + 1;
 
@@ -54,11 +53,11 @@ export function CalendarYearsPage() {
     <Page title={t('calendarAdmin.title')}>
       <Card title={t('calendarAdmin.years')}>
         {error ? (
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         ) : (
           <Table<CalendarYearSummary>
             rowKey="year"
-            loading={loading}
+            loading={isLoading}
             dataSource={years}
             pagination={false}
             locale={{ emptyText: <Empty description={t('home.noCalendarYears')} /> }}

@@ -1,14 +1,12 @@
-import { ApiError, withQuery } from '../../api/client.ts';
+import { ApiError, type ApiData } from '../../api/client.ts';
+
+/** Shapes read by the calendar pages, named from the generated schema (never re-declared by hand). */
+export type CalendarYearSummary = ApiData<'get', '/api/calendar/years'>[number];
+export type CalendarYear = ApiData<'get', '/api/calendar/years/{year}'>;
+export type CalendarDay = ApiData<'get', '/api/calendar/months/{month}'>['days'][number];
+export type DayKind = CalendarDay['kind'];
 
 export const CALENDAR_YEAR_NOT_LOADED = 'CALENDAR_YEAR_NOT_LOADED';
-
-export const calendarPaths = {
-  years: '/api/calendar/years',
-  year: (year: number) => `/api/calendar/years/${year}`,
-  month: (month: string) => `/api/calendar/months/${month}`,
-  addWorkdays: (from: string, days: number) => withQuery('/api/calendar/add-workdays', { from, days }),
-  workdaysBetween: (from: string, to: string) => withQuery('/api/calendar/workdays-between', { from, to }),
-};
 
 export function isYearNotLoaded(error: unknown): boolean {
   return error instanceof ApiError && error.code === CALENDAR_YEAR_NOT_LOADED;

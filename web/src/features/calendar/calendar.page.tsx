@@ -2,14 +2,19 @@ import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import type { CalendarMonth, CalendarYearSummary } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { calendarPaths, currentMonth, isMonth, isYearNotLoaded, shiftMonth } from './calendar.api.ts';
+import {
+  currentMonth,
+  isMonth,
+  isYearNotLoaded,
+  shiftMonth,
+  type CalendarYearSummary,
+} from './calendar.api.ts';
 import { DeadlineCalculator } from './deadline-calculator.tsx';
 import { Legend, MonthGrid } from './month-grid.tsx';
 
@@ -33,8 +38,13 @@ export function CalendarPage() {
   const raw = params.get('month');
   const month = isMonth(raw) ? raw : currentMonth();
   const year = Number(month.slice(0, 4));
-  const years = useApi<CalendarYearSummary[]>(calendarPaths.years);
-  const days = useApi<CalendarMonth>(calendarPaths.month(month));
+  const years = useApiQuery('/api/calendar/years');
+  // No placeholder: the grid must never show one month's days under another month's heading.
+  const days = useApiQuery(
+    '/api/calendar/months/{month}',
+    { params: { path: { month } } },
+    { placeholderData: undefined },
+  );
   const today = dayjs().format('YYYY-MM-DD');
   const canManage = me?.permissions.includes('calendar.manage') ?? false;
 
@@ -70,7 +80,7 @@ export function CalendarPage() {
                 data-testid="year-select"
                 value={year}
                 options={yearOptions}
-                loading={years.loading}
+                loading={years.isLoading}
                 style={{ minWidth: 220, maxWidth: '100%' }}
                 onChange={(y: number) => go(`${y}-${month.slice(5)}`)}
               />
@@ -92,8 +102,8 @@ export function CalendarPage() {
           </Flex>
           <YearNotice year={year} years={years.data} />
           {years.data?.length === 0 && <Alert type="warning" showIcon title={t('calendar.noYears')} />}
-          {years.error !== undefined && <ErrorAlert error={years.error} onRetry={years.reload} />}
-          {days.error !== undefined ? (
+          {years.error && <ErrorAlert error={years.error} onRetry={() => void years.refetch()} />}
+          {days.error ? (
             isYearNotLoaded(days.error) ? (
               <Alert
                 type="warning"
@@ -109,9 +119,9 @@ export function CalendarPage() {
                 data-testid="year-not-loaded"
               />
             ) : (
-              <ErrorAlert error={days.error} onRetry={days.reload} />
+              <ErrorAlert error={days.error} onRetry={() => void days.refetch()} />
             )
-          ) : days.loading || !days.data ? (
+          ) : !days.data ? (
             <CardSkeleton rows={8} />
           ) : (
             <MonthGrid days={days.data.days} today={today} />

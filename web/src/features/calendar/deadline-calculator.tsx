@@ -1,11 +1,9 @@
 import { Alert, Grid, Button, Card, Col, DatePicker, Flex, Form, InputNumber, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { apiGet } from '../../api/client.ts';
-import type { AddWorkdaysResult, WorkdaysBetweenResult } from '../../api/types.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
-import { calendarPaths } from './calendar.api.ts';
 import { CalculatorError } from './calculator-error.tsx';
 
 interface AddForm {
@@ -17,35 +15,22 @@ interface BetweenForm {
   range: [Dayjs, Dayjs];
 }
 
-function useCall<T>() {
-  const [result, setResult] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(false);
-  const run = async (path: string) => {
-    setLoading(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      setResult(await apiGet<T>(path));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setLoading(false);
-    }
-  };
-  return { result, error, loading, run };
-}
-
 function AddWorkdays() {
   const t = useT();
   const narrow = !Grid.useBreakpoint().sm;
-  const call = useCall<AddWorkdaysResult>();
+  // The question asked last; answers are cached per question (and refreshed when a calendar year is saved).
+  const [asked, setAsked] = useState<{ from: string; days: number } | null>(null);
+  const call = useApiQuery(
+    '/api/calendar/add-workdays',
+    { params: { query: asked ?? { from: '', days: 0 } } },
+    { enabled: asked !== null, placeholderData: undefined },
+  );
   return (
     <Card size="small" title={t('calendar.addTitle')} data-testid="calc-add">
       <Form<AddForm>
         layout={narrow ? 'vertical' : 'inline'}
         initialValues={{ from: dayjs(), days: 5 }}
-        onFinish={(v) => void call.run(calendarPaths.addWorkdays(toDay(v.from), v.days))}
+        onFinish={(v) => setAsked({ from: toDay(v.from), days: v.days })}
         style={{ rowGap: 8 }}
       >
         <Form.Item
@@ -62,25 +47,25 @@ function AddWorkdays() {
         >
           <InputNumber min={0} max={3650} precision={0} style={{ width: 96 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={call.loading}>
+        <Button type="primary" htmlType="submit" loading={call.isFetching}>
           {t('calendar.compute')}
         </Button>
       </Form>
       <div style={{ marginTop: 12 }}>
-        {call.result && (
+        {call.data && (
           <Alert
             type="success"
             showIcon
             data-testid="calc-add-result"
             title={t('calendar.addResult', {
-              from: call.result.from,
-              days: call.result.days,
-              date: call.result.date,
-              weekday: dayjs(call.result.date).format('dddd'),
+              from: call.data.from,
+              days: call.data.days,
+              date: call.data.date,
+              weekday: dayjs(call.data.date).format('dddd'),
             })}
           />
         )}
-        <CalculatorError error={call.error} />
+        <CalculatorError error={call.error ?? undefined} />
       </div>
     </Card>
   );
@@ -89,13 +74,18 @@ function AddWorkdays() {
 function WorkdaysBetween() {
   const t = useT();
   const narrow = !Grid.useBreakpoint().sm;
-  const call = useCall<WorkdaysBetweenResult>();
+  const [asked, setAsked] = useState<{ from: string; to: string } | null>(null);
+  const call = useApiQuery(
+    '/api/calendar/workdays-between',
+    { params: { query: asked ?? { from: '', to: '' } } },
+    { enabled: asked !== null, placeholderData: undefined },
+  );
   return (
     <Card size="small" title={t('calendar.betweenTitle')} data-testid="calc-between">
       <Form<BetweenForm>
         layout={narrow ? 'vertical' : 'inline'}
         initialValues={{ range: [dayjs(), dayjs().add(1, 'month')] }}
-        onFinish={(v) => void call.run(calendarPaths.workdaysBetween(toDay(v.range[0]), toDay(v.range[1])))}
+        onFinish={(v) => setAsked({ from: toDay(v.range[0]), to: toDay(v.range[1]) })}
         style={{ rowGap: 8 }}
       >
         <Form.Item
@@ -105,24 +95,24 @@ function WorkdaysBetween() {
         >
           <DatePicker.RangePicker allowClear={false} style={{ maxWidth: '100%' }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={call.loading}>
+        <Button type="primary" htmlType="submit" loading={call.isFetching}>
           {t('calendar.compute')}
         </Button>
       </Form>
       <div style={{ marginTop: 12 }}>
-        {call.result && (
+        {call.data && (
           <Alert
             type="success"
             showIcon
             data-testid="calc-between-result"
             title={t('calendar.betweenResult', {
-              from: call.result.from,
-              to: call.result.to,
-              workdays: call.result.workdays,
+              from: call.data.from,
+              to: call.data.to,
+              workdays: call.data.workdays,
             })}
           />
         )}
-        <CalculatorError error={call.error} />
+        <CalculatorError error={call.error ?? undefined} />
       </div>
     </Card>
   );

@@ -1,8 +1,8 @@
 import { Flex, Grid, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CalendarDay, DayKind } from '../../api/types.ts';
 import { useT, type MessageKey } from '../../app/i18n.ts';
 import { dayColours } from '../../app/theme.ts';
+import type { CalendarDay, DayKind } from './calendar.api.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 

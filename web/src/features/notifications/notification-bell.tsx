@@ -10,7 +10,7 @@ const NotificationDrawer = lazy(async () => ({
 
 export function NotificationBell() {
   const t = useT();
-  const { unread, refresh } = useUnreadCount();
+  const unread = useUnreadCount();
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
 
@@ -31,7 +31,7 @@ export function NotificationBell() {
       </Badge>
       {opened && (
         <Suspense fallback={null}>
-          <NotificationDrawer open={open} onClose={() => setOpen(false)} onChanged={refresh} />
+          <NotificationDrawer open={open} onClose={() => setOpen(false)} />
         </Suspense>
       )}
     </>

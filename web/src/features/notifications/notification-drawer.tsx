@@ -1,13 +1,12 @@
 import { App, Button, Drawer, Empty, Flex, Pagination, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Notification, NotificationPage } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { markAllRead, markRead, notificationsPath } from './notifications.api.ts';
+import type { Notification } from './notifications.api.ts';
 
 const PAGE_SIZE = 20;
 
@@ -59,47 +58,31 @@ function NotificationItem({
   );
 }
 
-export function NotificationDrawer({
-  open,
-  onClose,
-  onChanged,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function NotificationDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<unknown>(undefined);
-  const { data, error, loading, reload } = useApi<NotificationPage>(
-    open ? notificationsPath(page, PAGE_SIZE, unreadOnly) : null,
+  const { data, error, isLoading, refetch } = useApiQuery(
+    '/api/notifications',
+    { params: { query: { page, pageSize: PAGE_SIZE, unreadOnly } } },
+    { enabled: open },
   );
-
-  const afterChange = () => {
-    reload();
-    onChanged();
-  };
-
-  const run = async (action: () => Promise<void>, done?: string) => {
-    setBusy(true);
-    setActionError(undefined);
-    try {
-      await action();
-      if (done) void message.success(done);
-      afterChange();
-    } catch (cause) {
-      setActionError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Both writes refresh every read under /api/notifications: this list and the bell's unread count.
+  const markRead = useApiMutation('post', '/api/notifications/{id}/read', {
+    invalidates: ['/api/notifications'],
+  });
+  const markAllRead = useApiMutation('post', '/api/notifications/read-all', {
+    invalidates: ['/api/notifications'],
+    onSuccess: () => void message.success(t('notifications.allRead')),
+  });
+  const busy = markRead.isPending || markAllRead.isPending;
+  const actionError = markRead.error ?? markAllRead.error;
+  const read = (id: string) => markRead.mutate({ params: { path: { id } } });
 
   const openLink = (item: Notification) => {
-    if (item.readAt === null) void run(() => markRead(item.id));
+    if (item.readAt === null) read(item.id);
     const link = item.link ?? '';
     if (link.startsWith('/')) {
       void navigate(link);
@@ -120,7 +103,7 @@ export function NotificationDrawer({
         <Button
           size="small"
           disabled={busy || (data?.unread ?? 0) === 0}
-          onClick={() => void run(markAllRead, t('notifications.allRead'))}
+          onClick={() => markAllRead.mutate(undefined)}
           data-testid="mark-all-read"
         >
           {t('notifications.markAllRead')}
@@ -147,20 +130,15 @@ export function NotificationDrawer({
       </Flex>
       <ErrorAlert error={actionError} />
       {error ? (
-        <ErrorAlert error={error} onRetry={reload} />
-      ) : loading && !data ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : isLoading && !data ? (
         <CardSkeleton rows={6} />
       ) : items.length === 0 ? (
         <Empty description={unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')} />
       ) : (
         <>
           {items.map((item) => (
-            <NotificationItem
-              key={item.id}
-              item={item}
-              onRead={(n) => void run(() => markRead(n.id))}
-              onOpen={openLink}
-            />
+            <NotificationItem key={item.id} item={item} onRead={(n) => read(n.id)} onOpen={openLink} />
           ))}
           {(data?.total ?? 0) > PAGE_SIZE && (
             <Pagination

@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
+import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
 import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
@@ -401,6 +402,7 @@ const zhCN = {
   ...policyZhCN,
   ...creditZhCN,
   ...errorsZhCN,
+  ...kitZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -804,6 +806,7 @@ const enUS: Dictionary = {
   ...policyEnUS,
   ...creditEnUS,
   ...errorsEnUS,
+  ...kitEnUS,
 };
 
 export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

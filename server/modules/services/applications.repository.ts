@@ -1,12 +1,23 @@
-import { sql, type Selectable } from 'kysely';
+/**
+ * The application aggregate: the application row with its tasks, supplements, timeline events and results. The
+ * only writer of these tables; the transition code (transition.ts) and the supplement answer are its callers.
+ */
+import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { ApplicationStatus, TaskStatus } from './services.workflow.ts';
-import { servicesDb, type ServicesTables } from './services.tables.ts';
-
-export type ApplicationRow = Selectable<ServicesTables['service_application']>;
-export type TaskRow = Selectable<ServicesTables['service_task']>;
-export type SupplementRow = Selectable<ServicesTables['service_supplement']>;
-export type NoticeRow = Selectable<ServicesTables['service_notice']>;
+import {
+  servicesDb,
+  type ApplicationPatch,
+  type ApplicationRow,
+  type NewApplication,
+  type NewEvent,
+  type NewResult,
+  type NewSupplement,
+  type NewTask,
+  type SupplementRow,
+  type TaskPatch,
+  type TaskRow,
+} from './services.tables.ts';
 
 export async function nextApplicationNumber(trx: Db, prefix: string, today: string): Promise<string> {
   const r = await sql<{ n: number }>`select nextval('service_application_no_seq')::int8 as n`.execute(trx);
@@ -60,27 +71,90 @@ export async function supplementsOf(db: Db, applicationId: string): Promise<Supp
     .execute();
 }
 
-export async function noticeOf(db: Db, applicationId: string): Promise<NoticeRow | undefined> {
-  return servicesDb(db)
-    .selectFrom('service_notice')
+export async function insertEvents(trx: Db, rows: NewEvent[]): Promise<void> {
+  if (rows.length === 0) return;
+  await servicesDb(trx).insertInto('service_event').values(rows).execute();
+}
+
+export async function insertApplication(trx: Db, row: NewApplication): Promise<ApplicationRow> {
+  return servicesDb(trx)
+    .insertInto('service_application')
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertTasks(trx: Db, rows: NewTask[]): Promise<TaskRow[]> {
+  if (rows.length === 0) return [];
+  return servicesDb(trx).insertInto('service_task').values(rows).returningAll().execute();
+}
+
+export async function updateApplication(trx: Db, id: string, patch: ApplicationPatch): Promise<void> {
+  await servicesDb(trx).updateTable('service_application').set(patch).where('id', '=', id).execute();
+}
+
+export async function updateTask(trx: Db, id: string, patch: TaskPatch): Promise<void> {
+  await servicesDb(trx).updateTable('service_task').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertResults(trx: Db, rows: NewResult[]): Promise<void> {
+  if (rows.length === 0) return;
+  await servicesDb(trx).insertInto('service_result').values(rows).execute();
+}
+
+export async function insertSupplement(trx: Db, row: NewSupplement): Promise<void> {
+  await servicesDb(trx).insertInto('service_supplement').values(row).execute();
+}
+
+/** The supplement request of this application, locked until the answer commits. */
+export async function lockSupplement(
+  trx: Db,
+  applicationId: string,
+  supplementId: string,
+): Promise<SupplementRow | undefined> {
+  return servicesDb(trx)
+    .selectFrom('service_supplement')
     .selectAll()
+    .where('id', '=', supplementId)
     .where('application_id', '=', applicationId)
+    .forUpdate()
     .executeTakeFirst();
 }
 
-export async function insertEvents(
+export async function recordSupplementAnswer(
   trx: Db,
-  rows: {
-    application_id: string;
-    at: Date;
-    kind: string;
-    actor: string;
-    task_id: string | null;
-    text: string;
-  }[],
+  id: string,
+  answer: { answeredAt: Date; note: string | null; materials: string },
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await servicesDb(trx).insertInto('service_event').values(rows).execute();
+  await servicesDb(trx)
+    .updateTable('service_supplement')
+    .set({ answered_at: answer.answeredAt, note: answer.note, answer_materials: answer.materials })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether an applicant has any application (demo data is seeded once). */
+export async function hasApplications(db: Db, applicantId: string): Promise<boolean> {
+  const row = await servicesDb(db)
+    .selectFrom('service_application')
+    .select('id')
+    .where('applicant_id', '=', applicantId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findTaskByKey(
+  db: Db,
+  applicationId: string,
+  key: string,
+): Promise<TaskRow | undefined> {
+  return servicesDb(db)
+    .selectFrom('service_task')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
 export interface ApplicationFilter {

@@ -30,7 +30,17 @@ import {
   type ServiceItemInput,
 } from './catalogue.schemas.ts';
 import './services.errors.ts';
-import { servicesDb, type BundleCategory, type BundleKind, type TaskSpec } from './services.tables.ts';
+import {
+  catalogueRows,
+  insertBundles,
+  insertItems,
+  lockBundle,
+  lockItem,
+  storedCatalogueCodes,
+  updateBundle,
+  updateItem,
+} from './catalogue.repository.ts';
+import type { BundleCategory, BundleKind, NewBundle, TaskSpec } from './services.tables.ts';
 
 export const SERVICES_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'services');
 
@@ -121,39 +131,27 @@ export async function seedServicesCatalogue(ctx: AppContext): Promise<{ items: n
     }
   }
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const t = servicesDb(trx);
-    const existingItems = new Set(
-      (await t.selectFrom('service_item').select('code').execute()).map((r) => r.code),
+    const stored = await storedCatalogueCodes(trx);
+    const newItems = items.filter((i) => !stored.items.has(i.code));
+    const newBundles = bundles.filter((b) => !stored.bundles.has(b.code));
+    await insertItems(
+      trx,
+      newItems.map((i) => ({
+        code: i.code,
+        name: i.name,
+        department_id: depts.get(i.departmentCode)!,
+        deadline_workdays: i.deadlineWorkdays,
+        legal_basis: i.legalBasis,
+        promise_allowed: i.promiseAllowed,
+        materials: JSON.stringify(i.materials),
+        form_schema: JSON.stringify(i.formSchema),
+        produces: JSON.stringify(i.produces),
+      })),
     );
-    const existingBundles = new Set(
-      (await t.selectFrom('service_bundle').select('code').execute()).map((r) => r.code),
+    await insertBundles(
+      trx,
+      newBundles.map((b) => bundleRow(b)),
     );
-    const newItems = items.filter((i) => !existingItems.has(i.code));
-    const newBundles = bundles.filter((b) => !existingBundles.has(b.code));
-    if (newItems.length > 0) {
-      await t
-        .insertInto('service_item')
-        .values(
-          newItems.map((i) => ({
-            code: i.code,
-            name: i.name,
-            department_id: depts.get(i.departmentCode)!,
-            deadline_workdays: i.deadlineWorkdays,
-            legal_basis: i.legalBasis,
-            promise_allowed: i.promiseAllowed,
-            materials: JSON.stringify(i.materials),
-            form_schema: JSON.stringify(i.formSchema),
-            produces: JSON.stringify(i.produces),
-          })),
-        )
-        .execute();
-    }
-    if (newBundles.length > 0) {
-      await t
-        .insertInto('service_bundle')
-        .values(newBundles.map((b) => bundleRow(b)))
-        .execute();
-    }
     if (newItems.length + newBundles.length > 0) {
       await appendAudit(
         trx,
@@ -175,7 +173,7 @@ function tasksOf(b: Pick<BundleInput, 'items' | 'tasks'>): TaskSpec[] {
   return b.tasks ?? b.items.map((code) => ({ key: code, itemCode: code, dependsOn: [] }));
 }
 
-function bundleRow(b: BundleInput & { launchedOn?: string }, today?: string) {
+function bundleRow(b: BundleInput & { launchedOn?: string }, today?: string): NewBundle {
   return {
     code: b.code,
     name: b.name,
@@ -232,10 +230,8 @@ export function invalidateCatalogue(ctx: AppContext): void {
 }
 
 async function loadCatalogue(db: Db): Promise<Catalogue> {
-  const t = servicesDb(db);
-  const [itemRows, bundleRows, depts] = await Promise.all([
-    t.selectFrom('service_item').selectAll().orderBy('code').execute(),
-    t.selectFrom('service_bundle').selectAll().orderBy('category').orderBy('code').execute(),
+  const [{ items: itemRows, bundles: bundleRows }, depts] = await Promise.all([
+    catalogueRows(db),
     listDepartments(db),
   ]);
   const deptById = new Map(depts.map((d) => [d.id, d]));
@@ -441,13 +437,7 @@ export async function saveItem(
   checkItemInput(input);
   const departmentId = await resolveDepartment(ctx.db, input);
   await ctx.db.transaction().execute(async (trx) => {
-    const t = servicesDb(trx);
-    const existing = await t
-      .selectFrom('service_item')
-      .select('code')
-      .where('code', '=', input.code)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await lockItem(trx, input.code);
     if (mode === 'create' && existing)
       throw new AppError('SERVICES_CODE_TAKEN', `事项代码 ${input.code} 已存在。`);
     if (mode === 'update' && !existing)
@@ -463,17 +453,8 @@ export async function saveItem(
       produces: JSON.stringify(input.produces),
       active: input.active ?? true,
     };
-    if (mode === 'create')
-      await t
-        .insertInto('service_item')
-        .values({ code: input.code, ...row })
-        .execute();
-    else
-      await t
-        .updateTable('service_item')
-        .set({ ...row, updated_at: new Date() })
-        .where('code', '=', input.code)
-        .execute();
+    if (mode === 'create') await insertItems(trx, [{ code: input.code, ...row }]);
+    else await updateItem(trx, input.code, { ...row, updated_at: new Date() });
     await appendAudit(trx, origin, {
       action: mode === 'create' ? 'services.item_created' : 'services.item_updated',
       subjectType: 'service_item',
@@ -514,13 +495,7 @@ export async function saveBundle(
   }
   const today = chinaDate(ctx.clock.now());
   await ctx.db.transaction().execute(async (trx) => {
-    const t = servicesDb(trx);
-    const existing = await t
-      .selectFrom('service_bundle')
-      .select(['code', 'launched_on'])
-      .where('code', '=', input.code)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await lockBundle(trx, input.code);
     if (mode === 'create' && existing)
       throw new AppError('SERVICES_CODE_TAKEN', `套餐代码 ${input.code} 已存在。`);
     if (mode === 'update' && !existing)
@@ -529,14 +504,10 @@ export async function saveBundle(
       { ...input, launchedOn: input.launchedOn ?? existing?.launched_on ?? today },
       today,
     );
-    if (mode === 'create') await t.insertInto('service_bundle').values(row).execute();
+    if (mode === 'create') await insertBundles(trx, [row]);
     else {
       const { code: _code, ...rest } = row;
-      await t
-        .updateTable('service_bundle')
-        .set({ ...rest, updated_at: new Date() })
-        .where('code', '=', input.code)
-        .execute();
+      await updateBundle(trx, input.code, { ...rest, updated_at: new Date() });
     }
     await appendAudit(trx, origin, {
       action: mode === 'create' ? 'services.bundle_created' : 'services.bundle_updated',

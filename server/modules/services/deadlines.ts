@@ -102,3 +102,10 @@ export function quantile(values: readonly number[], q: number): number | null {
   const hi = Math.ceil(pos);
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
+
+/** `date` plus `days` calendar days (notice periods and commitment checks count calendar days, not working days). */
+export function addCalendarDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -3,7 +3,6 @@
  * simple procedure), and a daily sweep that completes every deregistration whose period ended without objection
  * (《市场主体登记管理条例》第三十三条).
  */
-import { sql } from 'kysely';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -11,30 +10,25 @@ import { AppError } from '../../kernel/errors.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { findDepartmentByCode } from '../identity/index.ts';
 import { notifyDepartment } from '../notifications/index.ts';
-import { noticeDto } from './applications.service.ts';
+import { noticeDto } from './application-dto.ts';
 import type { NoticeDto } from './applications.schemas.ts';
 import { getCatalogue } from './catalogue.service.ts';
 import './services.errors.ts';
-import { servicesDb } from './services.tables.ts';
+import {
+  dueNotices,
+  insertObjection,
+  listNoticeRows,
+  lockNotice,
+  updateNotice,
+} from './notices.repository.ts';
 import { runTransition } from './transition.ts';
 
 export async function listNotices(
   ctx: AppContext,
   q: { status?: NoticeDto['status'] | undefined; page: number; pageSize: number },
 ): Promise<{ items: NoticeDto[]; total: number; page: number; pageSize: number }> {
-  let base = servicesDb(ctx.db).selectFrom('service_notice');
-  if (q.status) base = base.where('status', '=', q.status);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('starts_on', 'desc')
-      .orderBy('id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(noticeDto), total: count.n, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await listNoticeRows(ctx.db, q.status, q.page, q.pageSize);
+  return { items: items.map(noticeDto), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function fileObjection(
@@ -47,30 +41,20 @@ export async function fileObjection(
   const today = chinaDate(now);
   const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
   return ctx.db.transaction().execute(async (trx) => {
-    const t = servicesDb(trx);
-    const notice = await t
-      .selectFrom('service_notice')
-      .selectAll()
-      .where('id', '=', noticeId)
-      .forUpdate()
-      .executeTakeFirst();
+    const notice = await lockNotice(trx, noticeId);
     if (!notice) throw new AppError('NOT_FOUND', `没有这条注销公示：${noticeId}`);
     if (notice.status !== 'running' || today > notice.ends_on) {
       throw new AppError('SERVICES_NOTICE_CLOSED', '公示期已结束，不再受理异议。', {
         extra: { status: notice.status },
       });
     }
-    const objection = await t
-      .insertInto('service_objection')
-      .values({
-        notice_id: notice.id,
-        name: input.name.trim(),
-        contact: input.contact.trim(),
-        reason: input.reason.trim(),
-        created_at: now,
-      })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const objection = await insertObjection(trx, {
+      notice_id: notice.id,
+      name: input.name.trim(),
+      contact: input.contact.trim(),
+      reason: input.reason.trim(),
+      created_at: now,
+    });
     await runTransition(trx, {
       applicationId: notice.application_id,
       cmd: { type: 'objection' },
@@ -84,11 +68,7 @@ export async function fileObjection(
       comment: input.reason.trim().slice(0, 200),
     });
     // After the workflow read the notice as running: from now on it is objected.
-    await t
-      .updateTable('service_notice')
-      .set({ status: 'objected', objections: notice.objections + 1 })
-      .where('id', '=', notice.id)
-      .execute();
+    await updateNotice(trx, notice.id, { status: 'objected', objections: notice.objections + 1 });
     const samr = await findDepartmentByCode(trx, 'SAMR');
     if (samr) {
       await notifyDepartment(trx, {
@@ -108,26 +88,13 @@ export async function fileObjection(
 export async function closeDueNotices(ctx: AppContext): Promise<{ completed: number }> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const due = await servicesDb(ctx.db)
-    .selectFrom('service_notice')
-    .select(['id', 'application_id'])
-    .where('status', '=', 'running')
-    .where('ends_on', '<', today)
-    .orderBy('ends_on')
-    .limit(1000)
-    .execute();
+  const due = await dueNotices(ctx.db, today, 1000);
   if (due.length === 0) return { completed: 0 };
   const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
   let completed = 0;
   for (const n of due) {
     const done = await ctx.db.transaction().execute(async (trx) => {
-      const t = servicesDb(trx);
-      const locked = await t
-        .selectFrom('service_notice')
-        .select(['status'])
-        .where('id', '=', n.id)
-        .forUpdate()
-        .executeTakeFirst();
+      const locked = await lockNotice(trx, n.id);
       if (locked?.status !== 'running') return false;
       await runTransition(trx, {
         applicationId: n.application_id,
@@ -140,7 +107,7 @@ export async function closeDueNotices(ctx: AppContext): Promise<{ completed: num
         origin: { system: 'services.close-notices' },
         action: 'services.notice_ended',
       });
-      await t.updateTable('service_notice').set({ status: 'ended' }).where('id', '=', n.id).execute();
+      await updateNotice(trx, n.id, { status: 'ended' });
       return true;
     });
     if (done) completed++;

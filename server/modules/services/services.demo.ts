@@ -12,10 +12,11 @@ import { getWorkCalendar } from '../calendar/index.ts';
 import { storeUpload } from '../files/index.ts';
 import { findActorByUsername } from '../identity/index.ts';
 import type { ApplicationDto, MaterialInputDto } from './applications.schemas.ts';
-import { prefill, submitApplication } from './applications.service.ts';
+import { findTaskByKey, hasApplications, tasksOf } from './applications.repository.ts';
+import { prefill } from './prefill.service.ts';
+import { submitApplication } from './submission.service.ts';
 import { findBundleForUse } from './catalogue.service.ts';
 import { sampleForm } from './services.samples.ts';
-import { servicesDb } from './services.tables.ts';
 import { actOnTask } from './tasks.service.ts';
 
 function demoPdf(title: string): Buffer {
@@ -75,13 +76,7 @@ export async function submitSample(
 export async function seedDemoApplications(ctx: AppContext): Promise<{ created: number }> {
   const ent = await findActorByUsername(ctx.db, 'ent');
   if (!ent?.enterpriseId) return { created: 0 };
-  const existing = await servicesDb(ctx.db)
-    .selectFrom('service_application')
-    .select('id')
-    .where('applicant_id', '=', ent.userId)
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return { created: 0 };
+  if (await hasApplications(ctx.db, ent.userId)) return { created: 0 };
   const officers = new Map<string, Actor>();
   for (const name of ['samr', 'tax', 'police', 'hrss', 'fund']) {
     const a = await findActorByUsername(ctx.db, name);
@@ -98,12 +93,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<{ created: 
   const process = async (app: ApplicationDto, stepMinutes: number, stopAfter = Infinity) => {
     let done = 0;
     for (let round = 0; round < 5 && done < stopAfter; round++) {
-      const current = await servicesDb(ctx.db)
-        .selectFrom('service_task')
-        .select(['id', 'department_id', 'status'])
-        .where('application_id', '=', app.id)
-        .orderBy('ord')
-        .execute();
+      const current = await tasksOf(ctx.db, app.id);
       const pending = current.filter((t) => t.status === 'pending' && officers.has(t.department_id));
       if (pending.length === 0) break;
       for (const t of pending) {
@@ -144,12 +134,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<{ created: 
   await process(restaurant, 10, 1);
   const samr = [...officers.values()].find((o) => o.username === 'samr');
   if (samr) {
-    const food = await servicesDb(ctx.db)
-      .selectFrom('service_task')
-      .select('id')
-      .where('application_id', '=', restaurant.id)
-      .where('key', '=', 'food')
-      .executeTakeFirst();
+    const food = await findTaskByKey(ctx.db, restaurant.id, 'food');
     if (food) {
       clock.advance(20 * 60_000);
       await actOnTask(demo, samr, food.id, { type: 'claim' }, origin(samr));

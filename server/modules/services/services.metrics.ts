@@ -13,7 +13,6 @@
  *
  * Nothing to measure → null, never 0.
  */
-import { sql } from 'kysely';
 import { chinaDate, chinaDayStart } from '../../kernel/china-time.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { MetricProvider } from '../../kernel/metrics.ts';
@@ -21,7 +20,12 @@ import { getWorkCalendar } from '../calendar/index.ts';
 import type { OverviewDto } from './applications.schemas.ts';
 import { getCatalogue, servicesSettings } from './catalogue.service.ts';
 import { median, officeWorkdaysBetween, quantile } from './deadlines.ts';
-import { servicesDb } from './services.tables.ts';
+import {
+  applicationCountsByStatus,
+  completedPaperCounts,
+  completedTimes,
+  openTasksByDepartment,
+} from './metrics.repository.ts';
 
 function monthRange(period: string): { from: Date; to: Date; lastDay: string } {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -42,14 +46,7 @@ interface OpeningSample {
 
 async function openingSamples(ctx: AppContext, range?: { from: Date; to: Date }): Promise<OpeningSample[]> {
   const settings = servicesSettings();
-  let q = servicesDb(ctx.db)
-    .selectFrom('service_application')
-    .select(['submitted_at', 'completed_at'])
-    .where('bundle_code', '=', settings.openingBundle)
-    .where('status', '=', 'completed')
-    .where('completed_at', 'is not', null);
-  if (range) q = q.where('completed_at', '>=', range.from).where('completed_at', '<', range.to);
-  const rows = await q.execute();
+  const rows = await completedTimes(ctx.db, settings.openingBundle, range);
   const cal = await getWorkCalendar(ctx);
   const out: OpeningSample[] = [];
   for (const r of rows) {
@@ -71,15 +68,7 @@ async function zeroPaper(
   ctx: AppContext,
   range?: { from: Date; to: Date },
 ): Promise<{ share: number | null; completed: number; paperless: number }> {
-  let q = servicesDb(ctx.db)
-    .selectFrom('service_application')
-    .select([
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) filter (where not paper)::int`.as('paperless'),
-    ])
-    .where('status', '=', 'completed');
-  if (range) q = q.where('completed_at', '>=', range.from).where('completed_at', '<', range.to);
-  const r = await q.executeTakeFirstOrThrow();
+  const r = await completedPaperCounts(ctx.db, range);
   return {
     share: r.n === 0 ? null : round((100 * r.paperless) / r.n, 1),
     completed: r.n,
@@ -149,28 +138,12 @@ const BUCKETS: { label: string; max: number }[] = [
 
 export async function getOverview(ctx: AppContext): Promise<OverviewDto> {
   const today = chinaDate(ctx.clock.now());
-  const t = servicesDb(ctx.db);
   const [catalogue, byStatus, samples, paper, depts] = await Promise.all([
     getCatalogue(ctx),
-    t
-      .selectFrom('service_application')
-      .select(['status', sql<number>`count(*)::int`.as('n')])
-      .groupBy('status')
-      .execute(),
+    applicationCountsByStatus(ctx.db),
     openingSamples(ctx),
     zeroPaper(ctx),
-    t
-      .selectFrom('service_task')
-      .select([
-        'department_id',
-        sql<number>`count(*) filter (where status in ('pending', 'claimed', 'supplement'))::int`.as('open'),
-        sql<number>`count(*) filter (where status in ('pending', 'claimed') and due_date < ${today})::int`.as(
-          'overdue',
-        ),
-      ])
-      .where('status', 'in', ['pending', 'claimed', 'supplement'])
-      .groupBy('department_id')
-      .execute(),
+    openTasksByDepartment(ctx.db, today),
   ]);
   const statusMap: Record<string, number> = {};
   let total = 0;

@@ -26,15 +26,11 @@ import {
   SupplementParams,
   SupplementRequestBody,
 } from './applications.schemas.ts';
-import {
-  answerSupplement,
-  getApplication,
-  listAllApplications,
-  listOwnApplications,
-  precheck,
-  prefill,
-  submitApplication,
-} from './applications.service.ts';
+import { getApplication, listAllApplications, listOwnApplications } from './applications.service.ts';
+import { precheck } from './precheck.service.ts';
+import { prefill } from './prefill.service.ts';
+import { submitApplication } from './submission.service.ts';
+import { answerSupplement } from './supplements.service.ts';
 import {
   BundleBody,
   BundleSchema,

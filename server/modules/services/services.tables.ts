@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { ApplicationStatus, NoticeStatus, TaskStatus } from './services.workflow.ts';
 
@@ -171,3 +171,30 @@ export type ServicesTables = {
 export function servicesDb(db: Db): Kysely<ServicesTables> {
   return db.withTables<ServicesTables>();
 }
+
+// One row type per table: everything else in the module uses these (or a repository's narrower projection).
+export type ItemRow = Selectable<ServicesTables['service_item']>;
+export type BundleRow = Selectable<ServicesTables['service_bundle']>;
+export type ApplicationRow = Selectable<ServicesTables['service_application']>;
+export type TaskRow = Selectable<ServicesTables['service_task']>;
+export type SupplementRow = Selectable<ServicesTables['service_supplement']>;
+export type EventRow = Selectable<ServicesTables['service_event']>;
+export type ResultRow = Selectable<ServicesTables['service_result']>;
+export type NoticeRow = Selectable<ServicesTables['service_notice']>;
+export type ObjectionRow = Selectable<ServicesTables['service_objection']>;
+
+export type NewItem = Insertable<ServicesTables['service_item']>;
+export type NewBundle = Insertable<ServicesTables['service_bundle']>;
+export type NewApplication = Insertable<ServicesTables['service_application']>;
+export type NewTask = Insertable<ServicesTables['service_task']>;
+export type NewSupplement = Insertable<ServicesTables['service_supplement']>;
+export type NewEvent = Insertable<ServicesTables['service_event']>;
+export type NewResult = Insertable<ServicesTables['service_result']>;
+export type NewNotice = Insertable<ServicesTables['service_notice']>;
+export type NewObjection = Insertable<ServicesTables['service_objection']>;
+
+export type ItemPatch = Updateable<ServicesTables['service_item']>;
+export type BundlePatch = Updateable<ServicesTables['service_bundle']>;
+export type ApplicationPatch = Updateable<ServicesTables['service_application']>;
+export type TaskPatch = Updateable<ServicesTables['service_task']>;
+export type NoticePatch = Updateable<ServicesTables['service_notice']>;

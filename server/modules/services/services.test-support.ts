@@ -2,7 +2,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import type { FixedClock } from '../../kernel/clock.ts';
 import {
   buildTestApp,
@@ -12,6 +11,8 @@ import {
   type TestApp,
   type TestUser,
 } from '../../test/harness.ts';
+import { findDepartmentByCode, listDepartments } from '../identity/index.ts';
+import { tasksOf } from './applications.repository.ts';
 import { sampleForm } from './services.samples.ts';
 
 // ---- sample files (kept here: modules do not import each other's internals) ----
@@ -136,9 +137,9 @@ export async function createWorld(clock: FixedClock): Promise<World> {
   const sessions = new Map<string, string>();
 
   const departmentId = async (code: string): Promise<string> => {
-    const r = await sql<{ id: string }>`select id from department where code = ${code}`.execute(t.ctx.db);
-    if (!r.rows[0]) throw new Error(`no department ${code}`);
-    return r.rows[0].id;
+    const d = await findDepartmentByCode(t.ctx.db, code);
+    if (!d) throw new Error(`no department ${code}`);
+    return d.id;
   };
   const cookieOf = async (u: TestUser): Promise<string> => {
     // Sessions last 8 hours of (test) clock time: log in again for each hour the clock has moved to.
@@ -166,8 +167,9 @@ export async function createWorld(clock: FixedClock): Promise<World> {
     return o;
   };
   const officerByDeptId = async (id: string): Promise<TestUser> => {
-    const r = await sql<{ code: string }>`select code from department where id = ${id}`.execute(t.ctx.db);
-    return officer(r.rows[0]!.code);
+    const d = (await listDepartments(t.ctx.db)).find((x) => x.id === id);
+    if (!d) throw new Error(`no department ${id}`);
+    return officer(d.code);
   };
   const upload: World['upload'] = async (u, filename, content) => {
     const form = multipartForm([
@@ -212,14 +214,9 @@ export async function createWorld(clock: FixedClock): Promise<World> {
   const processAll = async (applicationId: string): Promise<number> => {
     let done = 0;
     for (let round = 0; round < 10; round++) {
-      const r = await sql<{
-        id: string;
-        department_id: string;
-      }>`select id, department_id from service_task where application_id = ${applicationId} and status = 'pending' order by ord`.execute(
-        t.ctx.db,
-      );
-      if (r.rows.length === 0) break;
-      for (const task of r.rows) {
+      const pending = (await tasksOf(t.ctx.db, applicationId)).filter((x) => x.status === 'pending');
+      if (pending.length === 0) break;
+      for (const task of pending) {
         const o = await officerByDeptId(task.department_id);
         const c = await call('POST', `/api/services/tasks/${task.id}/claim`, o);
         if (c.statusCode !== 200) throw new Error(`claim ${c.statusCode} ${c.body}`);

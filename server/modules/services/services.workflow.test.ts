@@ -23,6 +23,7 @@ import {
 import {
   decide,
   deriveStatus,
+  draftState,
   estimateDueDate,
   initialState,
   TASK_TRANSITIONS,
@@ -110,6 +111,55 @@ describe('transitions and guards', () => {
   it('declares every task transition as data', () => {
     expect(TASK_TRANSITIONS.claim.from).toEqual(['pending']);
     expect(TASK_TRANSITIONS.approve.from).toEqual(['claimed']);
+  });
+
+  it('submits a draft: root tasks start with their due dates, the others wait', () => {
+    const draft = draftState('standard', opening);
+    expect(draft.status).toBe('draft');
+    expect(draft.tasks.every((t) => t.status === 'waiting' && t.dueDate === null)).toBe(true);
+    const d = decide(draft, { type: 'submit' }, { today: '2026-11-27', cal });
+    if (!d.ok) throw new Error(`refused: ${JSON.stringify(d.refusal)}`);
+    expect(d.app.status).toBe('submitted');
+    expect(d.app.notice).toBeNull();
+    expect(d.app.tasks.map((t) => [t.key, t.status, t.startedOn, t.dueDate])).toEqual([
+      ['licence', 'pending', '2026-11-27', '2026-11-30'],
+      ['seal', 'waiting', null, null],
+      ['tax', 'waiting', null, null],
+    ]);
+    // The timeline starts with the submission itself, then what it started; no status change from a draft.
+    expect(d.events).toEqual([{ type: 'submitted' }, { type: 'task_started', key: 'licence' }]);
+    expect(d.app).toEqual(base());
+  });
+
+  it('submits a simple deregistration into its notice, every task waiting', () => {
+    const tasks = [
+      { key: 'tax', dependsOn: [], deadlineWorkdays: 1 },
+      { key: 'samr', dependsOn: ['tax'], deadlineWorkdays: 1 },
+    ];
+    const d = decide(
+      draftState('simple_deregistration', tasks),
+      { type: 'submit' },
+      { today: '2026-11-02', cal },
+    );
+    if (!d.ok) throw new Error('refused');
+    expect(d.app.status).toBe('notice');
+    expect(d.app.notice).toBe('running');
+    expect(d.app.tasks.map((t) => t.status)).toEqual(['waiting', 'waiting']);
+    expect(d.events).toEqual([{ type: 'submitted' }, { type: 'notice_started' }]);
+  });
+
+  it('takes submit only from a draft, and nothing else from a draft', () => {
+    const env = { today: '2026-11-27', cal };
+    expect(decide(base(), { type: 'submit' }, env)).toEqual({
+      ok: false,
+      refusal: { reason: 'wrong_state', status: 'submitted', action: 'submit' },
+    });
+    expect(
+      decide(draftState('standard', opening), { type: 'claim', key: 'licence', actorId: 'o' }, env),
+    ).toEqual({ ok: false, refusal: { reason: 'wrong_state', status: 'draft', action: 'claim' } });
+    expect(decide(draftState('simple_deregistration', opening), { type: 'notice_ended' }, env).ok).toBe(
+      false,
+    );
   });
 
   it('refuses actions in the wrong state', () => {

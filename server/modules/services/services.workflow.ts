@@ -4,6 +4,9 @@
  * state and the events that happened, and persists, audits and notifies them. Everything that can change an
  * application goes through `decide`, so the rules live in one place.
  *
+ * Application: (draft) ──submit──▶ derived status: submission is a command like every later step, so the
+ * initial tasks, the first timeline events and the first notifications come from the same code.
+ *
  * Task:  waiting ──start──▶ pending ──claim──▶ claimed ──approve──▶ approved
  *                                                 │  ▲   └─reject──▶ rejected
  *                                   request_supplement  answer_supplement
@@ -37,6 +40,9 @@ export const APPLICATION_STATUSES = [
   'objected',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** The state before submission: not stored, only the from-state of `submit`. */
+export type WfStatus = ApplicationStatus | 'draft';
 
 export type NoticeStatus = 'running' | 'objected' | 'ended';
 export type WorkflowKind = 'standard' | 'simple_deregistration';
@@ -74,12 +80,13 @@ export interface WfTask {
 
 export interface WfApplication {
   kind: WorkflowKind;
-  status: ApplicationStatus;
+  status: WfStatus;
   notice: NoticeStatus | null;
   tasks: WfTask[];
 }
 
 export type Command =
+  | { type: 'submit' }
   | { type: 'claim'; key: string; actorId: string }
   | { type: 'approve'; key: string; actorId: string }
   | { type: 'reject'; key: string; actorId: string }
@@ -89,6 +96,8 @@ export type Command =
   | { type: 'notice_ended' };
 
 export type WfEvent =
+  | { type: 'submitted' }
+  | { type: 'notice_started' }
   | { type: 'task_started'; key: string }
   | { type: 'task_claimed'; key: string }
   | { type: 'task_approved'; key: string; automatic: boolean }
@@ -98,15 +107,18 @@ export type WfEvent =
   | { type: 'supplement_answered'; key: string }
   | { type: 'notice_objected' }
   | { type: 'notice_ended' }
-  | { type: 'application_status'; from: ApplicationStatus; to: ApplicationStatus };
+  | { type: 'application_status'; from: WfStatus; to: ApplicationStatus };
 
 export type Refusal =
   | { reason: 'unknown_task'; key: string }
-  | { reason: 'wrong_state'; status: TaskStatus | ApplicationStatus; action: Command['type'] }
+  | { reason: 'wrong_state'; status: TaskStatus | WfStatus; action: Command['type'] }
   | { reason: 'not_claimer'; claimedBy: string | null }
   | { reason: 'application_closed'; status: ApplicationStatus };
 
-export type Decision = { ok: true; app: WfApplication; events: WfEvent[] } | { ok: false; refusal: Refusal };
+/** An application after a command: submitted, so its status is a stored one. */
+export type WfSubmitted = WfApplication & { status: ApplicationStatus };
+
+export type Decision = { ok: true; app: WfSubmitted; events: WfEvent[] } | { ok: false; refusal: Refusal };
 
 /** Which task transitions each command performs: the guard on the from-state is here, as data. */
 export const TASK_TRANSITIONS = {
@@ -117,7 +129,7 @@ export const TASK_TRANSITIONS = {
   answer_supplement: { from: ['supplement'], to: 'claimed' },
 } as const satisfies Record<string, { from: readonly TaskStatus[]; to: TaskStatus }>;
 
-export function isFinal(status: ApplicationStatus): boolean {
+export function isFinal(status: WfStatus): status is (typeof FINAL_APPLICATION_STATUSES)[number] {
   return (FINAL_APPLICATION_STATUSES as readonly string[]).includes(status);
 }
 
@@ -137,9 +149,33 @@ export function deriveStatus(app: Pick<WfApplication, 'notice' | 'tasks'>): Appl
   return 'submitted';
 }
 
+/** An application about to be submitted: every task waits, nothing is running yet. */
+export function draftState(
+  kind: WorkflowKind,
+  tasks: readonly { key: string; dependsOn: readonly string[]; deadlineWorkdays: number }[],
+): WfApplication {
+  return {
+    kind,
+    status: 'draft',
+    notice: null,
+    tasks: tasks.map((t) => ({
+      key: t.key,
+      status: 'waiting',
+      dependsOn: [...t.dependsOn],
+      deadlineWorkdays: t.deadlineWorkdays,
+      startedOn: null,
+      dueDate: null,
+      remainingWorkdays: null,
+      pausedOn: null,
+      pausedWorkdays: 0,
+      claimedBy: null,
+    })),
+  };
+}
+
 /**
- * The state right after submission: tasks without dependencies start today (clock running), the others wait.
- * A simple deregistration starts with its public notice; every task waits for the notice to end.
+ * The state right after submission (`submit` applied to the draft): tasks without dependencies start today (clock
+ * running), the others wait. A simple deregistration starts with its public notice; every task waits for it.
  */
 export function initialState(
   kind: WorkflowKind,
@@ -147,24 +183,9 @@ export function initialState(
   today: string,
   cal: WorkCalendarLike,
 ): WfApplication {
-  const notice: NoticeStatus | null = kind === 'simple_deregistration' ? 'running' : null;
-  const wf: WfTask[] = tasks.map((t) => {
-    const starts = notice === null && t.dependsOn.length === 0;
-    return {
-      key: t.key,
-      status: starts ? 'pending' : 'waiting',
-      dependsOn: [...t.dependsOn],
-      deadlineWorkdays: t.deadlineWorkdays,
-      startedOn: starts ? today : null,
-      dueDate: starts ? cal.addWorkdays(today, t.deadlineWorkdays) : null,
-      remainingWorkdays: null,
-      pausedOn: null,
-      pausedWorkdays: 0,
-      claimedBy: null,
-    };
-  });
-  const app = { kind, notice, tasks: wf };
-  return { ...app, status: deriveStatus(app) };
+  const d = decide(draftState(kind, tasks), { type: 'submit' }, { today, cal });
+  if (!d.ok) throw new Error(`submit refused: ${d.refusal.reason}`);
+  return d.app;
 }
 
 /**
@@ -248,10 +269,25 @@ export function decide(
   const { today, cal } = env;
   if (isFinal(app.status))
     return { ok: false, refusal: { reason: 'application_closed', status: app.status } };
+  // A draft only takes `submit`, and `submit` only a draft.
+  if ((app.status === 'draft') !== (cmd.type === 'submit')) {
+    return { ok: false, refusal: { reason: 'wrong_state', status: app.status, action: cmd.type } };
+  }
   const events: WfEvent[] = [];
   let next: WfApplication = app;
 
   switch (cmd.type) {
+    case 'submit': {
+      events.push({ type: 'submitted' });
+      if (app.kind === 'simple_deregistration') {
+        next = { ...app, notice: 'running' };
+        events.push({ type: 'notice_started' });
+      }
+      const [started, keys] = startReady(next, today, cal);
+      next = started;
+      for (const key of keys) events.push({ type: 'task_started', key });
+      break;
+    }
     case 'objection': {
       if (app.kind !== 'simple_deregistration' || app.notice !== 'running') {
         return { ok: false, refusal: { reason: 'wrong_state', status: app.status, action: cmd.type } };
@@ -348,6 +384,8 @@ export function decide(
     }
   }
   const status = deriveStatus(next);
-  if (status !== app.status) events.push({ type: 'application_status', from: app.status, to: status });
+  // The timeline of a new application starts with `submitted`, not with a status change from a draft.
+  if (status !== app.status && app.status !== 'draft')
+    events.push({ type: 'application_status', from: app.status, to: status });
   return { ok: true, app: { ...next, status }, events };
 }

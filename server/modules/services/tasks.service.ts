@@ -8,11 +8,10 @@ import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
-import { findQueueRow, listQueueRows, type QueueRow } from './applications.repository.ts';
+import { findQueueRow, insertSupplement, listQueueRows, type QueueRow } from './applications.repository.ts';
 import type { QueuePageDto, QueueQueryInput, QueueTaskDto } from './applications.schemas.ts';
 import { getCatalogue, servicesSettings, type Catalogue } from './catalogue.service.ts';
 import { canActOnTask } from './services.policy.ts';
-import { servicesDb } from './services.tables.ts';
 import { OPEN_TASK_STATUSES, type TaskStatus, type WorkCalendarLike } from './services.workflow.ts';
 import { runTransition } from './transition.ts';
 
@@ -159,17 +158,14 @@ export async function actOnTask(
   await ctx.db.transaction().execute(async (trx) => {
     // Written first: a refused transition rolls it back, and the audit append stays the last statement.
     if (action.type === 'request_supplement') {
-      await servicesDb(trx)
-        .insertInto('service_supplement')
-        .values({
-          application_id: row.application_id,
-          task_id: row.id,
-          requested_at: now,
-          requested_by: actor.userId,
-          reason: action.reason.trim(),
-          materials: action.materials,
-        })
-        .execute();
+      await insertSupplement(trx, {
+        application_id: row.application_id,
+        task_id: row.id,
+        requested_at: now,
+        requested_by: actor.userId,
+        reason: action.reason.trim(),
+        materials: action.materials,
+      });
     }
     await runTransition(trx, {
       applicationId: row.application_id,

@@ -1,7 +1,8 @@
 /**
- * Runs one workflow command inside the caller's transaction: locks the application, asks the pure workflow,
- * writes the changed tasks and status, the timeline, the results (when the application completes), the audit
- * entry and the notifications. Every state change of an application goes through here.
+ * Runs one workflow command inside the caller's transaction: asks the pure workflow, writes the new or changed
+ * tasks and status, the timeline, the results (when the application completes), the notice (when one starts),
+ * the audit entry and the notifications. Every state change of an application goes through here, submission
+ * included (`submit` from the draft: the rows are inserted instead of updated).
  */
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -9,21 +10,28 @@ import { AppError } from '../../kernel/errors.ts';
 import { notifyDepartment, notifyUser } from '../notifications/index.ts';
 import {
   findApplication,
+  insertApplication,
   insertEvents,
+  insertResults,
+  insertTasks,
   tasksOf,
-  type ApplicationRow,
-  type TaskRow,
+  updateApplication,
+  updateTask,
 } from './applications.repository.ts';
-import type { Catalogue } from './catalogue.service.ts';
+import type { Catalogue, CatalogueBundle } from './catalogue.service.ts';
+import { addCalendarDays } from './deadlines.ts';
+import { insertNotice, noticeOf } from './notices.repository.ts';
 import './services.errors.ts';
-import { servicesDb } from './services.tables.ts';
+import type { ApplicationRow, CreditFlag, SubmittedMaterial, TaskRow } from './services.tables.ts';
 import {
   decide,
+  draftState,
   estimateDueDate,
   type Command,
   type Refusal,
   type WfApplication,
   type WfEvent,
+  type WfSubmitted,
   type WorkCalendarLike,
 } from './services.workflow.ts';
 
@@ -85,6 +93,8 @@ export function refusalError(r: Refusal): AppError {
 }
 
 const EVENT_TEXT: Record<WfEvent['type'], string> = {
+  submitted: '已提交',
+  notice_started: '简易注销公示开始',
   task_started: '开始办理',
   task_claimed: '已认领',
   task_approved: '办理通过',
@@ -107,9 +117,22 @@ const STATUS_TEXT: Record<string, string> = {
   objected: '公示异议',
 };
 
-export interface TransitionInput {
-  applicationId: string;
-  cmd: Command;
+/** What an application is submitted with: the rows `submit` creates are made of it. */
+export interface SubmissionDraft {
+  number: string;
+  bundle: CatalogueBundle;
+  applicantId: string;
+  applicantName: string;
+  enterpriseId: string | null;
+  form: Record<string, unknown>;
+  materials: SubmittedMaterial[];
+  promise: boolean;
+  creditFlags: CreditFlag[];
+  /** Who a simple deregistration's public notice names, and for how many calendar days it runs. */
+  notice: { enterpriseName: string; uscc: string; days: number } | null;
+}
+
+interface TransitionCommon {
   today: string;
   now: Date;
   cal: WorkCalendarLike;
@@ -124,74 +147,118 @@ export interface TransitionInput {
   actor?: { userId: string; displayName: string };
 }
 
+export type TransitionInput = TransitionCommon &
+  (
+    | { applicationId: string; cmd: Exclude<Command, { type: 'submit' }> }
+    | {
+        cmd: { type: 'submit' };
+        draft: SubmissionDraft;
+        /** Runs once the rows exist, before the timeline and the audit (attach files, record commitments). */
+        onCreated?: (app: ApplicationRow) => Promise<void>;
+      }
+  );
+
 export interface TransitionResult {
-  status: WfApplication['status'];
+  applicationId: string;
+  status: WfSubmitted['status'];
   events: WfEvent[];
+}
+
+/** Loads a stored application and its workflow state, the application locked until commit. */
+async function load(trx: Db, applicationId: string, catalogue: Catalogue) {
+  const app = await findApplication(trx, applicationId, true);
+  if (!app) throw new AppError('NOT_FOUND', `没有这个办件：${applicationId}`);
+  const bundle = catalogue.bundles.get(app.bundle_code);
+  const kind = bundle?.kind ?? 'standard';
+  const tasks = await tasksOf(trx, app.id);
+  const notice = kind === 'simple_deregistration' ? await noticeOf(trx, app.id) : undefined;
+  return { app, tasks, bundle, before: toWf(app, tasks, notice?.status ?? null, kind) };
+}
+
+/** Inserts a submitted application: its row, its tasks in the state `submit` left them, and its notice. */
+async function create(
+  trx: Db,
+  draft: SubmissionDraft,
+  after: WfSubmitted,
+  input: TransitionCommon,
+): Promise<{ app: ApplicationRow; tasks: TaskRow[] }> {
+  const { now, today, cal } = input;
+  const app = await insertApplication(trx, {
+    number: draft.number,
+    bundle_code: draft.bundle.code,
+    applicant_id: draft.applicantId,
+    applicant_name: draft.applicantName,
+    enterprise_id: draft.enterpriseId,
+    status: after.status,
+    form: JSON.stringify(draft.form),
+    materials: JSON.stringify(draft.materials),
+    promise: draft.promise,
+    credit_flags: JSON.stringify(draft.creditFlags),
+    paper: draft.materials.some((m) => 'paper' in m),
+    submitted_at: now,
+    submitted_on: today,
+    due_date: estimateOrNull(after, today, cal),
+  });
+  const tasks = await insertTasks(
+    trx,
+    draft.bundle.composed.tasks.map((task, ord) => {
+      const w = after.tasks[ord]!;
+      return {
+        application_id: app.id,
+        key: task.key,
+        item_code: task.itemCode,
+        name: task.name,
+        department_id: task.departmentId,
+        depends_on: task.dependsOn,
+        ord,
+        status: w.status,
+        deadline_workdays: task.deadlineWorkdays,
+        started_on: w.startedOn,
+        due_date: w.dueDate,
+        remaining_workdays: null,
+        paused_on: null,
+      };
+    }),
+  );
+  if (after.notice === 'running' && draft.notice) {
+    await insertNotice(trx, {
+      application_id: app.id,
+      enterprise_name: draft.notice.enterpriseName,
+      uscc: draft.notice.uscc,
+      starts_on: today,
+      ends_on: addCalendarDays(today, draft.notice.days - 1),
+    });
+  }
+  return { app, tasks };
 }
 
 export async function runTransition(trx: Db, input: TransitionInput): Promise<TransitionResult> {
   const { now, today, cal, catalogue } = input;
-  const app = await findApplication(trx, input.applicationId, true);
-  if (!app) throw new AppError('NOT_FOUND', `没有这个办件：${input.applicationId}`);
-  const bundle = catalogue.bundles.get(app.bundle_code);
-  const kind = bundle?.kind ?? 'standard';
-  const tasks = await tasksOf(trx, app.id);
-  const noticeRow =
-    kind === 'simple_deregistration'
-      ? await servicesDb(trx)
-          .selectFrom('service_notice')
-          .select(['status'])
-          .where('application_id', '=', app.id)
-          .executeTakeFirst()
-      : undefined;
-  const before = toWf(app, tasks, noticeRow?.status ?? null, kind);
+  const submit = input.cmd.type === 'submit' && 'draft' in input ? input : undefined;
+  let app: ApplicationRow;
+  let tasks: TaskRow[];
+  let bundle: CatalogueBundle | undefined;
+  let before: WfApplication;
+  if (submit) {
+    bundle = submit.draft.bundle;
+    before = draftState(bundle.kind, bundle.composed.tasks);
+  } else {
+    if (!('applicationId' in input)) throw new Error('a transition needs an application or a draft');
+    ({ app, tasks, bundle, before } = await load(trx, input.applicationId, catalogue));
+  }
   const d = decide(before, input.cmd, { today, cal });
   if (!d.ok) throw refusalError(d.refusal);
   const after = d.app;
-  const t = servicesDb(trx);
-  const byKey = new Map(tasks.map((x) => [x.key, x]));
   const cmdKey = 'key' in input.cmd ? input.cmd.key : null;
 
-  // Tasks that changed.
-  for (let i = 0; i < after.tasks.length; i++) {
-    const a = after.tasks[i]!;
-    const b = before.tasks[i]!;
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    const row = byKey.get(a.key)!;
-    const finished = a.status === 'approved' || a.status === 'rejected' || a.status === 'cancelled';
-    const patch = {
-      status: a.status,
-      started_on: a.startedOn,
-      due_date: a.dueDate,
-      remaining_workdays: a.remainingWorkdays,
-      paused_on: a.pausedOn,
-      paused_workdays: a.pausedWorkdays,
-      claimed_by: a.claimedBy,
-      finished_at: finished && b.status !== a.status ? now : row.finished_at,
-      updated_at: now,
-      ...(input.cmd.type === 'claim' && a.key === cmdKey && input.actor
-        ? { claimed_by_name: input.actor.displayName, claimed_at: now }
-        : {}),
-      ...(a.key === cmdKey && input.comment !== undefined ? { comment: input.comment } : {}),
-      ...(a.status === 'approved' && input.cmd.type === 'notice_ended'
-        ? { comment: '公示期满无异议，系统自动办结' }
-        : {}),
-    };
-    await t.updateTable('service_task').set(patch).where('id', '=', row.id).execute();
+  if (submit) {
+    ({ app, tasks } = await create(trx, submit.draft, after, input));
+    await submit.onCreated?.(app);
+  } else {
+    ({ app, tasks } = await update(trx, app!, tasks!, before, after, input, cmdKey));
   }
-
-  const dueDate = after.status === 'completed' ? app.due_date : estimateOrNull(after, today, cal);
-  const completed = after.status === 'completed';
-  await t
-    .updateTable('service_application')
-    .set({
-      status: after.status,
-      due_date: dueDate,
-      completed_at: completed ? now : app.completed_at,
-      updated_at: now,
-    })
-    .where('id', '=', app.id)
-    .execute();
+  const byKey = new Map(tasks.map((x) => [x.key, x]));
+  const bundleName = bundle?.name ?? app.bundle_code;
 
   // Timeline, with the task each event concerns.
   const taskName = (key: string) => {
@@ -208,12 +275,20 @@ export async function runTransition(trx: Db, input: TransitionInput): Promise<Tr
       if (key === cmdKey && input.comment) text += `（${input.comment}）`;
       if (e.type === 'application_status')
         text = `办件状态：${STATUS_TEXT[e.from] ?? e.from} → ${STATUS_TEXT[e.to] ?? e.to}`;
+      if (e.type === 'submitted' && submit) text = submittedText(submit.draft);
+      if (e.type === 'notice_started' && submit?.draft.notice) {
+        const days = submit.draft.notice.days;
+        text = `简易注销公示开始：${today} 至 ${addCalendarDays(today, days - 1)}（${days}日），公示期内可提出异议`;
+      }
       return {
         application_id: app.id,
         at: now,
         kind: e.type,
         actor:
-          e.type === 'task_started' || e.type === 'application_status' || e.type === 'task_cancelled'
+          e.type === 'task_started' ||
+          e.type === 'application_status' ||
+          e.type === 'task_cancelled' ||
+          e.type === 'notice_started'
             ? '系统'
             : input.actorName,
         task_id: key ? (byKey.get(key)?.id ?? null) : null,
@@ -223,19 +298,21 @@ export async function runTransition(trx: Db, input: TransitionInput): Promise<Tr
   );
 
   // Results: every item's licences and records, issued when the last task completes.
-  if (completed && before.status !== 'completed') {
-    const rows = tasks.flatMap((task) =>
-      (catalogue.items.get(task.item_code)?.produces ?? []).map((p, j) => ({
-        application_id: app.id,
-        item_code: task.item_code,
-        kind: p.kind,
-        name: p.name,
-        number: `${app.number}-${String(task.ord + 1).padStart(2, '0')}${String(j + 1)}`,
-        file_id: null,
-        issued_at: now,
-      })),
+  if (after.status === 'completed' && before.status !== 'completed') {
+    await insertResults(
+      trx,
+      tasks.flatMap((task) =>
+        (catalogue.items.get(task.item_code)?.produces ?? []).map((p, j) => ({
+          application_id: app.id,
+          item_code: task.item_code,
+          kind: p.kind,
+          name: p.name,
+          number: `${app.number}-${String(task.ord + 1).padStart(2, '0')}${String(j + 1)}`,
+          file_id: null,
+          issued_at: now,
+        })),
+      ),
     );
-    if (rows.length > 0) await t.insertInto('service_result').values(rows).execute();
   }
 
   // Notifications: departments whose task starts, the applicant when something is asked of them or it ends.
@@ -246,7 +323,9 @@ export async function runTransition(trx: Db, input: TransitionInput): Promise<Tr
       await notifyDepartment(trx, {
         departmentId: row.department_id,
         title: `新办件待办：${row.name}`,
-        body: `${app.number}（${bundle?.name ?? app.bundle_code}）的前置任务已办结，请在时限内办理。`,
+        body: submit
+          ? `${app.number}（${bundleName}）已提交，请在时限内办理。`
+          : `${app.number}（${bundleName}）的前置任务已办结，请在时限内办理。`,
         link: `/services/queue/${row.id}`,
         category: 'services.task',
         dedupeKey: `services:task:${row.id}:started`,
@@ -274,9 +353,9 @@ export async function runTransition(trx: Db, input: TransitionInput): Promise<Tr
       title: `办件${STATUS_TEXT[statusChange.to]}：${app.number}`,
       body:
         statusChange.to === 'completed'
-          ? `${bundle?.name ?? app.bundle_code}已全部办结，办理结果可在办件详情中查看。`
+          ? `${bundleName}已全部办结，办理结果可在办件详情中查看。`
           : statusChange.to === 'rejected'
-            ? `${bundle?.name ?? app.bundle_code}不予办理：${input.comment ?? ''}`
+            ? `${bundleName}不予办理：${input.comment ?? ''}`
             : '简易注销公示期内收到异议，简易注销程序终止，可改为普通注销。',
       link,
       category: 'services.application',
@@ -289,14 +368,75 @@ export async function runTransition(trx: Db, input: TransitionInput): Promise<Tr
     action: input.action,
     subjectType: 'service_application',
     subjectId: app.id,
-    detail: {
-      number: app.number,
-      command: input.cmd.type,
-      ...(cmdKey ? { task: cmdKey } : {}),
-      from: before.status,
-      to: after.status,
-      events: d.events.map((e) => ('key' in e ? `${e.type}:${e.key}` : e.type)),
-    },
+    detail: submit
+      ? {
+          number: app.number,
+          bundle: app.bundle_code,
+          promise: submit.draft.promise,
+          creditFlags: submit.draft.creditFlags.map((f) => f.code),
+          tasks: tasks.length,
+          status: after.status,
+        }
+      : {
+          number: app.number,
+          command: input.cmd.type,
+          ...(cmdKey ? { task: cmdKey } : {}),
+          from: before.status,
+          to: after.status,
+          events: d.events.map((e) => ('key' in e ? `${e.type}:${e.key}` : e.type)),
+        },
   });
-  return { status: after.status, events: d.events };
+  return { applicationId: app.id, status: after.status, events: d.events };
+}
+
+function submittedText(draft: SubmissionDraft): string {
+  const flags = draft.creditFlags;
+  return `提交“${draft.bundle.name}”申请${draft.promise ? '（选择告知承诺）' : ''}${flags.length ? `；信用提示：${flags.map((f) => f.message).join('；')}` : ''}`;
+}
+
+/** Writes the tasks that changed and the application's status and expected completion date. */
+async function update(
+  trx: Db,
+  app: ApplicationRow,
+  tasks: TaskRow[],
+  before: WfApplication,
+  after: WfSubmitted,
+  input: TransitionCommon & { cmd: Command },
+  cmdKey: string | null,
+): Promise<{ app: ApplicationRow; tasks: TaskRow[] }> {
+  const { now, today, cal } = input;
+  const byKey = new Map(tasks.map((x) => [x.key, x]));
+  for (let i = 0; i < after.tasks.length; i++) {
+    const a = after.tasks[i]!;
+    const b = before.tasks[i]!;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const row = byKey.get(a.key)!;
+    const finished = a.status === 'approved' || a.status === 'rejected' || a.status === 'cancelled';
+    await updateTask(trx, row.id, {
+      status: a.status,
+      started_on: a.startedOn,
+      due_date: a.dueDate,
+      remaining_workdays: a.remainingWorkdays,
+      paused_on: a.pausedOn,
+      paused_workdays: a.pausedWorkdays,
+      claimed_by: a.claimedBy,
+      finished_at: finished && b.status !== a.status ? now : row.finished_at,
+      updated_at: now,
+      ...(input.cmd.type === 'claim' && a.key === cmdKey && input.actor
+        ? { claimed_by_name: input.actor.displayName, claimed_at: now }
+        : {}),
+      ...(a.key === cmdKey && input.comment !== undefined ? { comment: input.comment } : {}),
+      ...(a.status === 'approved' && input.cmd.type === 'notice_ended'
+        ? { comment: '公示期满无异议，系统自动办结' }
+        : {}),
+    });
+  }
+  const completed = after.status === 'completed';
+  await updateApplication(trx, app.id, {
+    status: after.status,
+    due_date: completed ? app.due_date : estimateOrNull(after, today, cal),
+    completed_at: completed ? now : app.completed_at,
+    updated_at: now,
+  });
+  return { app, tasks };
 }

@@ -43,8 +43,6 @@ const kyselyPendingConversion = [
   'server/modules/policy/policy.metrics.ts',
   'server/modules/policy/search.ts',
   'server/modules/policy/stats.service.ts',
-  'server/modules/services/notices.service.ts',
-  'server/modules/services/services.metrics.ts',
 ];
 const intoModuleInternals = {
   regex: '(^|/)modules/[^/]+/(?!index\\.ts$)[^/]+$',

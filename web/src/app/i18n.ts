@@ -1,6 +1,8 @@
 /**
  * Every user-facing string, in both languages. `zh-CN` is the reference: `en-US` must have exactly the same keys
- * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`;
+ * (the type below makes a missing or extra key a compile error). The app's own words are here; a feature's words
+ * live in its folder (`features/<f>/<f>.i18n.ts`, a `FeatureDictionary`) and load with the feature's pages
+ * (`lazyPage(…, { dictionaries: [...] })`); their keys are part of `MessageKey` through type-only imports. `{name}` placeholders are filled by `t(key, vars)`;
  * `{count, plural, one {# day} other {# days}}` picks a form by the language's plural rules (`#` is the number).
  */
 import { createContext, useCallback, useContext } from 'react';
@@ -405,8 +407,12 @@ const zhCN = {
   ...kitZhCN,
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof zhCN;
-type Dictionary = Record<MessageKey, string>;
+/** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
+type FeatureMessageKey = never;
+
+type CoreKey = keyof typeof zhCN;
+export type MessageKey = CoreKey | FeatureMessageKey;
+type Dictionary = Record<CoreKey, string>;
 
 const enUS: Dictionary = {
   'app.name': 'Yingshang',
@@ -809,7 +815,23 @@ const enUS: Dictionary = {
   ...kitEnUS,
 };
 
-export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };
+/** A feature's words in both languages; `en-US` has exactly the keys of `zh-CN`. */
+export interface FeatureDictionary<K extends string = string> {
+  'zh-CN': Readonly<Record<K, string>>;
+  'en-US': Readonly<Record<K, string>>;
+}
+
+/** What is loaded so far: the app's words, then each feature's as its first page loads. */
+const loaded: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN }, 'en-US': { ...enUS } };
+
+/** Adds a feature's words (idempotent); `lazyPage` calls it before the page renders. */
+export function addDictionary(dictionary: FeatureDictionary): void {
+  for (const locale of LOCALES) Object.assign(loaded[locale], dictionary[locale]);
+}
+
+function template(locale: Locale, key: string): string | undefined {
+  return loaded[locale][key];
+}
 
 export type MessageVars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
@@ -849,17 +871,23 @@ export function formatMessage(locale: string, template: string, vars?: MessageVa
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  return formatMessage(locale, messages[locale][key], vars);
+  const text = template(locale, key);
+  if (text === undefined) {
+    // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
+    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
+    return key;
+  }
+  return formatMessage(locale, text, vars);
 }
 
 /** The names of the `{name}` placeholders a message needs, so a caller can tell whether it can fill them. */
 export function placeholders(locale: Locale, key: MessageKey): string[] {
-  return [...messages[locale][key].matchAll(/\{(\w+)[,}]/g)].map((m) => m[1] ?? '');
+  return [...(template(locale, key) ?? '').matchAll(/\{(\w+)[,}]/g)].map((m) => m[1] ?? '');
 }
 
 /** For codes that come from the server (audit actions, subject types): words when the dictionary has them. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zhCN, key);
+  return Object.hasOwn(loaded['zh-CN'], key);
 }
 
 export function isLocale(value: unknown): value is Locale {

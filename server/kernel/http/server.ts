@@ -66,6 +66,9 @@ export async function createHttpServer(
     if (isOwnApiRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
+    if (isOwnApiRoute && permission !== undefined && !ctx.registry.isDeclaredPermission(permission)) {
+      throw new Error(`route ${methods.join(',')} ${route.url} checks ${permission}, which no manifest declares`);
+    }
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -113,7 +116,7 @@ export async function createHttpServer(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((error, req, reply) => {
-    const problem = problemFromError(error, req);
+    const problem = problemFromError(error, req, ctx.registry.errors);
     if (problem.log === 'error') req.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem.status, problem.body);
   });
@@ -127,7 +130,11 @@ export async function createHttpServer(
       // Client-side routes of the single-page app.
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
     }
-    const problem = problemFromError(new AppError('NOT_FOUND', `没有这个接口或资源：${url}`), req);
+    const problem = problemFromError(
+      new AppError('NOT_FOUND', `No such endpoint or resource: ${url}`, { params: { url } }),
+      req,
+      ctx.registry.errors,
+    );
     return sendProblem(reply, 404, problem.body);
   });
 
@@ -144,13 +151,13 @@ export async function createHttpServer(
       });
     }
     if (permission && permission !== 'public' && !req.actor) {
-      throw new AppError('UNAUTHENTICATED', '请先登录。 Please sign in.');
+      throw new AppError('UNAUTHENTICATED', 'Please sign in.');
     }
     // Cookie-authenticated writes must come from our own origin (SameSite is the first line, this the second).
     if (req.actor?.via === 'session' && UNSAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin;
       if (origin && new URL(origin).host !== req.headers.host) {
-        throw new AppError('FORBIDDEN', '跨站请求被拒绝。 Cross-site request refused.');
+        throw new AppError('FORBIDDEN', 'Cross-site request refused.');
       }
     }
   });
@@ -158,7 +165,8 @@ export async function createHttpServer(
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const permission = req.routeOptions.config?.permission;
     if (permission && !can(req.actor, permission)) {
-      throw new AppError('FORBIDDEN', `没有权限（需要 ${permission}）。 Permission ${permission} required.`, {
+      throw new AppError('FORBIDDEN', `Permission ${permission} required.`, {
+        params: { permission },
         extra: { permission },
       });
     }

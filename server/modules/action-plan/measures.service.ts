@@ -11,7 +11,7 @@ import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
-import { attachFile, getFile, registerFileAccess, type FileDto } from '../files/index.ts';
+import { attachFile, getFile, type FileDto } from '../files/index.ts';
 import { findDepartmentByCode, findUserDisplayNames, listDepartments } from '../identity/index.ts';
 import type { MeasureStatus, UnitRole } from './action-plan.tables.ts';
 import {
@@ -90,10 +90,9 @@ const EVIDENCE_TYPES = new Set<string>(EVIDENCE_KINDS.map((k) => FILE_KINDS[k].m
 export const EVIDENCE_MAX_TOTAL_BYTES = 50 * 1024 * 1024;
 
 // Every official who may read progress reports may download their evidence (the uploader always may).
-async function evidenceAccess(actor: Actor, ownerId: string, db: Db): Promise<boolean> {
+export async function evidenceAccess(actor: Actor, ownerId: string, db: Db): Promise<boolean> {
   return mayReadEvidence(actor) && (await isReportId(db, ownerId));
 }
-registerFileAccess(EVIDENCE_OWNER, evidenceAccess);
 
 // ---------------------------------------------------------------------------------------------------------------
 // The plan's derived state

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { sql } from 'kysely';
-import { appendAudit, verifyAuditChain } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, verifyAuditChain } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { defineJob } from '../../kernel/jobs/jobs.ts';
 
@@ -35,7 +35,7 @@ export function systemJobs(ctx: AppContext) {
           .execute((trx) =>
             appendAudit(
               trx,
-              { system: 'jobs' },
+              systemOrigin(purgeSessions.actor),
               { action: 'system.sessions_purged', subjectType: 'session', detail: { deleted } },
             ),
           );

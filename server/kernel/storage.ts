@@ -282,7 +282,8 @@ async function checkUtf8Text(file: string): Promise<TextCheck> {
     } catch {
       return { ok: false, reason: 'not-utf8', offset, detail: `Not valid UTF-8 text (near byte ${offset}).` };
     }
-    if (BINARY_CONTROL.test(text)) return { ok: false, reason: 'binary', detail: 'Contains binary control characters.' };
+    if (BINARY_CONTROL.test(text))
+      return { ok: false, reason: 'binary', detail: 'Contains binary control characters.' };
     if (head.length < 2048) head += text.slice(0, 2048 - head.length);
     offset += (chunk as Buffer).length;
   }

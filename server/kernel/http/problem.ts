@@ -34,7 +34,7 @@ function ruleParams(params: Record<string, unknown> | undefined): ErrorParams | 
   for (const [k, v] of Object.entries(params ?? {})) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) out[k] = v;
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-      out[k] = v as (string | number)[];
+      out[k] = v;
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;

@@ -67,7 +67,9 @@ export async function createHttpServer(
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
     if (isOwnApiRoute && permission !== undefined && !ctx.registry.isDeclaredPermission(permission)) {
-      throw new Error(`route ${methods.join(',')} ${route.url} checks ${permission}, which no manifest declares`);
+      throw new Error(
+        `route ${methods.join(',')} ${route.url} checks ${permission}, which no manifest declares`,
+      );
     }
   });
 
@@ -95,6 +97,53 @@ export async function createHttpServer(
           'HTTP API of the Yingshang business-environment platform. Errors are RFC 9457 problem+json; see docs/errors.md.',
       },
       components: {
+        // The problem+json body (see problem.ts), for the generated web client.
+        schemas: {
+          Problem: {
+            type: 'object',
+            required: ['type', 'title', 'status', 'detail', 'code'],
+            properties: {
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: {
+                type: 'string',
+                description: 'Fallback text in English; render errors.<code> with params instead.',
+              },
+              code: { type: 'string', description: 'Stable error code, see docs/errors.md.' },
+              params: {
+                type: 'object',
+                description:
+                  'Values the message is built from ({name} placeholders of the web dictionary); `reason` names the case.',
+                additionalProperties: {
+                  anyOf: [
+                    { type: 'string' },
+                    { type: 'number' },
+                    { type: 'boolean' },
+                    { type: 'null' },
+                    { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } },
+                  ],
+                },
+              },
+              instance: { type: 'string' },
+              requestId: { type: 'string' },
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['field', 'rule', 'message'],
+                  properties: {
+                    field: { type: 'string' },
+                    rule: { type: 'string' },
+                    message: { type: 'string' },
+                    params: { type: 'object', additionalProperties: true },
+                  },
+                },
+              },
+            },
+            additionalProperties: true,
+          },
+        },
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           token: { type: 'http', scheme: 'bearer' },
@@ -110,6 +159,16 @@ export async function createHttpServer(
         out.description = `${desc}Permission: \`${permission}\``;
         if (permission !== 'public') out.security = [{ session: [] }, { token: [] }];
       }
+      // Documentation only (transform does not touch serialisation): every error answer is a Problem, so the
+      // generated client types its errors, `params` included.
+      const responses = (out.response ?? {}) as Record<string, unknown>;
+      out.response = {
+        ...responses,
+        default: {
+          description: 'Problem (RFC 9457), see docs/errors.md',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      };
       return { schema: out, url };
     },
   });

@@ -36,7 +36,9 @@ export interface JobDefinition<S extends TSchema = TSchema> {
  * A declared job. Its `actor` is the system actor it acts as (named after the job id): audit entries written by the
  * handler use `systemOrigin(job.actor)` and are recorded as `system:<job id>`, never as a borrowed or invented user.
  */
-export function defineJob<S extends TSchema>(def: JobDefinition<S>): JobDefinition<S> & { actor: SystemActor } {
+export function defineJob<S extends TSchema>(
+  def: JobDefinition<S>,
+): JobDefinition<S> & { actor: SystemActor } {
   if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(def.id)) {
     throw new Error(`job id ${def.id} must look like module.verb-noun`);
   }

@@ -66,13 +66,15 @@ async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<Upl
     await discardSpooled(spooled);
     throw err;
   }
-  if (!spooled)
-    throw formError('file', 'required', 'a file part named "file" is required');
+  if (!spooled) throw formError('file', 'required', 'a file part named "file" is required');
   const chosen = purpose ?? 'attachment';
   if (!isUploadPurpose(chosen)) {
     await discardSpooled(spooled);
     const allowed = Object.keys(UPLOAD_PURPOSES).join(', ');
-    throw formError('purpose', 'enum', `must be one of ${allowed}`, { value: chosen, allowedValues: allowed });
+    throw formError('purpose', 'enum', `must be one of ${allowed}`, {
+      value: chosen,
+      allowedValues: allowed,
+    });
   }
   return { spooled, filename, purpose: chosen };
 }

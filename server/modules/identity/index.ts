@@ -14,8 +14,7 @@ declare module '../../kernel/audit.ts' {
     'auth.logged_in': Record<string, never>;
     'auth.logged_out': Record<string, never>;
     'auth.login_failed':
-      | { username: string; reason: 'unknown_user' }
-      | { failures: number; lockedUntil?: string };
+      { username: string; reason: 'unknown_user' } | { failures: number; lockedUntil?: string };
     'auth.account_locked': { failures: number; lockedUntil?: string };
     'auth.password_changed': Record<string, never>;
     'user.created': { username: string; kind: string; roles: readonly string[] };

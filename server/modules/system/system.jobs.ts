@@ -30,15 +30,13 @@ export function systemJobs(ctx: AppContext) {
         await sql`delete from session where expires_at < ${cutoff} or revoked_at < ${cutoff}`.execute(ctx.db);
       const deleted = Number(res.numAffectedRows ?? 0);
       if (deleted > 0) {
-        await ctx.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(
-              trx,
-              systemOrigin(purgeSessions.actor),
-              { action: 'system.sessions_purged', subjectType: 'session', detail: { deleted } },
-            ),
-          );
+        await ctx.db.transaction().execute((trx) =>
+          appendAudit(trx, systemOrigin(purgeSessions.actor), {
+            action: 'system.sessions_purged',
+            subjectType: 'session',
+            detail: { deleted },
+          }),
+        );
       }
       return { deleted };
     },

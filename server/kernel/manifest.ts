@@ -36,6 +36,8 @@ export class ModuleRegistry {
         this.#auditActions.set(action, m.name);
       }
       for (const [owner, check] of Object.entries(m.fileAccess ?? {})) {
+        // Same shape as the files module's owner names (stored in stored_file.owner_module).
+        if (!/^[a-z][a-z0-9-]{0,63}$/.test(owner)) throw new Error(`invalid file owner name "${owner}"`);
         if (this.#fileAccess.has(owner)) throw new Error(`file access for ${owner} is declared twice`);
         this.#fileAccess.set(owner, check);
       }

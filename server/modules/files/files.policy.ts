@@ -16,13 +16,6 @@ export function assertOwnerModule(ownerModule: string): void {
   if (!OWNER_MODULE.test(ownerModule)) throw new TypeError(`invalid owner module name "${ownerModule}"`);
 }
 
-/** Checks a manifest's `fileAccess` owner names (the app factory's registry rejects duplicates). */
-export function assertFileAccessOwner(ownerModule: string): void {
-  assertOwnerModule(ownerModule);
-  if (ownerModule === UNATTACHED_OWNER)
-    throw new TypeError(`"${UNATTACHED_OWNER}" is reserved for unattached uploads`);
-}
-
 export interface FileOwnership {
   uploadedBy: string | null;
   ownerModule: string;

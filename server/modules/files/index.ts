@@ -47,5 +47,5 @@ export {
   type StoreUploadInput,
   type UploadPurpose,
 } from './files.service.ts';
-export { assertFileAccessOwner, type FileAccessCheck } from './files.policy.ts';
+export { type FileAccessCheck } from './files.policy.ts';
 export type { FileDto } from './files.schemas.ts';

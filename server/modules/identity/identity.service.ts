@@ -303,13 +303,13 @@ export async function changePassword(
   }
   const problems = passwordProblems(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword)
-    problems.push('新密码不能与当前密码相同 (must differ from the current one)');
+    problems.push({ rule: 'unchanged', message: 'must differ from the current one' });
   if (problems.length) {
     throw new AppError(
       'PASSWORD_TOO_WEAK',
-      `The new password does not meet the rule: ${problems.join('; ')}`,
+      `The new password does not meet the rule: ${problems.map((p) => p.message).join('; ')}`,
       {
-        errors: problems.map((message) => ({ field: '/body/newPassword', rule: 'passwordPolicy', message })),
+        errors: problems.map((p) => ({ field: '/body/newPassword', ...p })),
       },
     );
   }
@@ -368,9 +368,9 @@ export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUser
   if (weak.length) {
     throw new AppError(
       'PASSWORD_TOO_WEAK',
-      `The initial password does not meet the rule: ${weak.join('; ')}`,
+      `The initial password does not meet the rule: ${weak.map((p) => p.message).join('; ')}`,
       {
-        errors: weak.map((message) => ({ field: '/body/password', rule: 'passwordPolicy', message })),
+        errors: weak.map((p) => ({ field: '/body/password', ...p })),
       },
     );
   }

@@ -62,6 +62,7 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = options.clock ?? new FixedClock('2026-11-27T02:00:00Z');
+  // A start that is refused (a test of the manifest checks) must not leave its database behind.
   const built = await buildApp({
     config: testConfig(options.config),
     database,
@@ -69,6 +70,9 @@ export async function buildTestApp(
     migrate: false,
     httpLogger: false,
     ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+  }).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
   });
   return {
     ...built,

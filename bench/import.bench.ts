@@ -35,6 +35,7 @@ import { copyFrom } from '../server/kernel/db/pg-copy.ts';
 import { makeUscc, USCC_CHARSET } from '../server/kernel/identifiers/uscc.ts';
 import { JobQueue } from '../server/kernel/jobs/jobs.ts';
 import { MetricRegistry } from '../server/kernel/metrics.ts';
+import { ModuleRegistry } from '../server/kernel/manifest.ts';
 import { calendarModule } from '../server/modules/calendar/index.ts';
 import { creditModule, importLocalFile } from '../server/modules/credit/index.ts';
 import { findDepartmentByCode, seedDepartmentsFromConfig } from '../server/modules/identity/index.ts';
@@ -114,6 +115,7 @@ function contextFor(database: DatabaseHandle): AppContext {
     database,
     db: database.db,
     clock: systemClock,
+    registry: new ModuleRegistry(),
     logger,
     jobs: new JobQueue(database, logger),
     metrics: new MetricRegistry(),

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../server/kernel/db/migrate.ts';
 import { JobQueue } from '../server/kernel/jobs/jobs.ts';
 import { loggerOptions } from '../server/kernel/logger.ts';
 import { MetricRegistry } from '../server/kernel/metrics.ts';
+import { ModuleRegistry } from '../server/kernel/manifest.ts';
 
 export interface CliContext {
   ctx: AppContext;
@@ -42,6 +43,8 @@ export async function openCliContext(): Promise<CliContext | number> {
     logger,
     jobs: new JobQueue(database, logger),
     metrics: new MetricRegistry(),
+    // CLI commands run use cases, not routes: nothing is declared, so nothing is registered.
+    registry: new ModuleRegistry(),
   };
   await migrateToLatest(ctx.db);
   return { ctx, close: () => database.close() };

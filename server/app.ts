@@ -8,12 +8,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { AppConfig } from './config.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
-import type { AppContext, HttpApp, ModuleDefinition } from './kernel/context.ts';
+import type { AppContext, HttpApp, ModuleManifest } from './kernel/context.ts';
 import { openDatabase, type DatabaseHandle } from './kernel/db/database.ts';
 import { migrateToLatest } from './kernel/db/migrate.ts';
 import { createHttpServer, type DeclaredRoute } from './kernel/http/server.ts';
 import { JobQueue } from './kernel/jobs/jobs.ts';
 import { loggerOptions } from './kernel/logger.ts';
+import { ModuleRegistry } from './kernel/manifest.ts';
 import { MetricRegistry } from './kernel/metrics.ts';
 import { platformModules } from './modules.ts';
 import { createAuthenticator } from './modules/identity/index.ts';
@@ -22,7 +23,7 @@ export interface BuiltApp {
   app: HttpApp;
   ctx: AppContext;
   routes: DeclaredRoute[];
-  modules: ModuleDefinition[];
+  modules: ModuleManifest[];
   close(): Promise<void>;
 }
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   clock?: Clock;
   migrate?: boolean;
   httpLogger?: boolean;
+  /** Further manifests after the platform's own (tests: a module that declares a file owner or a bad route). */
+  extraModules?: (ctx: AppContext) => ModuleManifest[];
 }
 
 const START_LOCK = 7_120_220_511; // arbitrary, constant: 'yingshang start-up'
@@ -62,8 +65,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     logger,
     jobs: new JobQueue(database, logger),
     metrics: new MetricRegistry(),
+    registry: new ModuleRegistry(),
   };
-  const modules = platformModules(ctx);
+  const modules = [...platformModules(ctx), ...(options.extraModules?.(ctx) ?? [])];
+  // Everything the manifests declare is registered here and nowhere else; a duplicate stops the start.
+  ctx.registry.register(modules);
   for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
   for (const m of modules) for (const metric of m.metrics ?? []) ctx.metrics.register(metric);
   // Several processes may start at once on one PostgreSQL: start-up seeding runs under one advisory lock, held on

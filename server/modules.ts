@@ -1,5 +1,5 @@
-/** The explicit list of modules this platform runs. Order matters only for readability. */
-import type { AppContext, ModuleDefinition } from './kernel/context.ts';
+/** The explicit list of module manifests this platform runs. Order matters only for readability. */
+import type { AppContext, ModuleManifest } from './kernel/context.ts';
 import { actionPlanModule } from './modules/action-plan/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { creditModule } from './modules/credit/index.ts';
@@ -12,7 +12,7 @@ import { policyModule } from './modules/policy/index.ts';
 import { servicesModule } from './modules/services/index.ts';
 import { systemModule } from './modules/system/index.ts';
 
-export function platformModules(ctx: AppContext): ModuleDefinition[] {
+export function platformModules(ctx: AppContext): ModuleManifest[] {
   return [
     systemModule(ctx),
     identityModule,

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from './db/database.ts';
-import type { Actor } from './policy.ts';
+import type { Actor, SystemActor } from './policy.ts';
 
 type AuditTables = {
   audit_log: {
@@ -27,19 +27,39 @@ type AuditTables = {
   audit_head: { id: number; last_seq: number; last_hash: string };
 };
 
-export interface AuditEntry {
-  action: string;
+/**
+ * Declared audit actions and the detail each records (action → detail type). Modules add theirs by declaration
+ * merging next to their manifest's `auditActions`; `appendAudit` then types `detail` for that action. Actions not
+ * (yet) declared take any object.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in each module
+export interface AuditActions {}
+
+export type AuditAction = Extract<keyof AuditActions, string>;
+
+/** The manifest's list of a module's audit actions (checked for duplicates at start-up). */
+export function defineAuditActions<const T extends readonly AuditAction[]>(actions: T): T {
+  return actions;
+}
+
+export interface AuditEntry<A extends string = string> {
+  action: A;
   subjectType: string;
   subjectId?: string | null;
-  detail?: Record<string, unknown>;
+  detail?: A extends AuditAction ? AuditActions[A] : Record<string, unknown>;
 }
 
 export interface AuditOrigin {
   actor?: Actor | undefined;
-  /** For actions by the system itself (jobs, start-up). */
+  /** For actions by the system itself (jobs, start-up): the declared system actor's name, see `systemOrigin`. */
   system?: string;
   ip?: string | null;
   requestId?: string | null;
+}
+
+/** The origin of an action by a declared system actor (a job's `run.actor`). */
+export function systemOrigin(actor: SystemActor): AuditOrigin {
+  return { system: actor.name };
 }
 
 const GENESIS = '0'.repeat(64);
@@ -77,7 +97,11 @@ export function auditHash(prevHash: string, fields: HashedFields): string {
 }
 
 /** Must be called inside the use case's transaction. */
-export async function appendAudit(trx: Db, origin: AuditOrigin, entry: AuditEntry): Promise<number> {
+export async function appendAudit<A extends string>(
+  trx: Db,
+  origin: AuditOrigin,
+  entry: AuditEntry<A>,
+): Promise<number> {
   const t = tables(trx);
   const head = await t
     .selectFrom('audit_head')

@@ -10,7 +10,10 @@ import type { Clock } from './clock.ts';
 import type { Db, DatabaseHandle } from './db/database.ts';
 import type { JobDefinition, JobQueue } from './jobs/jobs.ts';
 import type { MetricProvider, MetricRegistry } from './metrics.ts';
-import type { Actor } from './policy.ts';
+import type { AuditAction } from './audit.ts';
+import type { ErrorCatalogue } from './errors.ts';
+import type { ModuleRegistry } from './manifest.ts';
+import type { Actor, FileAccessCheck, RoutePermission } from './policy.ts';
 
 export interface AppContext {
   config: AppConfig;
@@ -20,6 +23,8 @@ export interface AppContext {
   logger: FastifyBaseLogger;
   jobs: JobQueue;
   metrics: MetricRegistry;
+  /** What the modules' manifests declared (error codes, permissions, audit actions, file-access checks). */
+  registry: ModuleRegistry;
 }
 
 export type HttpApp = FastifyInstance<
@@ -38,25 +43,41 @@ export interface Authenticator {
   }): Promise<Actor | undefined>;
 }
 
-export interface ModuleDefinition {
+/**
+ * Everything a module brings, declared in one place (its `index.ts`) and registered by the app factory; nothing
+ * registers itself at import time. The app refuses to start on a duplicate error code, permission, audit action,
+ * job or file owner, and on a route whose permission no manifest declares.
+ */
+export interface ModuleManifest {
   name: string;
   /** Registers the module's routes (all under /api/…). */
   routes?: (app: HttpApp, ctx: AppContext, opts: FastifyPluginOptions) => Promise<void> | void;
   jobs?: readonly JobDefinition[];
   /** Figures this module computes for the action plan's KPIs. */
   metrics?: readonly MetricProvider[];
+  /** The module's `*.errors.ts` catalogues (`defineErrors`). */
+  errors?: readonly ErrorCatalogue[];
+  /** The permissions the module's routes check (`definePermissions`: permission → what it allows). */
+  permissions?: Readonly<Record<string, string>>;
+  /** The audit actions the module writes (`defineAuditActions`; detail types by declaration merging). */
+  auditActions?: readonly AuditAction[];
+  /** Who besides the uploader may read files this module owns, by owner name (`storeUpload`'s ownerModule). */
+  fileAccess?: Readonly<Record<string, FileAccessCheck>>;
   /** Runs once after migrations (reference data, caches). */
   onStart?: (ctx: AppContext) => Promise<void>;
 }
 
-export function defineModule(def: ModuleDefinition): ModuleDefinition {
+/** @deprecated name kept for callers not yet renamed; use ModuleManifest. */
+export type ModuleDefinition = ModuleManifest;
+
+export function defineModule(def: ModuleManifest): ModuleManifest {
   return def;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route: a permission string, 'public' or 'authenticated'. */
-    permission?: string;
+    permission?: RoutePermission;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

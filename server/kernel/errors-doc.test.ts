@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/harness.ts';
-import { registeredErrorCodes } from './errors.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  // Building the whole app imports every module, so every module's codes are registered.
+  // The app's registry holds the codes of every module's manifest.
   t = await buildTestApp();
 });
 afterAll(async () => {
@@ -24,18 +23,18 @@ describe('docs/errors.md (and docs/errors-*.md per module)', () => {
   const documented = new Set([...doc.matchAll(/^### `([A-Z0-9_]+)`$/gm)].map((m) => m[1]));
 
   it('documents every registered error code', () => {
-    const missing = [...registeredErrorCodes().keys()].filter((c) => !documented.has(c));
+    const missing = [...t.ctx.registry.errors.codes().keys()].filter((c) => !documented.has(c));
     expect(missing).toEqual([]);
   });
 
   it('documents no code that does not exist', () => {
-    const registered = registeredErrorCodes();
+    const registered = t.ctx.registry.errors.codes();
     const stale = [...documented].filter((c) => c && !registered.has(c));
     expect(stale).toEqual([]);
   });
 
   it('states the HTTP status each code is sent with', () => {
-    for (const [code, spec] of registeredErrorCodes()) {
+    for (const [code, spec] of t.ctx.registry.errors.codes()) {
       const section = doc.split(`### \`${code}\``)[1]?.split('###')[0] ?? '';
       expect(section, code).toMatch(new RegExp(`^\\s*${spec.status}\\.`));
     }

@@ -1,62 +1,104 @@
 /**
- * Typed application errors. Every code is registered with its HTTP status and a one-line description; the HTTP
- * layer renders them as RFC 9457 problem+json and `docs/errors.md` documents each (a test checks both ways).
+ * Typed application errors. Each module declares its codes in `*.errors.ts` with `defineErrors` (pure: nothing is
+ * registered at import time) and lists the catalogue in its manifest; the app factory builds one `ErrorRegistry`
+ * from all manifests and refuses to start on a code declared twice. The same file augments `ErrorCatalogues`, so
+ * `ErrorCode` is the union of every declared code and a misspelt code does not compile. The HTTP layer renders
+ * errors as RFC 9457 problem+json and `docs/errors.md` documents each code (a test checks both ways).
  */
 export interface ErrorCodeSpec {
   status: number;
   title: string;
 }
 
-const registry = new Map<string, ErrorCodeSpec>();
+/** Where `defineErrors` keeps the specs: a symbol, so the catalogue's own keys stay exactly the codes. */
+export const ERROR_SPECS: unique symbol = Symbol('error specs');
 
-/** Registers codes once per module (`*.errors.ts`); returns the same object for `as const` typing of codes. */
-export function defineErrors<T extends Record<string, ErrorCodeSpec>>(codes: T): { [K in keyof T]: K } {
-  const out: Record<string, string> = {};
-  for (const [code, spec] of Object.entries(codes)) {
-    const existing = registry.get(code);
-    if (existing && (existing.status !== spec.status || existing.title !== spec.title)) {
-      throw new Error(`error code ${code} registered twice with different specs`);
+export type ErrorCatalogue<T extends Record<string, ErrorCodeSpec> = Record<string, ErrorCodeSpec>> = {
+  readonly [K in keyof T]: K;
+} & { readonly [ERROR_SPECS]: T };
+
+/**
+ * Every module's error catalogue, by a name unique to its `*.errors.ts`. Modules add theirs by declaration merging:
+ * `declare module '../../kernel/errors.ts' { interface ErrorCatalogues { calendar: typeof CalendarErrors } }`.
+ */
+export interface ErrorCatalogues {
+  kernel: typeof KernelErrors;
+}
+
+/** The union of every declared error code. */
+export type ErrorCode = {
+  [M in keyof ErrorCatalogues]: Extract<keyof ErrorCatalogues[M], string>;
+}[keyof ErrorCatalogues];
+
+/** Declares a module's codes; returns code constants (`CalendarErrors.X === 'X'`) carrying the specs. */
+export function defineErrors<const T extends Record<string, ErrorCodeSpec>>(codes: T): ErrorCatalogue<T> {
+  const out: Record<string | symbol, unknown> = { [ERROR_SPECS]: codes };
+  for (const code of Object.keys(codes)) out[code] = code;
+  return out as ErrorCatalogue<T>;
+}
+
+/** The codes of every manifest, built once by the app factory. */
+export class ErrorRegistry {
+  readonly #specs = new Map<string, ErrorCodeSpec>();
+
+  constructor(catalogues: readonly ErrorCatalogue[]) {
+    for (const catalogue of catalogues) {
+      for (const [code, spec] of Object.entries(catalogue[ERROR_SPECS])) {
+        if (this.#specs.has(code)) throw new Error(`error code ${code} is declared twice`);
+        this.#specs.set(code, spec);
+      }
     }
-    registry.set(code, spec);
-    out[code] = code;
   }
-  return out as { [K in keyof T]: K };
+
+  spec(code: string): ErrorCodeSpec | undefined {
+    return this.#specs.get(code);
+  }
+
+  codes(): ReadonlyMap<string, ErrorCodeSpec> {
+    return this.#specs;
+  }
 }
 
-export function errorSpec(code: string): ErrorCodeSpec | undefined {
-  return registry.get(code);
-}
-
-export function registeredErrorCodes(): ReadonlyMap<string, ErrorCodeSpec> {
-  return registry;
-}
+/**
+ * Values a message is built from, sent as problem `params`; the web renders `errors.<CODE>` from its dictionary
+ * with `{name}` placeholders filled from them. Plain values only, so every language can format them.
+ */
+export type ErrorParamValue = string | number | boolean | null | readonly (string | number)[];
+export type ErrorParams = Readonly<Record<string, ErrorParamValue>>;
 
 export interface FieldViolation {
   /** JSON pointer-ish path of the offending field, e.g. `/body/username` or `row 12: uscc`. */
   field: string;
+  /** Machine name of the rule (`required`, `maxLength`, `unique`, …); the web renders `rules.<rule>`. */
   rule: string;
+  /** Fallback text (English for codes converted to params). */
   message: string;
+  /** Values for the rule's message, e.g. `{ limit: 64 }` for `maxLength`. */
+  params?: ErrorParams;
+}
+
+export interface AppErrorOptions {
+  params?: ErrorParams;
+  errors?: FieldViolation[];
+  /** Further problem members the client acts on (e.g. `lockedUntil`), documented with the code. */
+  extra?: Record<string, unknown>;
+  cause?: unknown;
 }
 
 export class AppError extends Error {
-  readonly code: string;
-  readonly status: number;
+  readonly code: ErrorCode;
+  /** English fallback; the web shows its own `errors.<CODE>` text with `params` when it has one. */
   readonly detail: string;
+  readonly params: ErrorParams | undefined;
   readonly errors: FieldViolation[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(
-    code: string,
-    detail: string,
-    options: { errors?: FieldViolation[]; extra?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    const spec = registry.get(code);
-    if (!spec) throw new Error(`unregistered error code ${code}`);
+  constructor(code: ErrorCode, detail: string, options: AppErrorOptions = {}) {
     super(detail, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
-    this.status = spec.status;
     this.detail = detail;
+    this.params = options.params;
     this.errors = options.errors;
     this.extra = options.extra;
   }

@@ -121,10 +121,17 @@ const KIND_BY_MIME = new Map<string, FileKind>(
   (Object.entries(FILE_KINDS) as [FileKind, (typeof FILE_KINDS)[FileKind]][]).map(([k, v]) => [v.mime, k]),
 );
 
-function rejected(reason: string, allow: readonly FileKind[]): AppError {
-  const allowed = allow.map((k) => FILE_KINDS[k].label).join('、');
-  return new AppError('UNSUPPORTED_MEDIA_TYPE', `${reason} 允许的类型：${allowed}。`, {
-    extra: { allowed: allow.map((k) => FILE_KINDS[k].extensions[0]) },
+/** `reason` names the case for the web's message (`errors.UNSUPPORTED_MEDIA_TYPE.<reason>`); params fill it. */
+function rejected(
+  reason: string,
+  detail: string,
+  params: Record<string, string | number>,
+  allow: readonly FileKind[],
+): AppError {
+  const allowed = allow.map((k) => FILE_KINDS[k].extensions[0] ?? k);
+  return new AppError('UNSUPPORTED_MEDIA_TYPE', `${detail} Allowed types: ${allowed.join(', ')}.`, {
+    params: { reason, ...params, allowed },
+    extra: { allowed },
   });
 }
 
@@ -132,11 +139,10 @@ export function payloadTooLarge(maxBytes: number): AppError {
   const mib = maxBytes / (1024 * 1024);
   const human =
     mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${(maxBytes / 1024).toFixed(1)} KiB`;
-  return new AppError(
-    'PAYLOAD_TOO_LARGE',
-    `文件超过大小上限 ${human}（${maxBytes} 字节）。 File exceeds the limit of ${maxBytes} bytes.`,
-    { extra: { limitBytes: maxBytes } },
-  );
+  return new AppError('PAYLOAD_TOO_LARGE', `File exceeds the limit of ${human} (${maxBytes} bytes).`, {
+    params: { limit: human, limitBytes: maxBytes },
+    extra: { limitBytes: maxBytes },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -185,8 +191,9 @@ export async function spoolUpload(
   }
   if (size === 0) {
     await fsp.rm(tmp, { force: true });
-    throw new AppError('VALIDATION_FAILED', '文件为空。 The file is empty.', {
-      errors: [{ field: '/body/file', rule: 'minSize', message: 'must not be empty' }],
+    throw new AppError('VALIDATION_FAILED', 'The file is empty.', {
+      params: { reason: 'empty-file' },
+      errors: [{ field: '/body/file', rule: 'minSize', message: 'must not be empty', params: { limit: 1 } }],
     });
   }
   return { path: tmp, sizeBytes: size, sha256: hash.digest('hex') };
@@ -262,7 +269,7 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
 const MARKUP =
   /<(?:!doctype|!--|\?xml|html|head|body|script|iframe|frame|svg|object|embed|style|meta|link|base|form|img|a\s|div|table|title|xml|xsl)/i;
 
-type TextCheck = { ok: true } | { ok: false; reason: string };
+type TextCheck = { ok: true } | { ok: false; reason: string; offset?: number; detail: string };
 
 async function checkUtf8Text(file: string): Promise<TextCheck> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -273,20 +280,21 @@ async function checkUtf8Text(file: string): Promise<TextCheck> {
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
     } catch {
-      return { ok: false, reason: `内容不是有效的 UTF-8 文本（约第 ${offset} 字节处）。` };
+      return { ok: false, reason: 'not-utf8', offset, detail: `Not valid UTF-8 text (near byte ${offset}).` };
     }
-    if (BINARY_CONTROL.test(text)) return { ok: false, reason: '内容含有二进制控制字符，不是纯文本。' };
+    if (BINARY_CONTROL.test(text))
+      return { ok: false, reason: 'binary', detail: 'Contains binary control characters.' };
     if (head.length < 2048) head += text.slice(0, 2048 - head.length);
     offset += (chunk as Buffer).length;
   }
   try {
     decoder.decode();
   } catch {
-    return { ok: false, reason: '内容以不完整的 UTF-8 字符结尾，不是有效的文本。' };
+    return { ok: false, reason: 'truncated-utf8', detail: 'Ends in an incomplete UTF-8 character.' };
   }
   const start = head.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<') || MARKUP.test(head)) {
-    return { ok: false, reason: '内容是 HTML/XML/SVG 等标记文本，不允许作为文件上传。' };
+    return { ok: false, reason: 'markup', detail: 'Markup (HTML/XML/SVG) is not accepted as an upload.' };
   }
   return { ok: true };
 }
@@ -307,18 +315,28 @@ export async function sniffContent(
     let kind = KIND_BY_MIME.get(detected.mime);
     if (detected.ext === 'zip' && (await zipEntryNames(spooled.path)).includes('OFD.xml')) kind = 'ofd';
     if (!kind || !allow.includes(kind)) {
-      throw rejected(`文件内容被识别为 ${detected.mime}（.${detected.ext}），不在允许的类型内。`, allow);
+      throw rejected(
+        'detected',
+        `The content is ${detected.mime} (.${detected.ext}).`,
+        { mime: detected.mime, ext: detected.ext },
+        allow,
+      );
     }
     return { kind, contentType: FILE_KINDS[kind].mime, name: withExtensionFor(name, kind) };
   }
   const text = await checkUtf8Text(spooled.path);
-  if (!text.ok) throw rejected(`无法识别的文件内容：${text.reason}`, allow);
+  if (!text.ok) {
+    const at: Record<string, number> = text.offset === undefined ? {} : { offset: text.offset };
+    throw rejected(text.reason, `Unrecognised content: ${text.detail}`, at, allow);
+  }
   const ext = extensionOf(name);
   const kind: FileKind | undefined = ext === 'csv' ? 'csv' : ext === 'txt' || ext === '' ? 'txt' : undefined;
   if (!kind) {
-    throw rejected(`文件内容是纯文本，与文件扩展名 .${ext} 不符。`, allow);
+    throw rejected('text-extension', `Plain text does not match the extension .${ext}.`, { ext }, allow);
   }
-  if (!allow.includes(kind)) throw rejected(`此处不接受${FILE_KINDS[kind].label}。`, allow);
+  if (!allow.includes(kind)) {
+    throw rejected('not-accepted', `${kind.toUpperCase()} is not accepted here.`, { kind }, allow);
+  }
   return { kind, contentType: FILE_KINDS[kind].mime, name: withExtensionFor(name, kind) };
 }
 

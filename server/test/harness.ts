@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp, type BuiltApp } from '../app.ts';
+import { buildApp, type BuildOptions, type BuiltApp } from '../app.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
 import { FixedClock, type Clock } from '../kernel/clock.ts';
 import { openDatabase, type DatabaseHandle } from '../kernel/db/database.ts';
@@ -58,16 +58,21 @@ export interface TestApp extends BuiltApp {
 }
 
 export async function buildTestApp(
-  options: { config?: Partial<AppConfig>; clock?: Clock } = {},
+  options: { config?: Partial<AppConfig>; clock?: Clock; extraModules?: BuildOptions['extraModules'] } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = options.clock ?? new FixedClock('2026-11-27T02:00:00Z');
+  // A start that is refused (a test of the manifest checks) must not leave its database behind.
   const built = await buildApp({
     config: testConfig(options.config),
     database,
     clock,
     migrate: false,
     httpLogger: false,
+    ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+  }).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
   });
   return {
     ...built,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError, ErrorRegistry, KernelErrors } from '../errors.ts';
 import { WorkCalendar, isValidIsoDate, validateYearSchedule, type YearSchedule } from './calendar.ts';
 
 const CONFIG_DIR = fileURLToPath(new URL('../../../config/calendar/', import.meta.url));
@@ -100,10 +100,12 @@ function expectNotLoaded(fn: () => unknown, year: number): void {
   expect(e).toBeInstanceOf(AppError);
   const err = e as AppError;
   expect(err.code).toBe('CALENDAR_YEAR_NOT_LOADED');
-  expect(err.status).toBe(422);
+  expect(new ErrorRegistry([KernelErrors]).spec(err.code)?.status).toBe(422);
   expect(err.extra).toEqual({ year });
+  expect(err.params).toEqual({ year });
   expect(err.detail).toContain(String(year));
-  expect(err.detail).toMatch(/[\u4e00-\u9fff]/);
+  // English fallback only: the web renders errors.CALENDAR_YEAR_NOT_LOADED in the user's language from params.
+  expect(err.detail).not.toMatch(/[\u4e00-\u9fff]/);
   expect(err.detail).toMatch(/not loaded|No working-day schedule/);
 }
 

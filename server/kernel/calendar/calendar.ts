@@ -242,9 +242,8 @@ const KIND_NAMES: readonly DayKind[] = ['workday', 'weekend', 'holiday', 'makeup
 function yearNotLoaded(year: number): AppError {
   return new AppError(
     'CALENDAR_YEAR_NOT_LOADED',
-    `未加载 ${year} 年的节假日安排，无法计算工作日；请先导入国务院办公厅关于 ${year} 年部分节假日安排的通知。` +
-      ` No working-day schedule is loaded for ${year}; load the State Council holiday notice for ${year} first.`,
-    { extra: { year } },
+    `No working-day schedule is loaded for ${year}; load the State Council holiday notice for ${year} first.`,
+    { params: { year }, extra: { year } },
   );
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../policy.ts';
 
 /** Routes behind a non-public permission always have an actor; this narrows the type for the service call. */
 export function requireActor(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录。 Please sign in.');
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
   return req.actor;
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../test/harness.ts';
 import { createHttpServer } from './server.ts';
 import { defineModule } from '../context.ts';
+import { defineErrors } from '../errors.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,12 +39,48 @@ describe('route permissions', () => {
   });
 });
 
+describe('module manifests', () => {
+  it('refuses to start on an error code two manifests declare', async () => {
+    const dup = defineErrors({ NOT_FOUND: { status: 404, title: 'Again' } });
+    await expect(buildTestApp({ extraModules: () => [{ name: 'dup', errors: [dup] }] })).rejects.toThrow(
+      /error code NOT_FOUND is declared twice/,
+    );
+  });
+
+  it('refuses to start on a route whose permission no manifest declares', async () => {
+    const stray = defineModule({
+      name: 'stray',
+      routes: (app) => {
+        // The cast stands for a typo the type check would catch: the registry must refuse it at start too.
+        app.get('/api/stray', { config: { permission: 'stray.read' as 'job.read' } }, async () => ({}));
+      },
+    });
+    await expect(
+      createHttpServer({
+        ctx: t.ctx,
+        authenticator: { authenticate: async () => undefined },
+        modules: [stray],
+        logger: false,
+      }),
+    ).rejects.toThrow(/checks stray.read, which no manifest declares/);
+  });
+
+  it('refuses to start on a permission two manifests declare', async () => {
+    await expect(
+      buildTestApp({ extraModules: () => [{ name: 'again', permissions: { 'job.read': 'x' } }] }),
+    ).rejects.toThrow(/permission job.read is declared by system and again/);
+  });
+});
+
 describe('problem+json', () => {
   it('unknown API paths are 404 problem+json', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing' });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    // The values travel as params (the web renders errors.NOT_FOUND with them); detail is the English fallback.
+    expect(res.json().params).toEqual({ url: '/api/no-such-thing' });
+    expect(res.json().detail).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('malformed JSON is a 400 that names the problem', async () => {

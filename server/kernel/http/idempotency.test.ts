@@ -7,6 +7,7 @@ import type {} from '../context.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Actor } from '../policy.ts';
 import { IDEMPOTENCY_TTL_MS, purgeIdempotencyKeys, withIdempotency } from './idempotency.ts';
+import { ErrorRegistry, KernelErrors } from '../errors.ts';
 import { problemFromError, sendProblem } from './problem.ts';
 
 let database: DatabaseHandle;
@@ -45,7 +46,7 @@ beforeAll(async () => {
     req.actor = typeof user === 'string' ? actor(user) : undefined;
   });
   app.setErrorHandler((error, req, reply) => {
-    const p = problemFromError(error, req);
+    const p = problemFromError(error, req, new ErrorRegistry([KernelErrors]));
     return sendProblem(reply, p.status, p.body);
   });
   app.post('/things/:group', async (req, reply) =>

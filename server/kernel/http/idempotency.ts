@@ -54,7 +54,8 @@ export function readIdempotencyKey(req: FastifyRequest): string | undefined {
   if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw.join(',') : raw;
   if (!KEY_PATTERN.test(value)) {
-    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 1–128 个字母、数字、下划线或连字符。', {
+    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1–128 letters, digits, _ or -.', {
+      params: { reason: 'idempotency-key' },
       errors: [
         {
           field: '/headers/idempotency-key',
@@ -119,26 +120,22 @@ export async function withIdempotency(
     const existing = await findStoredResult(ctx.db, pk);
     if (!existing) {
       // Released between our insert and our read (the first request failed): the client may simply retry.
-      throw new AppError(
-        'CONFLICT',
-        '同一 Idempotency-Key 的请求刚刚失败，请重试。 The request with this key just failed; retry.',
-      );
+      throw new AppError('CONFLICT', 'The request with this Idempotency-Key just failed; retry.', {
+        params: { reason: 'idempotency-failed' },
+      });
     }
     if (existing.request_hash !== hash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
-        '该 Idempotency-Key 已用于另一个不同的请求；新的请求请使用新的键。 This key was used for a different request.',
+        'This Idempotency-Key was used for a different request; use a new key for a new request.',
       );
     }
     if (existing.status_code === IN_PROGRESS) {
       reply.header('retry-after', '1');
-      throw new AppError(
-        'CONFLICT',
-        '同一请求仍在处理中，请稍后重试。 A request with this Idempotency-Key is still processing.',
-        {
-          extra: { retryable: true },
-        },
-      );
+      throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still processing.', {
+        params: { reason: 'idempotency-in-progress' },
+        extra: { retryable: true },
+      });
     }
     reply.header('idempotent-replayed', 'true');
     return send(reply, { status: existing.status_code, body: existing.response_body });

@@ -3,7 +3,7 @@
  * that something failed and carry the request id, never a stack, SQL or driver message.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorSpec, type FieldViolation } from '../errors.ts';
+import { AppError, type ErrorParams, type ErrorRegistry, type FieldViolation } from '../errors.ts';
 
 export interface ProblemBody {
   type: string;
@@ -11,6 +11,8 @@ export interface ProblemBody {
   status: number;
   detail: string;
   code: string;
+  /** The values the message is built from; the web renders `errors.<code>` with them, `detail` is the fallback. */
+  params?: ErrorParams;
   instance?: string;
   requestId?: string;
   errors?: FieldViolation[];
@@ -26,6 +28,18 @@ interface AjvError {
   params?: Record<string, unknown>;
 }
 
+/** Ajv's keyword parameters that are plain values (limit, format, allowedValues…), for the web's rule messages. */
+function ruleParams(params: Record<string, unknown> | undefined): ErrorParams | undefined {
+  const out: Record<string, ErrorParams[string]> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      out[k] = v;
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function violationsFromAjv(context: string | undefined, validation: AjvError[]): FieldViolation[] {
   return validation.map((v) => {
     let field = `/${context ?? 'body'}${v.instancePath ?? ''}`;
@@ -35,26 +49,35 @@ function violationsFromAjv(context: string | undefined, validation: AjvError[]):
     if (v.keyword === 'additionalProperties' && typeof v.params?.additionalProperty === 'string') {
       field = `${field}/${v.params.additionalProperty}`;
     }
-    return { field, rule: v.keyword ?? 'invalid', message: v.message ?? 'is invalid' };
+    const params = ruleParams(v.params);
+    return {
+      field,
+      rule: v.keyword ?? 'invalid',
+      message: v.message ?? 'is invalid',
+      ...(params ? { params } : {}),
+    };
   });
 }
 
 export function problemFromError(
   error: unknown,
   req: FastifyRequest,
+  registry: ErrorRegistry,
 ): { status: number; body: ProblemBody; log: 'none' | 'warn' | 'error' } {
   const base = { instance: req.url.split('?')[0] ?? req.url, requestId: String(req.id) };
-  if (error instanceof AppError) {
-    const spec = errorSpec(error.code);
+  // A code no manifest declares is a programming error: answered as a 500 below, and logged.
+  const spec = error instanceof AppError ? registry.spec(error.code) : undefined;
+  if (error instanceof AppError && spec) {
     return {
-      status: error.status,
-      log: error.status >= 500 ? 'error' : 'none',
+      status: spec.status,
+      log: spec.status >= 500 ? 'error' : 'none',
       body: {
         type: `${TYPE_BASE}${error.code}`,
-        title: spec?.title ?? error.code,
-        status: error.status,
+        title: spec.title,
+        status: spec.status,
         detail: error.detail,
         code: error.code,
+        ...(error.params ? { params: error.params } : {}),
         ...base,
         ...(error.errors ? { errors: error.errors } : {}),
         ...(error.extra ?? {}),
@@ -110,7 +133,7 @@ export function problemFromError(
       log: 'none',
       body: {
         type: `${TYPE_BASE}${code}`,
-        title: errorSpec(code)?.title ?? 'Bad request',
+        title: registry.spec(code)?.title ?? 'Bad request',
         status,
         // Fastify's own 4xx messages (bad JSON, wrong content type, body too large) are safe to show.
         detail: typeof fe.message === 'string' ? fe.message : 'Bad request',
@@ -126,8 +149,9 @@ export function problemFromError(
       type: `${TYPE_BASE}INTERNAL`,
       title: 'Internal server error',
       status: 500,
-      detail: `服务器内部错误，请稍后重试并提供请求编号 ${String(req.id)}。 Internal error; quote request id ${String(req.id)}.`,
+      detail: `Internal error; quote request id ${String(req.id)}.`,
       code: 'INTERNAL',
+      params: { requestId: String(req.id) },
       ...base,
     },
   };

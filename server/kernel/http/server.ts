@@ -66,6 +66,11 @@ export async function createHttpServer(
     if (isOwnApiRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
+    if (isOwnApiRoute && permission !== undefined && !ctx.registry.isDeclaredPermission(permission)) {
+      throw new Error(
+        `route ${methods.join(',')} ${route.url} checks ${permission}, which no manifest declares`,
+      );
+    }
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -92,6 +97,53 @@ export async function createHttpServer(
           'HTTP API of the Yingshang business-environment platform. Errors are RFC 9457 problem+json; see docs/errors.md.',
       },
       components: {
+        // The problem+json body (see problem.ts), for the generated web client.
+        schemas: {
+          Problem: {
+            type: 'object',
+            required: ['type', 'title', 'status', 'detail', 'code'],
+            properties: {
+              type: { type: 'string' },
+              title: { type: 'string' },
+              status: { type: 'integer' },
+              detail: {
+                type: 'string',
+                description: 'Fallback text in English; render errors.<code> with params instead.',
+              },
+              code: { type: 'string', description: 'Stable error code, see docs/errors.md.' },
+              params: {
+                type: 'object',
+                description:
+                  'Values the message is built from ({name} placeholders of the web dictionary); `reason` names the case.',
+                additionalProperties: {
+                  anyOf: [
+                    { type: 'string' },
+                    { type: 'number' },
+                    { type: 'boolean' },
+                    { type: 'null' },
+                    { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } },
+                  ],
+                },
+              },
+              instance: { type: 'string' },
+              requestId: { type: 'string' },
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['field', 'rule', 'message'],
+                  properties: {
+                    field: { type: 'string' },
+                    rule: { type: 'string' },
+                    message: { type: 'string' },
+                    params: { type: 'object', additionalProperties: true },
+                  },
+                },
+              },
+            },
+            additionalProperties: true,
+          },
+        },
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           token: { type: 'http', scheme: 'bearer' },
@@ -107,13 +159,23 @@ export async function createHttpServer(
         out.description = `${desc}Permission: \`${permission}\``;
         if (permission !== 'public') out.security = [{ session: [] }, { token: [] }];
       }
+      // Documentation only (transform does not touch serialisation): every error answer is a Problem, so the
+      // generated client types its errors, `params` included.
+      const responses = (out.response ?? {}) as Record<string, unknown>;
+      out.response = {
+        ...responses,
+        default: {
+          description: 'Problem (RFC 9457), see docs/errors.md',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      };
       return { schema: out, url };
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((error, req, reply) => {
-    const problem = problemFromError(error, req);
+    const problem = problemFromError(error, req, ctx.registry.errors);
     if (problem.log === 'error') req.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem.status, problem.body);
   });
@@ -127,7 +189,11 @@ export async function createHttpServer(
       // Client-side routes of the single-page app.
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
     }
-    const problem = problemFromError(new AppError('NOT_FOUND', `没有这个接口或资源：${url}`), req);
+    const problem = problemFromError(
+      new AppError('NOT_FOUND', `No such endpoint or resource: ${url}`, { params: { url } }),
+      req,
+      ctx.registry.errors,
+    );
     return sendProblem(reply, 404, problem.body);
   });
 
@@ -144,13 +210,13 @@ export async function createHttpServer(
       });
     }
     if (permission && permission !== 'public' && !req.actor) {
-      throw new AppError('UNAUTHENTICATED', '请先登录。 Please sign in.');
+      throw new AppError('UNAUTHENTICATED', 'Please sign in.');
     }
     // Cookie-authenticated writes must come from our own origin (SameSite is the first line, this the second).
     if (req.actor?.via === 'session' && UNSAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin;
       if (origin && new URL(origin).host !== req.headers.host) {
-        throw new AppError('FORBIDDEN', '跨站请求被拒绝。 Cross-site request refused.');
+        throw new AppError('FORBIDDEN', 'Cross-site request refused.');
       }
     }
   });
@@ -158,7 +224,8 @@ export async function createHttpServer(
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const permission = req.routeOptions.config?.permission;
     if (permission && !can(req.actor, permission)) {
-      throw new AppError('FORBIDDEN', `没有权限（需要 ${permission}）。 Permission ${permission} required.`, {
+      throw new AppError('FORBIDDEN', `Permission ${permission} required.`, {
+        params: { permission },
         extra: { permission },
       });
     }

@@ -8,6 +8,7 @@ import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.ts';
+import { systemActor, type SystemActor } from '../policy.ts';
 
 export interface JobRunContext {
   jobId: string;
@@ -31,11 +32,17 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   handler(payload: Static<S>, run: JobRunContext): Promise<Record<string, unknown> | void>;
 }
 
-export function defineJob<S extends TSchema>(def: JobDefinition<S>): JobDefinition<S> {
+/**
+ * A declared job. Its `actor` is the system actor it acts as (named after the job id): audit entries written by the
+ * handler use `systemOrigin(job.actor)` and are recorded as `system:<job id>`, never as a borrowed or invented user.
+ */
+export function defineJob<S extends TSchema>(
+  def: JobDefinition<S>,
+): JobDefinition<S> & { actor: SystemActor } {
   if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(def.id)) {
     throw new Error(`job id ${def.id} must look like module.verb-noun`);
   }
-  return def;
+  return { ...def, actor: systemActor(def.id) };
 }
 
 export interface QueueStatus {

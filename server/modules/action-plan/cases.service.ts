@@ -19,10 +19,8 @@ import type {
   TypicalCaseDto,
   TypicalCaseListDto,
 } from './cases.schemas.ts';
-import './kpi.errors.ts';
 import { findMeasureIdByNo } from './measures.repository.ts';
 import { findCurrentPlan } from './plan.repository.ts';
-import './plan.errors.ts';
 
 const SUPERVISE = 'plan.supervise';
 const REPORT = 'plan.report';

@@ -20,7 +20,6 @@ import { listMilestoneRows } from './milestones.repository.ts';
 import { findCurrentPlan, listParts } from './plan.repository.ts';
 import { listLatestReportRows } from './reports.repository.ts';
 import { embedCjkFont, type CjkFont } from './pdf-font.ts';
-import './plan.errors.ts';
 
 export const STATUS_LABELS: Record<MeasureStatus, string> = {
   not_started: '未启动',

@@ -14,8 +14,6 @@ import type { AppContext } from '../../kernel/context.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import type { MetricValue } from '../../kernel/metrics.ts';
 import type { Actor } from '../../kernel/policy.ts';
-import './kpi.errors.ts';
-import './plan.errors.ts';
 import type { KpiRow, KpiValueRow } from './action-plan.tables.ts';
 import {
   claimKpiSeed,

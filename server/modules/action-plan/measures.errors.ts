@@ -22,3 +22,10 @@ export const MeasuresErrors = defineErrors({
     title: 'Milestone already completed',
   },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    measures: typeof MeasuresErrors;
+  }
+}

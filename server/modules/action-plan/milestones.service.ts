@@ -12,7 +12,6 @@ import { findDepartmentByCode } from '../identity/index.ts';
 import { isReportingRole, PLAN_SUPERVISE } from './action-plan.policy.ts';
 import { departmentRef, loadDepartments } from './measure-views.service.ts';
 import { findMeasureRowByNo, listUnitRows } from './measures.repository.ts';
-import './measures.errors.ts';
 import type {
   DepartmentRef,
   MilestoneCreateInput,

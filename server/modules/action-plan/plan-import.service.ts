@@ -27,7 +27,6 @@ import {
   type StoredMeasure,
   type UnitWrite,
 } from './measures.repository.ts';
-import './plan.errors.ts';
 import { normaliseUnitName, parsePlan, PlanParseError, type ParsedPlan } from './plan-parser.ts';
 import {
   countPlans,

@@ -10,3 +10,10 @@ export const PlanErrors = defineErrors({
     title: 'No action plan has been imported',
   },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    plan: typeof PlanErrors;
+  }
+}

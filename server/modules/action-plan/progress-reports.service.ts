@@ -9,11 +9,10 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
-import { attachFile, registerFileAccess, type FileDto } from '../files/index.ts';
+import { attachFile, type FileDto } from '../files/index.ts';
 import { mayReadEvidence, reportingDepartmentOf } from './action-plan.policy.ts';
 import { departmentRef, evidenceDto, loadDepartments } from './measure-views.service.ts';
 import { findMeasureRowByNo, listUnitRows } from './measures.repository.ts';
-import './measures.errors.ts';
 import type { ReportDto, ReportInput } from './measures.schemas.ts';
 import { measureNotFound, noPlan } from './measures.service.ts';
 import { completeMilestones, lockMilestones } from './milestones.repository.ts';
@@ -36,10 +35,9 @@ const EVIDENCE_TYPES = new Set<string>(EVIDENCE_KINDS.map((k) => FILE_KINDS[k].m
 export const EVIDENCE_MAX_TOTAL_BYTES = 50 * 1024 * 1024;
 
 // Every official who may read progress reports may download their evidence (the uploader always may).
-async function evidenceAccess(actor: Actor, ownerId: string, db: Db): Promise<boolean> {
+export async function evidenceAccess(actor: Actor, ownerId: string, db: Db): Promise<boolean> {
   return mayReadEvidence(actor) && (await isReportId(db, ownerId));
 }
-registerFileAccess(EVIDENCE_OWNER, evidenceAccess);
 
 /**
  * A department files a progress report on a measure it is a lead or responsible unit of (any other measure is

@@ -7,3 +7,10 @@ export const CalendarErrors = defineErrors({
     title: 'Schedule contradicts a neighbouring loaded year',
   },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    calendar: typeof CalendarErrors;
+  }
+}

@@ -174,7 +174,7 @@ describe('saveCalendarYear', () => {
     expect(err).toBeInstanceOf(AppError);
     const appErr = err as AppError;
     expect(appErr.code).toBe('CALENDAR_YEARS_INCONSISTENT');
-    expect(appErr.status).toBe(400);
+    expect(t.ctx.registry.errors.spec(appErr.code)?.status).toBe(400);
     expect(appErr.errors).toEqual([
       expect.objectContaining({
         field: `/body/holidays/${base.holidays.length}`,

@@ -20,7 +20,6 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
-import './calendar.errors.ts';
 import { CALENDAR_MANAGE, canManageCalendar } from './calendar.policy.ts';
 import {
   listVersionRows,
@@ -199,11 +198,10 @@ export async function listCalendarYears(ctx: AppContext): Promise<YearSummaryDto
 }
 
 function yearNotFound(year: number): AppError {
-  return new AppError(
-    'NOT_FOUND',
-    `未加载 ${year} 年的节假日安排。 No working-day schedule is loaded for ${year}.`,
-    { extra: { year } },
-  );
+  return new AppError('NOT_FOUND', `No working-day schedule is loaded for ${year}.`, {
+    params: { reason: 'calendar-year', year },
+    extra: { year },
+  });
 }
 
 export async function getCalendarYear(ctx: AppContext, year: number): Promise<YearDto> {
@@ -286,8 +284,12 @@ function assertConsistent(schedule: YearSchedule, others: readonly YearSchedule[
     const explained = neighbourConflicts(schedule, others, '/body');
     throw new AppError(
       'CALENDAR_YEARS_INCONSISTENT',
-      `${schedule.year} 年的安排与已加载的相邻年份不一致。 The ${schedule.year} schedule contradicts a loaded neighbouring year.`,
-      { errors: explained.length > 0 ? explained : (err.errors ?? []), cause: err },
+      `The ${schedule.year} schedule contradicts a loaded neighbouring year.`,
+      {
+        params: { year: schedule.year },
+        errors: explained.length > 0 ? explained : (err.errors ?? []),
+        cause: err,
+      },
     );
   }
 }
@@ -307,13 +309,10 @@ export async function saveCalendarYear(
   origin: AuditOrigin,
 ): Promise<YearDto> {
   if (actor && !canManageCalendar(actor)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `没有权限（需要 ${CALENDAR_MANAGE}）。 Permission ${CALENDAR_MANAGE} required.`,
-      {
-        extra: { permission: CALENDAR_MANAGE },
-      },
-    );
+    throw new AppError('FORBIDDEN', `Permission ${CALENDAR_MANAGE} required.`, {
+      params: { permission: CALENDAR_MANAGE },
+      extra: { permission: CALENDAR_MANAGE },
+    });
   }
   if (!actor && !origin.system) throw new Error('saveCalendarYear without an actor needs origin.system');
   const author = actor ? actor.username : `system:${origin.system ?? ''}`;
@@ -324,10 +323,16 @@ export async function saveCalendarYear(
   if (bodyYear !== undefined && bodyYear !== year) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `请求体中的年份 ${String(bodyYear)} 与路径中的 ${year} 不一致。 Body year differs from the path.`,
+      `Body year ${String(bodyYear)} differs from the year ${year} in the path.`,
       {
+        params: { reason: 'year-mismatch', year, bodyYear: String(bodyYear) },
         errors: [
-          { field: '/body/year', rule: 'matches_path', message: `must equal the year in the path (${year})` },
+          {
+            field: '/body/year',
+            rule: 'matches_path',
+            message: `must equal the year in the path (${year})`,
+            params: { year },
+          },
         ],
       },
     );
@@ -337,8 +342,8 @@ export async function saveCalendarYear(
     const errors = checked.errors.map((e) => ({ ...e, field: `/body${e.field}` }));
     throw new AppError(
       'VALIDATION_FAILED',
-      `${year} 年节假日安排有 ${errors.length} 处错误。 The ${year} schedule has ${errors.length} error(s).`,
-      { errors },
+      `The ${year} schedule has ${errors.length} error${errors.length === 1 ? '' : 's'}.`,
+      { params: { reason: 'calendar-schedule', year, count: errors.length }, errors },
     );
   }
   const schedule = checked.value;

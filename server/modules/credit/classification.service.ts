@@ -10,7 +10,6 @@ import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { countEnterprises, findEnterpriseSummary } from '../enterprise/index.ts';
-import './classification.errors.ts';
 import {
   classDistribution,
   classHistory,

@@ -12,7 +12,6 @@ import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
-import './commitments.errors.ts';
 import {
   categoryExists,
   findCommitment,

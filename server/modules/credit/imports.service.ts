@@ -40,7 +40,7 @@ import type { Actor } from '../../kernel/policy.ts';
 import { createFileStore, newStorageKey, type SpooledUpload } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { registryIdsByUscc } from '../enterprise/index.ts';
-import { registerFileAccess, storeUpload } from '../files/index.ts';
+import { storeUpload, type FileAccessCheck } from '../files/index.ts';
 import { CsvParser, CsvSyntaxError } from './csv.ts';
 import {
   RefusedFile,
@@ -83,15 +83,15 @@ import {
 import { CORE_FIELDS } from './row-validation.ts';
 
 const ERROR_SAMPLE = 100;
-const OWNER_MODULE = 'credit';
+export const OWNER_MODULE = 'credit';
 
 // The error report belongs to the import: whoever may see the import may download it.
-registerFileAccess(OWNER_MODULE, async (actor, ownerId, db) => {
+export const importReportAccess: FileAccessCheck = async (actor, ownerId, db) => {
   const row = await findImportRow(db, ownerId);
   if (!row) return false;
   if (actor.kind === 'officer') return actor.departmentId === row.department_id;
   return actor.permissions.has('credit.read');
-});
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // File inspection (before anything is opened or stored)

@@ -3,7 +3,15 @@
  * sanctions (`checkSanctions`), commitments, credit repair, A–D classification and the public credit query.
  * Contract: docs/credit-api.md.
  */
-import type { AppContext, ModuleDefinition } from '../../kernel/context.ts';
+import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
+import { definePermissions } from '../../kernel/policy.ts';
+import { CreditClassificationErrors } from './classification.errors.ts';
+import { CreditCommitmentErrors } from './commitments.errors.ts';
+import { CreditListErrors } from './lists.errors.ts';
+import { CreditRecordErrors } from './records.errors.ts';
+import { CreditRepairErrors } from './repair.errors.ts';
+import { importReportAccess, OWNER_MODULE as IMPORT_OWNER } from './imports.service.ts';
+import { materialsAccess, REPAIR_MATERIALS_OWNER } from './repair.service.ts';
 import { listJobs, recordJobs } from './credit.jobs.ts';
 import { creditMetrics } from './credit.metrics.ts';
 import { seedCreditCatalogue, seedCreditRules } from './credit.seed.ts';
@@ -14,9 +22,37 @@ import { queryRoutes } from './query.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { repairRoutes } from './repair.routes.ts';
 
-export function creditModule(ctx: AppContext): ModuleDefinition {
+const permissions = definePermissions({
+  'credit.enter': '录入、导入本部门职责范围内的信用信息（双公示等）',
+  'credit.review': '审核本部门信用信息的修复申请、管理本部门的红黑名单',
+  'credit.read': '查看信用信息（含未公示信息与统计）',
+  'credit.manage': '维护信用信息目录、惩戒措施清单与分类规则',
+  'credit.own': '企业：查看本企业全部信用信息、申请信用修复、作出信用承诺',
+});
+
+declare module '../../kernel/policy.ts' {
+  interface PermissionCatalogues {
+    credit: typeof permissions;
+  }
+}
+
+export function creditModule(ctx: AppContext): ModuleManifest {
   return {
     name: 'credit',
+    errors: [
+      CreditRecordErrors,
+      CreditListErrors,
+      CreditRepairErrors,
+      CreditClassificationErrors,
+      CreditCommitmentErrors,
+    ],
+    permissions,
+    fileAccess: {
+      // An import's error report: whoever may see the import.
+      [IMPORT_OWNER]: importReportAccess,
+      // Repair materials: the applicant enterprise and the reviewing department.
+      [REPAIR_MATERIALS_OWNER]: materialsAccess,
+    },
     routes: (app, c) => {
       recordsRoutes(app, c);
       importsRoutes(app, c);

@@ -9,7 +9,6 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
-import './lists.errors.ts';
 import {
   exitEntriesDue,
   exitListEntry,

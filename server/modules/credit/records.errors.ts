@@ -18,3 +18,10 @@ export const CreditRecordErrors = defineErrors({
     title: 'Import has not finished',
   },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    creditRecord: typeof CreditRecordErrors;
+  }
+}

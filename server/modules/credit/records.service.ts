@@ -43,7 +43,6 @@ import type {
   UpdateCategoryInput,
 } from './records.schemas.ts';
 import { CORE_KEYS, validateRecord, type CategorySpec, type ValidRecord } from './row-validation.ts';
-import './records.errors.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings

@@ -12,9 +12,8 @@ import { AppError } from '../../kernel/errors.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
-import { attachFile, registerFileAccess, type FileDto } from '../files/index.ts';
+import { attachFile, type FileDto } from '../files/index.ts';
 import { notifyDepartment, notifyUser } from '../notifications/index.ts';
-import './repair.errors.ts';
 import {
   claimOverdueRepairs,
   decideRepairRow,
@@ -47,13 +46,12 @@ const MATERIAL_KINDS: readonly FileKind[] = ['pdf', 'ofd', 'docx', 'xlsx', 'png'
 const MATERIAL_TYPES = new Set<string>(MATERIAL_KINDS.map((k) => FILE_KINDS[k].mime));
 
 // The applicant (its enterprise's users) and the reviewing department may read an application's materials.
-async function materialsAccess(actor: Actor, repairId: string, db: Db): Promise<boolean> {
+export async function materialsAccess(actor: Actor, repairId: string, db: Db): Promise<boolean> {
   const owners = await findRepairOwners(db, repairId);
   if (!owners) return false;
   if (actor.enterpriseId !== null && actor.enterpriseId === owners.enterprise_id) return true;
   return actor.departmentId === owners.department_id && can(actor, 'credit.review');
 }
-registerFileAccess(REPAIR_MATERIALS_OWNER, materialsAccess);
 
 /** Claims the applicant's uploads for the application; a file that is not theirs, used elsewhere or not a
  * document is refused with the field that names it (the transaction then rolls the application back). */

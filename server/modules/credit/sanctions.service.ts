@@ -17,7 +17,6 @@ import { checkUscc } from '../../kernel/identifiers/uscc.ts';
 import { can, type Actor } from '../../kernel/policy.ts';
 import { findEnterpriseIdByCode, findEnterpriseSummary } from '../enterprise/index.ts';
 import { checkClassificationRules, type ClassificationRules } from './classification.rules.ts';
-import './lists.errors.ts';
 import type { SanctionPurpose } from './lists.tables.ts';
 import {
   activeListEntriesOf,

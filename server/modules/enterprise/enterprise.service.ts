@@ -50,7 +50,7 @@ export async function listEnterprises(
 export async function getEnterprise(ctx: AppContext, actor: Actor, id: string): Promise<EnterpriseDto> {
   const row = await findEnterpriseRow(ctx.db, enterpriseScope(actor), id);
   // Someone else's enterprise is indistinguishable from a missing one.
-  if (!row) throw new AppError('NOT_FOUND', '没有找到该市场主体。 Enterprise not found.');
+  if (!row) throw new AppError('NOT_FOUND', 'Enterprise not found.', { params: { reason: 'enterprise' } });
   return toDto(row);
 }
 

@@ -2,6 +2,7 @@
 import { defineModule } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import type { MetricProvider } from '../../kernel/metrics.ts';
+import { definePermissions } from '../../kernel/policy.ts';
 import { enterpriseRoutes } from './enterprise.routes.ts';
 import {
   findEnterpriseIdByUscc,
@@ -24,9 +25,21 @@ const registeredCount: MetricProvider = {
   },
 };
 
+const permissions = definePermissions({
+  'enterprise.read': '查看市场主体（企业只能看自己）',
+  'enterprise.stats': '查看市场主体统计',
+});
+
+declare module '../../kernel/policy.ts' {
+  interface PermissionCatalogues {
+    enterprise: typeof permissions;
+  }
+}
+
 export const enterpriseModule = defineModule({
   name: 'enterprise',
   routes: enterpriseRoutes,
+  permissions,
   metrics: [registeredCount],
 });
 

@@ -13,7 +13,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../../test/harness.ts';
-import { attachFile, registerFileAccess, storeUpload } from './index.ts';
+import { attachFile, storeUpload } from './index.ts';
 import {
   elfBinary,
   multipartForm,
@@ -91,11 +91,21 @@ function leftoverTempFiles(dir: string): string[] {
 
 beforeAll(async () => {
   filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-files-'));
-  t = await buildTestApp({ config: { filesDir } });
+  t = await buildTestApp({
+    config: { filesDir },
+    // A module that owns files and says officers may read those of case-1 (declared, like every owner module).
+    extraModules: () => [
+      {
+        name: 'test-case',
+        fileAccess: {
+          'test-case': async (actor, ownerId) => actor.kind === 'officer' && ownerId === 'case-1',
+        },
+      },
+    ],
+  });
   uploader = await createTestUser(t, 'enterprise');
   stranger = await createTestUser(t, 'individual');
   officer = await createTestUser(t, 'officer');
-  registerFileAccess('test-case', async (actor, ownerId) => actor.kind === 'officer' && ownerId === 'case-1');
 });
 afterAll(async () => {
   await t.close();

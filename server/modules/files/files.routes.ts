@@ -22,17 +22,20 @@ interface UploadForm {
   purpose: UploadPurpose;
 }
 
-function formError(field: string, rule: string, message: string, detail: string): AppError {
-  return new AppError('VALIDATION_FAILED', detail, { errors: [{ field: `/body/${field}`, rule, message }] });
+/** One field violation; the English `message` doubles as the fallback detail, the web renders the rule. */
+function formError(field: string, rule: string, message: string, params?: Record<string, string>): AppError {
+  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, {
+    params: { field },
+    errors: [{ field: `/body/${field}`, rule, message, ...(params ? { params } : {}) }],
+  });
 }
 
 /** Reads the form: exactly one `file` part and an optional `purpose` field; nothing else. */
 async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<UploadForm> {
   if (!req.isMultipart()) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      '请以 multipart/form-data 上传，文件放在 file 字段。 Send multipart/form-data with a "file" part.',
-    );
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send multipart/form-data with a "file" part.', {
+      params: { reason: 'multipart' },
+    });
   }
   let spooled: SpooledUpload | undefined;
   let filename = '';
@@ -43,28 +46,18 @@ async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<Upl
         if (part.fieldname !== 'file' || spooled) {
           part.file.resume();
           if (part.fieldname !== 'file') {
-            throw formError(
-              part.fieldname,
-              'additionalProperties',
-              'unexpected file field',
-              `不认识的文件字段 ${part.fieldname}。`,
-            );
+            throw formError(part.fieldname, 'additionalProperties', 'unexpected file field');
           }
-          throw formError('file', 'maxItems', 'exactly one file per request', '每次只能上传一个文件。');
+          throw formError('file', 'maxItems', 'exactly one file per request');
         }
         filename = part.filename;
         spooled = await spoolIncoming(ctx, part.file);
       } else if (part.fieldname === 'file') {
-        throw formError('file', 'type', 'must be a file part, not a text field', 'file 字段应是文件。');
+        throw formError('file', 'type', 'must be a file part, not a text field');
       } else if (part.fieldname !== 'purpose') {
-        throw formError(
-          part.fieldname,
-          'additionalProperties',
-          'unexpected field',
-          `不认识的字段 ${part.fieldname}。`,
-        );
+        throw formError(part.fieldname, 'additionalProperties', 'unexpected field');
       } else if (purpose !== undefined) {
-        throw formError('purpose', 'maxItems', 'given more than once', 'purpose 字段重复。');
+        throw formError('purpose', 'maxItems', 'given more than once');
       } else {
         purpose = String(part.value);
       }
@@ -73,18 +66,15 @@ async function readUploadForm(ctx: AppContext, req: FastifyRequest): Promise<Upl
     await discardSpooled(spooled);
     throw err;
   }
-  if (!spooled)
-    throw formError('file', 'required', 'a file part named "file" is required', '缺少文件（file 字段）。');
+  if (!spooled) throw formError('file', 'required', 'a file part named "file" is required');
   const chosen = purpose ?? 'attachment';
   if (!isUploadPurpose(chosen)) {
     await discardSpooled(spooled);
     const allowed = Object.keys(UPLOAD_PURPOSES).join(', ');
-    throw formError(
-      'purpose',
-      'enum',
-      `must be one of ${allowed}`,
-      `用途 ${chosen} 无效，可选：${allowed}。`,
-    );
+    throw formError('purpose', 'enum', `must be one of ${allowed}`, {
+      value: chosen,
+      allowedValues: allowed,
+    });
   }
   return { spooled, filename, purpose: chosen };
 }

@@ -182,9 +182,10 @@ async function getReadableFile(ctx: AppContext, actor: Actor, id: string): Promi
       actor,
       { uploadedBy: row.uploaded_by, ownerModule: row.owner_module, ownerId: row.owner_id },
       ctx.db,
+      ctx.registry.fileAccess(row.owner_module),
     ));
   // Someone else's file is indistinguishable from a missing one.
-  if (!row || !allowed) throw new AppError('NOT_FOUND', '没有找到该文件。 File not found.');
+  if (!row || !allowed) throw new AppError('NOT_FOUND', 'File not found.', { params: { reason: 'file' } });
   return row;
 }
 
@@ -216,13 +217,15 @@ export async function attachFile(
   assertOwnerModule(owner.ownerModule);
   const row = await findStoredFile(trx, fileId);
   if (!row || row.uploaded_by !== actor.userId)
-    throw new AppError('NOT_FOUND', '没有找到该文件。 File not found.');
+    throw new AppError('NOT_FOUND', 'File not found.', { params: { reason: 'file' } });
   if (row.owner_module === owner.ownerModule && row.owner_id === owner.ownerId) return toDto(row);
   const updated =
     row.owner_module === UNATTACHED_OWNER
       ? await setStoredFileOwner(trx, fileId, { ownerModule: UNATTACHED_OWNER }, owner)
       : undefined;
   if (!updated)
-    throw new AppError('CONFLICT', '该文件已用于其他事项。 The file is already attached elsewhere.');
+    throw new AppError('CONFLICT', 'The file is already attached elsewhere.', {
+      params: { reason: 'file-attached' },
+    });
   return toDto(updated);
 }

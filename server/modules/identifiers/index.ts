@@ -2,4 +2,5 @@
 import { defineModule } from '../../kernel/context.ts';
 import { identifiersRoutes } from './identifiers.routes.ts';
 
+// Public checks only: no permissions, errors, jobs or audit actions of its own.
 export const identifiersModule = defineModule({ name: 'identifiers', routes: identifiersRoutes });

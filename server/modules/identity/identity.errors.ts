@@ -11,3 +11,10 @@ export const IdentityErrors = defineErrors({
   },
   USERNAME_TAKEN: { status: 409, title: 'Username already in use' },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    identity: typeof IdentityErrors;
+  }
+}

@@ -2,40 +2,22 @@
  * Roles and the permissions they carry. System, security and audit administration are three separate roles
  * (等保 2.0 三员分立): none of them holds a business permission, and no account may hold two of them.
  */
-import type { UserKind } from '../../kernel/policy.ts';
+import { definePermissions, type Permission, type UserKind } from '../../kernel/policy.ts';
 
-export const PERMISSIONS = {
-  'enterprise.read': '查看市场主体（企业只能看自己）',
-  'enterprise.stats': '查看市场主体统计',
+/** Identity's own permissions; every module declares its own in its manifest (kernel `PermissionCatalogues`). */
+export const PERMISSIONS = definePermissions({
   'department.read': '查看部门',
-  'calendar.manage': '维护工作日历',
   'user.read': '查看账号',
   'user.manage': '管理账号',
   'user.unlock': '解锁账号、重置登录失败',
-  'audit.read': '查看与校验审计日志',
-  'job.read': '查看后台任务状态',
-  'job.run': '手动触发后台任务',
-  'file.upload': '上传文件',
   'token.manage': '管理自己的 API 令牌',
-  'plan.read': '查看行动方案的内部进展（报告、督办、导出）',
-  'plan.report': '本部门填报措施进展、提交典型案例',
-  'plan.supervise': '领导小组办公室：导入方案、设置节点、督办、审核案例、管理指标',
-  'credit.enter': '录入、导入本部门职责范围内的信用信息（双公示等）',
-  'credit.review': '审核本部门信用信息的修复申请、管理本部门的红黑名单',
-  'credit.read': '查看信用信息（含未公示信息与统计）',
-  'credit.manage': '维护信用信息目录、惩戒措施清单与分类规则',
-  'credit.own': '企业：查看本企业全部信用信息、申请信用修复、作出信用承诺',
-  'services.apply': '企业、个人：在线申办事项与一件事、补正材料、查看办件进度与结果',
-  'services.process': '部门：认领、审批、退回、要求补正本部门的办件任务',
-  'services.read': '查看全区办件、时限与统计（监管）',
-  'services.manage': '维护政务服务事项目录与一件事配置',
-  'policy.author': '部门：起草、测试、发布本部门的政策与规则',
-  'policy.grant': '部门：审核免申即享名单、登记兑付',
-  'policy.read': '查看政策匹配、推送与兑现情况',
-  'policy.own': '企业：查看本企业匹配的政策与解释、订阅、确认免申即享',
-} as const;
+});
 
-export type Permission = keyof typeof PERMISSIONS;
+declare module '../../kernel/policy.ts' {
+  interface PermissionCatalogues {
+    identity: typeof PERMISSIONS;
+  }
+}
 
 export const ROLES: Record<
   string,

@@ -176,40 +176,40 @@ export function identityRoutes(app: HttpApp, ctx: AppContext): void {
         ? (await findDepartmentByCode(ctx.db, b.departmentCode))?.id
         : undefined;
       if (b.departmentCode && !departmentId) {
-        throw new AppError('VALIDATION_FAILED', `部门 ${b.departmentCode} 不存在`, {
-          errors: [
-            { field: '/body/departmentCode', rule: 'exists', message: '部门不存在 (no such department)' },
-          ],
+        throw new AppError('VALIDATION_FAILED', `No department ${b.departmentCode}.`, {
+          params: { reason: 'no-department', code: b.departmentCode },
+          errors: [{ field: '/body/departmentCode', rule: 'exists', message: 'no such department' }],
         });
       }
       const enterpriseId = b.enterpriseUscc
         ? await findEnterpriseIdByCode(ctx.db, b.enterpriseUscc)
         : undefined;
       if (b.enterpriseUscc && !enterpriseId) {
-        throw new AppError('VALIDATION_FAILED', `市场主体 ${b.enterpriseUscc} 不存在`, {
-          errors: [
-            { field: '/body/enterpriseUscc', rule: 'exists', message: '市场主体不存在 (no such enterprise)' },
-          ],
+        throw new AppError('VALIDATION_FAILED', `No enterprise ${b.enterpriseUscc}.`, {
+          params: { reason: 'no-enterprise', uscc: b.enterpriseUscc },
+          errors: [{ field: '/body/enterpriseUscc', rule: 'exists', message: 'no such enterprise' }],
         });
       }
       if (b.kind === 'officer' && !departmentId) {
-        throw new AppError('VALIDATION_FAILED', '部门工作人员必须属于一个部门', {
+        throw new AppError('VALIDATION_FAILED', 'An officer must belong to a department.', {
+          params: { reason: 'officer-department' },
           errors: [
             {
               field: '/body/departmentCode',
               rule: 'required',
-              message: '部门工作人员必须指定部门 (officers need a department)',
+              message: 'officers need a department',
             },
           ],
         });
       }
       if (b.kind === 'enterprise' && !enterpriseId) {
-        throw new AppError('VALIDATION_FAILED', '企业用户必须绑定统一社会信用代码', {
+        throw new AppError('VALIDATION_FAILED', 'An enterprise user must be bound to a USCC.', {
+          params: { reason: 'enterprise-uscc' },
           errors: [
             {
               field: '/body/enterpriseUscc',
               rule: 'required',
-              message: '企业用户必须绑定市场主体 (enterprise users need a USCC)',
+              message: 'enterprise users need a USCC',
             },
           ],
         });

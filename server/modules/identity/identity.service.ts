@@ -7,7 +7,6 @@ import { AppError } from '../../kernel/errors.ts';
 import type { Actor, UserKind } from '../../kernel/policy.ts';
 import { findEnterpriseSummary } from '../enterprise/index.ts';
 import { notifyUser } from '../notifications/index.ts';
-import './identity.errors.ts';
 import {
   findActiveApiToken,
   findActiveSession,
@@ -119,7 +118,10 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
   const user = await findUserById(ctx.db, actor.userId);
-  if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在。 Account no longer exists.');
+  if (!user)
+    throw new AppError('UNAUTHENTICATED', 'Account no longer exists.', {
+      params: { reason: 'account-gone' },
+    });
   const department = user.department_id ? ((await findDepartment(ctx.db, user.department_id)) ?? null) : null;
   const enterprise = user.enterprise_id
     ? ((await findEnterpriseSummary(ctx.db, user.enterprise_id)) ?? null)
@@ -165,10 +167,11 @@ export async function login(
         },
       ),
     );
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误。 Wrong username or password.');
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
   }
   if (user.locked_until && user.locked_until > now) {
     throw new AppError('ACCOUNT_LOCKED', lockedMessage(user.locked_until), {
+      params: { lockedUntil: user.locked_until.toISOString() },
       extra: { lockedUntil: user.locked_until.toISOString() },
     });
   }
@@ -212,13 +215,11 @@ export async function login(
     const left = ctx.config.loginMaxFailures - failures;
     throw new AppError(
       'INVALID_CREDENTIALS',
-      `用户名或密码错误，再失败 ${left} 次将锁定账号。 Wrong username or password; ${left} attempt(s) left before lock.`,
-      {
-        extra: { attemptsLeft: left },
-      },
+      `Wrong username or password; ${left} attempt${left === 1 ? '' : 's'} left before the account is locked.`,
+      { params: { attemptsLeft: left }, extra: { attemptsLeft: left } },
     );
   }
-  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系管理员。 Account disabled.');
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'Account disabled; contact the administrator.');
   const token = newToken();
   const maxAgeSeconds = ctx.config.sessionTtlMinutes * 60;
   await ctx.db.transaction().execute(async (trx) => {
@@ -251,7 +252,7 @@ function lockedMessageTime(until: Date): string {
 
 function lockedMessage(until: Date): string {
   const local = lockedMessageTime(until);
-  return `登录失败次数过多，账号已临时锁定至 ${local}（北京时间）。 Too many failed logins; locked until ${until.toISOString()}.`;
+  return `Too many failed logins; locked until ${local} (China time).`;
 }
 
 export async function logout(ctx: AppContext, actor: Actor, origin: AuditOrigin): Promise<void> {
@@ -275,25 +276,33 @@ export async function changePassword(
   origin: AuditOrigin,
 ): Promise<void> {
   const user = await findUserById(ctx.db, actor.userId);
-  if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在。 Account no longer exists.');
+  if (!user)
+    throw new AppError('UNAUTHENTICATED', 'Account no longer exists.', {
+      params: { reason: 'account-gone' },
+    });
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('INVALID_CREDENTIALS', '当前密码错误。 Current password is wrong.', {
+    throw new AppError('INVALID_CREDENTIALS', 'Current password is wrong.', {
+      params: { reason: 'current-password' },
       errors: [
         {
           field: '/body/currentPassword',
           rule: 'matches',
-          message: '当前密码错误 (current password is wrong)',
+          message: 'current password is wrong',
         },
       ],
     });
   }
   const problems = passwordProblems(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword)
-    problems.push('新密码不能与当前密码相同 (must differ from the current one)');
+    problems.push({ rule: 'unchanged', message: 'must differ from the current one' });
   if (problems.length) {
-    throw new AppError('PASSWORD_TOO_WEAK', `新密码不符合要求：${problems.join('；')}`, {
-      errors: problems.map((message) => ({ field: '/body/newPassword', rule: 'passwordPolicy', message })),
-    });
+    throw new AppError(
+      'PASSWORD_TOO_WEAK',
+      `The new password does not meet the rule: ${problems.map((p) => p.message).join('; ')}`,
+      {
+        errors: problems.map((p) => ({ field: '/body/newPassword', ...p })),
+      },
+    );
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
@@ -333,13 +342,18 @@ export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUser
     });
   const weak = passwordProblems(input.password, input.username);
   if (weak.length) {
-    throw new AppError('PASSWORD_TOO_WEAK', `初始密码不符合要求：${weak.join('；')}`, {
-      errors: weak.map((message) => ({ field: '/body/password', rule: 'passwordPolicy', message })),
-    });
+    throw new AppError(
+      'PASSWORD_TOO_WEAK',
+      `The initial password does not meet the rule: ${weak.map((p) => p.message).join('; ')}`,
+      {
+        errors: weak.map((p) => ({ field: '/body/password', ...p })),
+      },
+    );
   }
   if (await findUserByUsername(trx, input.username)) {
-    throw new AppError('USERNAME_TAKEN', `用户名 ${input.username} 已被使用。`, {
-      errors: [{ field: '/body/username', rule: 'unique', message: '用户名已被使用 (already in use)' }],
+    throw new AppError('USERNAME_TAKEN', `Username ${input.username} is already in use.`, {
+      params: { username: input.username },
+      errors: [{ field: '/body/username', rule: 'unique', message: 'already in use' }],
     });
   }
   const id = await insertUser(trx, {
@@ -368,7 +382,8 @@ export async function createUser(trx: Db, origin: AuditOrigin, input: CreateUser
 export async function unlockUser(ctx: AppContext, userId: string, origin: AuditOrigin): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const res = await unlockUserAccount(trx, userId, ctx.clock.now());
-    if (!res.numUpdatedRows) throw new AppError('NOT_FOUND', '账号不存在。 No such account.');
+    if (!res.numUpdatedRows)
+      throw new AppError('NOT_FOUND', 'No such account.', { params: { reason: 'account' } });
     await appendAudit(trx, origin, { action: 'user.unlocked', subjectType: 'user', subjectId: userId });
   });
 }
@@ -463,7 +478,8 @@ export async function revokeApiToken(
   await ctx.db.transaction().execute(async (trx) => {
     // Scoped to the owner: someone else's token id answers "not found".
     const res = await revokeApiTokenOfUser(trx, id, actor.userId, ctx.clock.now());
-    if (!res.numUpdatedRows) throw new AppError('NOT_FOUND', '令牌不存在。 No such token.');
+    if (!res.numUpdatedRows)
+      throw new AppError('NOT_FOUND', 'No such token.', { params: { reason: 'token' } });
     await appendAudit(trx, origin, { action: 'token.revoked', subjectType: 'api_token', subjectId: id });
   });
   authCache.clear();

@@ -23,15 +23,31 @@ export function dummyPasswordHash(): Promise<string> {
   return dummyHash;
 }
 
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if (password.length < 10) problems.push('至少 10 个字符 (at least 10 characters)');
-  if (password.length > 128) problems.push('最多 128 个字符 (at most 128 characters)');
+/** One broken part of the password rule: `rule` and `params` let the web say it in the user's language. */
+export interface PasswordProblem {
+  rule: 'minLength' | 'maxLength' | 'characterClasses' | 'containsUsername' | 'unchanged';
+  message: string;
+  params?: { limit: number };
+}
+
+export function passwordProblems(password: string, username: string): PasswordProblem[] {
+  const problems: PasswordProblem[] = [];
+  if (password.length < 10) {
+    problems.push({ rule: 'minLength', message: 'at least 10 characters', params: { limit: 10 } });
+  }
+  if (password.length > 128) {
+    problems.push({ rule: 'maxLength', message: 'at most 128 characters', params: { limit: 128 } });
+  }
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3)
-    problems.push('需包含大写字母、小写字母、数字、符号中的至少三类 (3 of: upper, lower, digit, symbol)');
+  if (classes < 3) {
+    problems.push({
+      rule: 'characterClasses',
+      message: '3 of: upper case, lower case, digit, symbol',
+      params: { limit: 3 },
+    });
+  }
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
-    problems.push('不能包含用户名 (must not contain the username)');
+    problems.push({ rule: 'containsUsername', message: 'must not contain the username' });
   }
   return problems;
 }

@@ -5,6 +5,7 @@
 import { defineModule } from '../../kernel/context.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 
+// Every signed-in account reads its own notifications ('authenticated'): no permissions of its own.
 export const notificationsModule = defineModule({ name: 'notifications', routes: notificationsRoutes });
 
 export {

@@ -109,7 +109,8 @@ export async function countUnread(ctx: AppContext, actor: Actor): Promise<{ unre
 export async function markNotificationRead(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const audience = notificationAudience(actor);
   const found = await findVisibleNotificationId(ctx.db, audience, id);
-  if (!found) throw new AppError('NOT_FOUND', '没有找到该通知。 Notification not found.');
+  if (!found)
+    throw new AppError('NOT_FOUND', 'Notification not found.', { params: { reason: 'notification' } });
   await insertRead(ctx.db, found, actor.userId);
 }
 

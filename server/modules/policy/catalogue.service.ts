@@ -40,7 +40,6 @@ import {
   type TestRow,
 } from './catalogue.repository.ts';
 import { benefitText, evaluateClause, withDerivedFacts as withDerived } from './evaluation.ts';
-import './policy.errors.ts';
 import { managesDepartment } from './policy.policy.ts';
 import type {
   ClauseDetailDto,

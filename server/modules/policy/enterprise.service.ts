@@ -16,7 +16,6 @@ import { evaluateClause, withDerivedFacts, type ClauseEvaluation } from './evalu
 import { getEnterpriseFacts, setEnterpriseFacts, type EnterpriseFacts } from './facts.repository.ts';
 import { matchEnterprise } from './matching.service.ts';
 import { notifyNewMatches } from './notify.service.ts';
-import './policy.errors.ts';
 import { policyDb } from './policy.tables.ts';
 import type {
   CalculateInput,

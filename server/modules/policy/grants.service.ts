@@ -20,7 +20,6 @@ import type { FactValues } from './engine/index.ts';
 import { evaluateClause, withDerivedFacts } from './evaluation.ts';
 import { rowToFacts } from './facts.repository.ts';
 import { factsDb } from './facts.tables.ts';
-import './policy.errors.ts';
 import { managesDepartment } from './policy.policy.ts';
 import type { GrantEntryDto, GrantListDetailDto, GrantListDto } from './policy.schemas.ts';
 import { policyDb, type GrantListStatus } from './policy.tables.ts';

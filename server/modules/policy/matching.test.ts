@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/harness.ts';
 import type { DatabaseHandle } from '../../kernel/db/database.ts';
 import { FixedClock } from '../../kernel/clock.ts';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError, ErrorRegistry } from '../../kernel/errors.ts';
+import { PolicyEngineErrors } from './facts.errors.ts';
 import { makeUscc } from '../../kernel/identifiers/uscc.ts';
 import { compileRule } from './engine/compile.ts';
 import { ruleToSql } from './engine/sql.ts';
@@ -141,7 +142,7 @@ describe('enterprise facts store', () => {
     expect(err).toBeInstanceOf(AppError);
     const e = err as AppError;
     expect(e.code).toBe('POLICY_FACTS_REJECTED');
-    expect(e.status).toBe(400);
+    expect(new ErrorRegistry([PolicyEngineErrors]).spec(e.code)?.status).toBe(400);
     expect(e.errors?.map((x) => `${x.field}:${x.rule}`).sort()).toEqual([
       '/facts/age_years:derived',
       '/facts/founded_on:type',

@@ -22,3 +22,10 @@ export const PolicyErrors = defineErrors({
   POLICY_GRANT_DISBURSED: { status: 409, title: 'Grant already disbursed' },
   POLICY_NO_ENTERPRISE: { status: 403, title: 'Account is not bound to an enterprise' },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    policy: typeof PolicyErrors;
+  }
+}

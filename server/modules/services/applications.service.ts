@@ -10,7 +10,6 @@ import { findApplication, listApplicationRows, tasksOf } from './applications.re
 import type { ApplicationDto, ApplicationPageDto, ListQueryInput } from './applications.schemas.ts';
 import { getCatalogue } from './catalogue.service.ts';
 import { canSeeApplication } from './services.policy.ts';
-import './services.errors.ts';
 import type { ApplicationRow } from './services.tables.ts';
 
 async function visibleApplication(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationRow> {

@@ -29,7 +29,6 @@ import {
   type ServiceItemDto,
   type ServiceItemInput,
 } from './catalogue.schemas.ts';
-import './services.errors.ts';
 import {
   catalogueRows,
   insertBundles,

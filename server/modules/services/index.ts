@@ -3,18 +3,32 @@
  * tasks, supplements (补正), simple deregistration notices, and the opening-time metrics. Contract:
  * docs/services-api.md.
  */
-import type { AppContext, ModuleDefinition } from '../../kernel/context.ts';
-import { registerFileAccess } from '../files/index.ts';
+import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
+import { definePermissions, type FileAccessCheck } from '../../kernel/policy.ts';
+import { OWNER_MODULE } from './material-check.ts';
 import { seedServicesCatalogue } from './catalogue.service.ts';
 import { findApplication, tasksOf } from './applications.repository.ts';
 import { canSeeApplication } from './services.policy.ts';
 import { seedDemoJob, servicesJobs } from './services.jobs.ts';
 import { servicesMetrics } from './services.metrics.ts';
+import { ServicesErrors } from './services.errors.ts';
 import { servicesRoutes } from './services.routes.ts';
 
-// Materials and results attached to an application are readable by whoever may see the application (registered
-// once per process, like the other owner modules).
-registerFileAccess('services', async (actor, ownerId, db) => {
+const permissions = definePermissions({
+  'services.apply': '企业、个人：在线申办事项与一件事、补正材料、查看办件进度与结果',
+  'services.process': '部门：认领、审批、退回、要求补正本部门的办件任务',
+  'services.read': '查看全区办件、时限与统计（监管）',
+  'services.manage': '维护政务服务事项目录与一件事配置',
+});
+
+declare module '../../kernel/policy.ts' {
+  interface PermissionCatalogues {
+    services: typeof permissions;
+  }
+}
+
+// Materials and results attached to an application are readable by whoever may see the application.
+const applicationFileAccess: FileAccessCheck = async (actor, ownerId, db) => {
   const app = await findApplication(db, ownerId);
   if (!app) return false;
   const depts = (await tasksOf(db, app.id)).map((t) => t.department_id);
@@ -23,11 +37,14 @@ registerFileAccess('services', async (actor, ownerId, db) => {
     enterpriseId: app.enterprise_id,
     taskDepartmentIds: depts,
   });
-});
+};
 
-export function servicesModule(ctx: AppContext): ModuleDefinition {
+export function servicesModule(ctx: AppContext): ModuleManifest {
   return {
     name: 'services',
+    errors: [ServicesErrors],
+    permissions,
+    fileAccess: { [OWNER_MODULE]: applicationFileAccess },
     routes: servicesRoutes,
     jobs: servicesJobs(ctx),
     metrics: servicesMetrics(),

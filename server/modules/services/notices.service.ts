@@ -13,7 +13,6 @@ import { notifyDepartment } from '../notifications/index.ts';
 import { noticeDto } from './application-dto.ts';
 import type { NoticeDto } from './applications.schemas.ts';
 import { getCatalogue } from './catalogue.service.ts';
-import './services.errors.ts';
 import {
   dueNotices,
   insertObjection,

@@ -17,3 +17,10 @@ export const ServicesErrors = defineErrors({
   SERVICES_ITEM_INVALID: { status: 400, title: 'The service item definition is invalid' },
   SERVICES_CODE_TAKEN: { status: 409, title: 'A service item or bundle with this code already exists' },
 });
+
+// Adds these codes to the ErrorCode union (a misspelt code does not compile).
+declare module '../../kernel/errors.ts' {
+  interface ErrorCatalogues {
+    services: typeof ServicesErrors;
+  }
+}

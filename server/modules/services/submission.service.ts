@@ -19,7 +19,6 @@ import { findBundleForUse, getCatalogue, servicesSettings } from './catalogue.se
 import { addCalendarDays } from './deadlines.ts';
 import { checkMaterialFile, failValidation, OWNER_MODULE } from './material-check.ts';
 import { creditGate } from './precheck.service.ts';
-import './services.errors.ts';
 import type { SubmittedMaterial } from './services.tables.ts';
 import { runTransition } from './transition.ts';
 

@@ -19,7 +19,6 @@ import type { AnswerSupplementInput, ApplicationDto } from './applications.schem
 import { getCatalogue } from './catalogue.service.ts';
 import { checkMaterialFile, failValidation, OWNER_MODULE } from './material-check.ts';
 import { isApplicant } from './services.policy.ts';
-import './services.errors.ts';
 import type { SubmittedMaterial } from './services.tables.ts';
 import { runTransition } from './transition.ts';
 

@@ -21,7 +21,6 @@ import {
 import type { Catalogue, CatalogueBundle } from './catalogue.service.ts';
 import { addCalendarDays } from './deadlines.ts';
 import { insertNotice, noticeOf } from './notices.repository.ts';
-import './services.errors.ts';
 import type { ApplicationRow, CreditFlag, SubmittedMaterial, TaskRow } from './services.tables.ts';
 import {
   decide,

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { appendAudit, verifyAuditChain } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, verifyAuditChain } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { defineJob } from '../../kernel/jobs/jobs.ts';
 import { deleteSessionsEndedBefore } from './system.repository.ts';
@@ -28,15 +28,13 @@ export function systemJobs(ctx: AppContext) {
       const cutoff = new Date(ctx.clock.now().getTime() - 86_400_000);
       const deleted = await deleteSessionsEndedBefore(ctx.db, cutoff);
       if (deleted > 0) {
-        await ctx.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(
-              trx,
-              { system: 'jobs' },
-              { action: 'system.sessions_purged', subjectType: 'session', detail: { deleted } },
-            ),
-          );
+        await ctx.db.transaction().execute((trx) =>
+          appendAudit(trx, systemOrigin(purgeSessions.actor), {
+            action: 'system.sessions_purged',
+            subjectType: 'session',
+            detail: { deleted },
+          }),
+        );
       }
       return { deleted };
     },

@@ -142,7 +142,10 @@ export function systemRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const jobId = await ctx.jobs.runNow(req.params.name);
-      if (!jobId) throw new AppError('NOT_FOUND', `没有这个后台任务：${req.params.name}`);
+      if (!jobId)
+        throw new AppError('NOT_FOUND', `No such job: ${req.params.name}`, {
+          params: { reason: 'job', name: req.params.name },
+        });
       await ctx.db.transaction().execute((trx) =>
         appendAudit(trx, auditOrigin(req), {
           action: 'system.job_started',

@@ -33,6 +33,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -90,6 +99,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -134,6 +152,15 @@ export interface paths {
                                 reason: string;
                             };
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -198,6 +225,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -241,6 +277,15 @@ export interface paths {
                         "application/json": {
                             jobId: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -307,6 +352,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -337,12 +391,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -399,6 +455,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -438,12 +503,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -490,6 +557,15 @@ export interface paths {
                         }[];
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -527,6 +603,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -560,12 +645,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -607,6 +694,15 @@ export interface paths {
                             shortName: string;
                             kind: string;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -671,6 +767,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -710,6 +815,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -742,12 +856,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -823,6 +939,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -875,6 +1000,15 @@ export interface paths {
                                 count: number;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -945,6 +1079,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -997,6 +1140,15 @@ export interface paths {
                             /** @description 节假日或调休所属节日名称 */
                             holiday: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1052,6 +1204,15 @@ export interface paths {
                             /** Format: date */
                             date: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1113,6 +1274,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1170,6 +1340,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1217,6 +1396,15 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1294,6 +1482,15 @@ export interface paths {
                             updatedAt: string;
                             updatedBy: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1397,6 +1594,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1472,6 +1678,15 @@ export interface paths {
                         }[];
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1541,6 +1756,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1599,6 +1823,15 @@ export interface paths {
                             /** @description 脱敏号码：仅保留前6位和后4位 */
                             masked: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1661,6 +1894,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1702,6 +1944,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1736,12 +1987,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1773,12 +2026,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1832,6 +2087,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1882,6 +2146,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1914,12 +2187,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1995,6 +2270,15 @@ export interface paths {
                                 averageProgress: number;
                             };
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2075,6 +2359,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2132,6 +2425,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2200,6 +2502,15 @@ export interface paths {
                             nextDueOn: string | null;
                             overdue: boolean;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2342,6 +2653,15 @@ export interface paths {
                                 resolvedAt: string | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2501,6 +2821,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2586,6 +2915,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2660,6 +2998,15 @@ export interface paths {
                             /** @description > 0 only when lagging */
                             overdueWorkdays: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2737,6 +3084,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -2755,12 +3111,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -2916,6 +3274,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2988,6 +3355,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3053,6 +3429,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3105,6 +3490,15 @@ export interface paths {
                             /** @description 审核意见；只有报送部门和领导小组办公室可见 */
                             reviewComment: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3168,6 +3562,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3238,6 +3641,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3299,6 +3711,15 @@ export interface paths {
                             /** @description 审核意见；只有报送部门和领导小组办公室可见 */
                             reviewComment: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3369,6 +3790,15 @@ export interface paths {
                             /** @description 审核意见；只有报送部门和领导小组办公室可见 */
                             reviewComment: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3445,6 +3875,15 @@ export interface paths {
                                 status: "ok" | "no_source" | "error";
                             }[];
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3528,6 +3967,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3568,6 +4016,15 @@ export interface paths {
                             unit: string;
                             description: string;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3648,6 +4105,15 @@ export interface paths {
                                 status: "ok" | "no_source" | "error";
                             }[];
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3744,6 +4210,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -3762,12 +4237,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -3796,12 +4273,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -3833,12 +4312,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -3898,6 +4379,15 @@ export interface paths {
                                 active: boolean;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3978,6 +4468,15 @@ export interface paths {
                             public: boolean;
                             active: boolean;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4061,6 +4560,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4183,6 +4691,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4252,6 +4769,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4313,6 +4839,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4367,6 +4902,15 @@ export interface paths {
                                 collected: boolean;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4450,6 +4994,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4511,6 +5064,15 @@ export interface paths {
                             startedAt: string;
                             finishedAt: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4588,6 +5150,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4622,12 +5193,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -4697,6 +5270,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4758,6 +5340,15 @@ export interface paths {
                                 active: boolean;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4851,6 +5442,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -4924,6 +5524,15 @@ export interface paths {
                                 class: ("A" | "B" | "C" | "D") | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5017,6 +5626,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5113,6 +5731,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5198,6 +5825,15 @@ export interface paths {
                                 }[];
                             };
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5299,6 +5935,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5355,6 +6000,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5430,6 +6084,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -5499,6 +6162,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5563,6 +6235,15 @@ export interface paths {
                             exitReason: string | null;
                             current: boolean;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5642,6 +6323,15 @@ export interface paths {
                             exitReason: string | null;
                             current: boolean;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5730,6 +6420,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5809,6 +6508,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5897,6 +6605,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5945,6 +6662,15 @@ export interface paths {
                             classified: number;
                             registered: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6024,6 +6750,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -6096,6 +6831,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /**
@@ -6157,6 +6901,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -6198,6 +6951,15 @@ export interface paths {
                             /** @description null：已有一次分类在排队，不再重复排队 */
                             jobId: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6246,6 +7008,15 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6327,6 +7098,15 @@ export interface paths {
                                 exitOn: string | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6469,6 +7249,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -6540,6 +7329,15 @@ export interface paths {
                             }[];
                             active: boolean;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6637,6 +7435,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -6708,6 +7515,15 @@ export interface paths {
                             }[];
                             active: boolean;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6806,6 +7622,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -6861,6 +7686,15 @@ export interface paths {
                                 deadlineWorkdays: number;
                             }[];
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6960,6 +7794,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7046,6 +7889,15 @@ export interface paths {
                             sharedFields: string[];
                             noticeDays?: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7146,6 +7998,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -7191,6 +8052,15 @@ export interface paths {
                                 [key: string]: "profile" | "earlier";
                             };
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7253,6 +8123,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7311,6 +8190,15 @@ export interface paths {
                             page: number;
                             pageSize: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7459,6 +8347,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7517,6 +8414,15 @@ export interface paths {
                             page: number;
                             pageSize: number;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7654,6 +8560,15 @@ export interface paths {
                                 objections: number;
                             };
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7809,6 +8724,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7890,6 +8814,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -7962,6 +8895,15 @@ export interface paths {
                                 message: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8038,6 +8980,15 @@ export interface paths {
                                 message: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8120,6 +9071,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8198,6 +9158,15 @@ export interface paths {
                                 message: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8282,6 +9251,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8345,6 +9323,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -8406,6 +9393,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -8462,6 +9458,15 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8543,6 +9548,15 @@ export interface paths {
                                 benefitText: string | null;
                             }[];
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8640,6 +9654,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8679,6 +9702,15 @@ export interface paths {
                             label: string;
                             labelEn: string;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8736,6 +9768,15 @@ export interface paths {
                             sourceLabel: string;
                             derived?: boolean;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8824,6 +9865,15 @@ export interface paths {
                         }[];
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -8905,6 +9955,15 @@ export interface paths {
                                 }[];
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9003,6 +10062,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -9096,6 +10164,15 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9192,6 +10269,15 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9319,6 +10405,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -9441,6 +10536,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -9523,6 +10627,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;
@@ -9579,6 +10692,15 @@ export interface paths {
                                 required: string;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9649,6 +10771,15 @@ export interface paths {
                         }[];
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -9715,6 +10846,15 @@ export interface paths {
                             }[];
                             message: string | null;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9813,6 +10953,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -9907,6 +11056,15 @@ export interface paths {
                             /** Format: date-time */
                             updatedAt: string;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10038,6 +11196,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -10121,6 +11288,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -10189,6 +11365,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /**
@@ -10250,6 +11435,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -10291,6 +11485,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /**
@@ -10323,6 +11526,15 @@ export interface paths {
                             /** @description 空表示全部主题 */
                             topics: string[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10388,6 +11600,15 @@ export interface paths {
                             disbursedAmount: number | null;
                             reference: string | null;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10458,6 +11679,15 @@ export interface paths {
                             disbursedAmount: number | null;
                             reference: string | null;
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10620,6 +11850,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -10682,6 +11921,15 @@ export interface paths {
                             };
                             totalAmount: number;
                         }[];
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10778,6 +12026,15 @@ export interface paths {
                                 reference: string | null;
                             }[];
                         };
+                    };
+                };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -10878,6 +12135,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -10954,6 +12220,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -11023,6 +12298,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Problem (RFC 9457), see docs/errors.md */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -11036,7 +12320,33 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            /** @description Fallback text in English; render errors.<code> with params instead. */
+            detail: string;
+            /** @description Stable error code, see docs/errors.md. */
+            code: string;
+            /** @description Values the message is built from ({name} placeholders of the web dictionary); `reason` names the case. */
+            params?: {
+                [key: string]: string | number | boolean | null | (string | number)[];
+            };
+            instance?: string;
+            requestId?: string;
+            errors?: {
+                field: string;
+                rule: string;
+                message: string;
+                params?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

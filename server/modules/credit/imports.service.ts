@@ -13,6 +13,7 @@ import type { Actor } from '../../kernel/policy.ts';
 import { createFileStore, newStorageKey, type SpooledUpload } from '../../kernel/storage.ts';
 import { registerFileAccess } from '../files/index.ts';
 import {
+  failStaleImports,
   findImportRow,
   insertImportRow,
   listImportRows,
@@ -21,6 +22,7 @@ import {
 } from './records.repository.ts';
 import type { ImportDto, ImportErrorDto, ImportListDto, ImportListQueryInput } from './records.schemas.ts';
 import { creditSettings, getEnterableCategory, recordScope } from './records.service.ts';
+import { importFileJob } from './credit.jobs.ts';
 import { inspectImportFile } from './import-file.ts';
 import {
   runImport,
@@ -69,6 +71,8 @@ export async function startImport(
   const key = newStorageKey();
   await store.put(key, fs.createReadStream(input.spooled.path));
   try {
+    // The job is sent in the transaction that records the import: no "running" import without its job.
+    await ctx.jobs.ready();
     return await ctx.db.transaction().execute(async (trx) => {
       const id = await insertImportRow(trx, {
         department_id: actor.departmentId ?? '',
@@ -96,6 +100,7 @@ export async function startImport(
           partial: input.partial,
         },
       });
+      await ctx.jobs.sendWith(trx, importFileJob(ctx), { importId: id });
       return { id };
     });
   } catch (err) {
@@ -107,7 +112,8 @@ export async function startImport(
 /** The job's work: runs a queued import from the stored file, then removes the file. Re-running is harmless. */
 export async function processImport(ctx: AppContext, importId: string): Promise<ImportRow | undefined> {
   const imp = await findImportRow(ctx.db, importId);
-  if (!imp || imp.source_key === null || imp.phase === 'done') return imp;
+  // A swept import ('failed' before it ran) stays failed: its job came too late.
+  if (!imp || imp.source_key === null || imp.phase === 'done' || imp.status === 'failed') return imp;
   const store = createFileStore(ctx.config);
   const key = imp.source_key;
   const actor: Actor = {
@@ -265,4 +271,23 @@ export async function importLocalFile(
     ...(input.keyChecks ? { keyChecks: input.keyChecks } : {}),
     ...(input.validateIn ? { validateIn: input.validateIn } : {}),
   });
+}
+
+/** What a swept import says: its job stopped reporting progress (process killed, job lost). */
+export const STALE_IMPORT_MESSAGE =
+  '导入中断：长时间没有进展，已停止。请重新导入该文件（已写入的行会计为未变）。';
+
+/** Ends imports left running without progress for `importStaleMinutes` (the sweeper job); returns how many. */
+export async function sweepStaleImports(ctx: AppContext): Promise<number> {
+  const swept = await failStaleImports(ctx.db, creditSettings().importStaleMinutes, STALE_IMPORT_MESSAGE);
+  if (swept.length === 0) return 0;
+  ctx.logger.warn({ importIds: swept.map((r) => r.id) }, 'stale credit imports ended as failed');
+  // Their uploaded files are no longer needed: no job will read them.
+  const store = createFileStore(ctx.config);
+  for (const r of swept) {
+    if (r.source_key === null) continue;
+    await store.delete(r.source_key).catch(() => undefined);
+    await updateImportRow(ctx.db, r.id, { source_key: null });
+  }
+  return swept.length;
 }

@@ -439,18 +439,21 @@ const IMPORT_COLUMNS = [
 
 /**
  * Ends every import still "running" that has not reported progress for `staleMinutes` (its job died or was never
- * sent) as failed with `message`; returns the ids it ended.
+ * sent) as failed with `message`; returns the rows it ended.
  */
-export async function failStaleImports(db: Db, staleMinutes: number, message: string): Promise<string[]> {
-  const rows = await recordsDb(db)
+export async function failStaleImports(
+  db: Db,
+  staleMinutes: number,
+  message: string,
+): Promise<{ id: string; source_key: string | null }[]> {
+  return recordsDb(db)
     .updateTable('credit_import')
     .set({ status: 'failed', phase: 'failed', message, finished_at: sql`clock_timestamp()` })
     .where('status', '=', 'running')
     .where('finished_at', 'is', null)
     .where('progressed_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`)
-    .returning('id')
+    .returning(['id', 'source_key'])
     .execute();
-  return rows.map((r) => r.id);
 }
 
 export async function findImportRow(db: Db, id: string): Promise<ImportRow | undefined> {

@@ -55,7 +55,7 @@ import type {
   TestResultDto,
   ValidateRuleResultDto,
 } from './policy.schemas.ts';
-import { queueMatchAll } from './queue.ts';
+import { queueMatchAll, queueMatchAllWith } from './queue.ts';
 import { indexPolicy, searchPolicies } from './search.ts';
 import { unknownTopics } from './topics.ts';
 
@@ -628,6 +628,7 @@ export async function publishPolicy(
   const p = await getOwnPolicy(ctx, actor, id);
   const blocker = await publicationBlocker(ctx.db, id, chinaDate(ctx.clock.now()));
   if (blocker) throw blocker;
+  await ctx.jobs.ready();
   await ctx.db.transaction().execute(async (trx) => {
     await setPolicyStatus(trx, id, 'published', actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
@@ -636,8 +637,9 @@ export async function publishPolicy(
       subjectId: id,
       detail: { code: p.code, previous: p.status },
     });
+    // The re-match commits with the change (never a published policy without its re-match queued).
+    await queueMatchAllWith(ctx, trx);
   });
-  await queueMatchAll(ctx);
   return getManagedPolicy(ctx, actor, id);
 }
 
@@ -649,6 +651,7 @@ export async function withdrawPolicy(
 ): Promise<ManagedPolicyDto> {
   const p = await getOwnPolicy(ctx, actor, id);
   if (p.status !== 'published') throw new AppError('POLICY_NOT_PUBLISHED', '只有已发布的政策可以废止。');
+  await ctx.jobs.ready();
   await ctx.db.transaction().execute(async (trx) => {
     await setPolicyStatus(trx, id, 'withdrawn', actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
@@ -657,8 +660,9 @@ export async function withdrawPolicy(
       subjectId: id,
       detail: { code: p.code },
     });
+    // The re-match commits with the change (never a published policy without its re-match queued).
+    await queueMatchAllWith(ctx, trx);
   });
-  await queueMatchAll(ctx);
   return getManagedPolicy(ctx, actor, id);
 }
 

@@ -3,11 +3,11 @@
  * payload schema, an idempotent handler and optionally a cron schedule (Asia/Shanghai). API processes only send;
  * worker processes (or `ROLE=all`) work. No ad-hoc timers anywhere else.
  */
-import { PgBoss, fromPglite } from 'pg-boss';
+import { PgBoss, fromKysely, fromPglite } from 'pg-boss';
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle, Db } from '../db/database.ts';
 import { systemActor, type SystemActor } from '../policy.ts';
 
 export interface JobRunContext {
@@ -135,6 +135,37 @@ export class JobQueue {
     }
     const boss = await this.#ensureStarted();
     return boss.send(def.id, payload as object, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+    });
+  }
+
+  /**
+   * Starts the queue (schema, declared queues and pg-boss's queue cache). Call it before opening a transaction in
+   * which `sendWith` will run: on PGlite, pg-boss's own queries wait for the one connection the transaction holds.
+   */
+  async ready(): Promise<void> {
+    await this.#ensureStarted();
+  }
+
+  /**
+   * Sends a job on the caller's transaction (pg-boss's `db` option), so the job exists exactly when the rows the use
+   * case wrote commit: a rolled-back use case leaves no job, a committed one never lacks its job. `ready()` must
+   * have been awaited first (see there); sending before it throws rather than deadlocking on PGlite.
+   */
+  async sendWith<S extends TSchema>(
+    trx: Db,
+    def: JobDefinition<S>,
+    payload: Static<S>,
+    options: { singletonKey?: string; startAfterSeconds?: number } = {},
+  ): Promise<string | null> {
+    if (!Value.Check(def.payload, payload)) {
+      throw new Error(`payload for job ${def.id} does not match its schema`);
+    }
+    const boss = this.#boss;
+    if (!boss) throw new Error(`job queue not started: await jobs.ready() before the transaction that sends ${def.id}`);
+    return boss.send(def.id, payload as object, {
+      db: fromKysely(trx),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
     });

@@ -74,15 +74,18 @@ export function classificationRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const jobId = await ctx.jobs.send(classifyEnterprisesJob(ctx), {});
-      await ctx.db.transaction().execute((trx) =>
-        appendAudit(trx, auditOrigin(req), {
+      // The job and its audit entry commit together.
+      await ctx.jobs.ready();
+      const jobId = await ctx.db.transaction().execute(async (trx) => {
+        const id = await ctx.jobs.sendWith(trx, classifyEnterprisesJob(ctx), {});
+        await appendAudit(trx, auditOrigin(req), {
           action: 'credit.classification_started',
           subjectType: 'job',
           subjectId: 'credit.classify-enterprises',
-          detail: { jobId },
-        }),
-      );
+          detail: { jobId: id },
+        });
+        return id;
+      });
       return reply.code(202).send({ jobId });
     },
   );

@@ -7,7 +7,8 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { findEnterpriseSummaries } from '../enterprise/index.ts';
 import { getClassificationRules, scoreBatch } from './classification.service.ts';
-import { creditDb, type CreditClass, type SanctionPurpose } from './lists.tables.ts';
+import { activeListEntriesOf, latestClassesOf } from './credit-status.repository.ts';
+import type { CreditClass, SanctionPurpose } from './lists.tables.ts';
 import { listActiveMeasures } from './sanctions.repository.ts';
 import {
   decideSanctions,
@@ -33,17 +34,9 @@ export async function creditStatusOfMany(
   const out = new Map<string, CreditStatus>();
   if (enterpriseIds.length === 0) return out;
   const today = chinaDate(ctx.clock.now());
-  const db = creditDb(ctx.db);
   const ids = [...enterpriseIds];
   const [stored, summaries, measures] = await Promise.all([
-    db
-      .selectFrom('credit_class')
-      .select(['enterprise_id', 'class', 'period'])
-      .distinctOn('enterprise_id')
-      .where('enterprise_id', 'in', ids)
-      .orderBy('enterprise_id')
-      .orderBy('period', 'desc')
-      .execute(),
+    latestClassesOf(ctx.db, ids),
     findEnterpriseSummaries(ctx.db, ids),
     listActiveMeasures(ctx.db),
   ]);
@@ -58,24 +51,7 @@ export async function creditStatusOfMany(
   const usccOf = new Map(summaries.map((s) => [s.id, s.uscc]));
   const idOfUscc = new Map(summaries.map((s) => [s.uscc, s.id]));
   const usccs = [...idOfUscc.keys()];
-  const entries = await db
-    .selectFrom('credit_list_entry as e')
-    .innerJoin('credit_list as l', 'l.code', 'e.list_code')
-    .select([
-      'e.id as entryId',
-      'e.list_code as listCode',
-      'l.name as listName',
-      'l.type',
-      'e.enterprise_id',
-      'e.uscc',
-    ])
-    .where((eb) =>
-      eb.or([eb('e.enterprise_id', 'in', ids), ...(usccs.length ? [eb('e.uscc', 'in', usccs)] : [])]),
-    )
-    .where('e.exited_on', 'is', null)
-    .where('e.entered_on', '<=', today)
-    .where((eb) => eb.or([eb('e.exit_on', 'is', null), eb('e.exit_on', '>', today)]))
-    .execute();
+  const entries = await activeListEntriesOf(ctx.db, ids, usccs, today);
   const listsOf = new Map<string, EntityFacts['lists']>();
   for (const e of entries) {
     const id = e.enterprise_id ?? idOfUscc.get(e.uscc);

@@ -2,13 +2,32 @@ import type { AppContext } from '../../kernel/context.ts';
 import { Type } from 'typebox';
 import { defineJob, type JobDefinition } from '../../kernel/jobs/jobs.ts';
 import { classifyAllEnterprises } from './classification.service.ts';
-import { processImport } from './imports.service.ts';
+import { processImport, sweepStaleImports } from './imports.service.ts';
 import { exitDueListEntries } from './lists.service.ts';
 import { sweepPublication } from './repair.service.ts';
 
 /** Records and imports: jobs of the records engineer. */
 export function recordJobs(ctx: AppContext): JobDefinition[] {
-  return [importFileJob(ctx)];
+  return [importFileJob(ctx), sweepStaleImportsJob(ctx)];
+}
+
+/**
+ * Every 10 minutes: imports still "running" without progress for `importStaleMinutes` (settings.json) are ended as
+ * failed with a reason, so a job lost with its process never leaves an import running for ever. Idempotent.
+ */
+export function sweepStaleImportsJob(ctx: AppContext) {
+  return defineJob({
+    id: 'credit.sweep-stale-imports',
+    description: '结束长时间无进展的信用信息导入（标记为失败并说明原因）',
+    payload: Type.Object({}),
+    schedule: '*/10 * * * *',
+    policy: 'stately',
+    async handler(_payload, run) {
+      const swept = await sweepStaleImports(ctx);
+      run.progress(100, `${swept} stale imports ended`);
+      return { swept };
+    },
+  });
 }
 
 /**

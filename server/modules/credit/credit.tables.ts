@@ -46,6 +46,16 @@ export type CreditCoreTables = {
     created_by: string | null;
     started_at: Generated<Date>;
     finished_at: Date | null;
+    /** The uploaded file in the file store while the import job still needs it; null once processed. */
+    source_key: ColumnType<string | null, string | null | undefined, string | null>;
+    size_bytes: ColumnType<number, number | undefined, number>;
+    encoding: ColumnType<string | null, string | null | undefined, string | null>;
+    phase: ColumnType<string, string | undefined, string>;
+    rows_processed: ColumnType<number, number | undefined, number>;
+    /** The first errors (row, column, rule, message) for the UI; the full list is the error report file. */
+    error_sample: ColumnType<unknown, string | undefined, string>;
+    /** When the import last reported progress: the stale-import sweeper's clock. */
+    progressed_at: Generated<Date>;
   };
   credit_record: {
     id: Generated<string>;

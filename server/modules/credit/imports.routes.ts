@@ -5,7 +5,6 @@ import { AppError } from '../../kernel/errors.ts';
 import { auditOrigin, requireActor } from '../../kernel/http/actor.ts';
 import { withIdempotency } from '../../kernel/http/idempotency.ts';
 import { discardSpooled, spoolUpload, type SpooledUpload } from '../../kernel/storage.ts';
-import { importFileJob } from './credit.jobs.ts';
 import { getImport, getImportErrorFileId, listImports, startImport } from './imports.service.ts';
 import { ImportIdParams, ImportListQuery, ImportListSchema, ImportSchema } from './records.schemas.ts';
 
@@ -100,7 +99,6 @@ export function importsRoutes(app: HttpApp, ctx: AppContext): void {
           reply,
           async () => {
             const { id } = await startImport(ctx, actor, form, auditOrigin(req));
-            await ctx.jobs.send(importFileJob(ctx), { importId: id });
             return { status: 202, body: await getImport(ctx, actor, id) };
           },
           {

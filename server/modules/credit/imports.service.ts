@@ -1,88 +1,39 @@
 /**
- * Bulk import of credit records from CSV (UTF-8 with or without BOM, or GB18030/GBK — detected from the bytes)
- * and XLSX (first worksheet). Everything streams: rows are read, validated and written in batches, so memory does
- * not grow with the file (XLSX keeps its shared-string table, bounded by the uncompressed-size check).
- *
- * - The header row maps columns to the category's fields (keys or Chinese labels, see row-validation.ts).
- * - Every row is validated with the same rules as the entry form; errors carry row, column, rule and message, the
- *   first 100 are kept on the import and all of them go to an error report (the bad rows' original cells plus a
- *   错误 column), stored through the files module.
- * - One pass over the file: batches of rows are validated and the valid rows handed to the database in chunks
- *   while the file is still being read. import-rows.ts does the per-row work — for a CSV in a worker thread
- *   (import-source.ts, import-worker.ts), so the main thread (which with PGlite also runs the database) only
- *   writes; import-writer.ts does the writing.
- * - Dry run: validate (and count what would be unchanged) only.
- * - All-or-nothing (default): the valid rows are held until the whole file is known to be valid — inside one open
- *   transaction on PostgreSQL, in a local spool file on PGlite — and any bad row discards them: nothing is
- *   written, but the rest of the file is still validated so the error report is complete. With `partial` the good
- *   rows are written chunk by chunk and the bad ones reported.
- * - Idempotent: a row whose (department, category, decision number) is stored with the same content hash is left
- *   alone and counted as unchanged; the same file twice changes nothing. If the database fails while a partial
- *   import (or the final merge of a spooled one) is writing, the import is marked failed; importing the same file
- *   again completes it (written rows are unchanged).
- * - A decision number repeated within one batch of rows is a row error (`duplicate`); repeated further apart, the
- *   later row is a correction of the earlier one.
- * - Each write transaction has one audit entry (`credit.records-imported`) naming the import and its rows;
- *   records carry `import_id`.
+ * Credit import use cases behind the routes, the job and the CLI: start an import (file checked, stored, row
+ * recorded and its job sent in one transaction), process it (import-run.service.ts), read it, and end stale ones.
+ * How a file is read: import-file.ts; how an import runs: import-run.service.ts.
  */
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
-import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
-import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { createFileStore, newStorageKey, type SpooledUpload } from '../../kernel/storage.ts';
-import { getWorkCalendar } from '../calendar/index.ts';
-import { registryIdsByUscc } from '../enterprise/index.ts';
-import { storeUpload, type FileAccessCheck } from '../files/index.ts';
-import { CsvParser, CsvSyntaxError } from './csv.ts';
+import type { FileAccessCheck } from '../files/index.ts';
 import {
-  RefusedFile,
-  RowPipeline,
-  type CellValue,
-  type SourceRow,
-  type Step,
-  type Timeliness,
-  type CopyInit,
-} from './import-rows.ts';
-import { csvStepsInWorker, stepsOnThisThread, xlsxStepsInWorker, type OpenSource } from './import-source.ts';
-import { xlsxRows } from './xlsx-rows.ts';
-import {
-  DirectSink,
-  DryRunSink,
-  keyLockAllowed,
-  SpoolSink,
-  TransactionSink,
-  type RecordSink,
-  type WriteTarget,
-} from './import-writer.ts';
-import {
-  findCategoryRow,
+  failStaleImports,
   findImportRow,
   insertImportRow,
   listImportRows,
   updateImportRow,
-  type CategoryRow,
   type ImportRow,
 } from './records.repository.ts';
 import type { ImportDto, ImportErrorDto, ImportListDto, ImportListQueryInput } from './records.schemas.ts';
+import { creditSettings, getEnterableCategory, recordScope } from './records.service.ts';
+import { importFileJob } from './credit.jobs.ts';
+import { inspectImportFile } from './import-file.ts';
 import {
-  categorySpec,
-  creditSettings,
-  getEnterableCategory,
-  loadedYearSet,
-  recordScope,
-  timelinessOf,
-} from './records.service.ts';
-import { CORE_FIELDS } from './row-validation.ts';
+  runImport,
+  type HoldRows,
+  type ImportProgress,
+  type RunImportOptions,
+} from './import-run.service.ts';
 
-const ERROR_SAMPLE = 100;
+// The CLI's and the benchmark's options of importLocalFile.
+export type { HoldRows, ImportProgress };
+
 export const OWNER_MODULE = 'credit';
 
 // The error report belongs to the import: whoever may see the import may download it.
@@ -92,529 +43,6 @@ export const importReportAccess: FileAccessCheck = async (actor, ownerId, db) =>
   if (actor.kind === 'officer') return actor.departmentId === row.department_id;
   return actor.permissions.has('credit.read');
 };
-
-// ---------------------------------------------------------------------------------------------------------------
-// File inspection (before anything is opened or stored)
-
-export type ImportFormat = 'csv' | 'xlsx';
-export interface FileFacts {
-  format: ImportFormat;
-  /** CSV only: `utf-8` or `gb18030`. */
-  encoding: string | null;
-}
-
-function unreadable(detail: string): AppError {
-  return new AppError('CREDIT_IMPORT_UNREADABLE', detail);
-}
-
-/**
- * Sums the uncompressed sizes the ZIP's central directory declares, without inflating anything. A ZIP64 archive
- * or one that cannot be read counts as too large / unreadable.
- */
-export async function zipDeclaredSize(
-  file: string,
-): Promise<{ entries: number; uncompressed: number; names: string[] }> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const tailLen = Math.min(size, 0xffff + 22);
-    const tail = Buffer.alloc(tailLen);
-    await handle.read(tail, 0, tailLen, size - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw unreadable('文件不是有效的 XLSX（找不到 ZIP 目录）。');
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      throw new AppError(
-        'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-        'XLSX 使用 ZIP64 格式（超大文件），不予打开。',
-      );
-    }
-    if (cdOffset + cdSize > size || cdSize > 16 * 1024 * 1024) throw unreadable('XLSX 的 ZIP 目录损坏。');
-    const cd = Buffer.alloc(cdSize);
-    await handle.read(cd, 0, cdSize, cdOffset);
-    let p = 0;
-    let uncompressed = 0;
-    const names: string[] = [];
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cdSize || cd.readUInt32LE(p) !== 0x02014b50) throw unreadable('XLSX 的 ZIP 目录损坏。');
-      const usize = cd.readUInt32LE(p + 24);
-      if (usize === 0xffffffff) {
-        throw new AppError(
-          'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-          'XLSX 中有声明超过 4 GB 的条目，不予打开。',
-        );
-      }
-      uncompressed += usize;
-      const nameLen = cd.readUInt16LE(p + 28);
-      names.push(cd.toString('utf8', p + 46, Math.min(p + 46 + nameLen, cdSize)));
-      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-    }
-    return { entries: count, uncompressed, names };
-  } finally {
-    await handle.close();
-  }
-}
-
-// C0 controls other than tab, LF, CR (and FF): binary data, not a CSV.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
-
-/** Decides format and encoding from the bytes; checks an XLSX's declared uncompressed size. */
-export async function inspectImportFile(file: string): Promise<FileFacts> {
-  const handle = await fsp.open(file, 'r');
-  const head = Buffer.alloc(64 * 1024);
-  let n: number;
-  try {
-    n = (await handle.read(head, 0, head.length, 0)).bytesRead;
-  } finally {
-    await handle.close();
-  }
-  const sample = head.subarray(0, n);
-  if (n >= 4 && sample.readUInt32LE(0) === 0x04034b50) {
-    const zip = await zipDeclaredSize(file);
-    const limit = creditSettings().xlsxMaxUncompressedBytes;
-    if (zip.uncompressed > limit) {
-      throw new AppError(
-        'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-        `XLSX 解压后声明大小 ${zip.uncompressed} 字节，超过上限 ${limit} 字节，未打开。 Declared uncompressed size exceeds ${limit} bytes.`,
-        { extra: { declaredBytes: zip.uncompressed, limitBytes: limit } },
-      );
-    }
-    if (!zip.names.includes('xl/workbook.xml'))
-      throw unreadable('ZIP 文件不是 XLSX 工作簿（缺少 xl/workbook.xml）。');
-    return { format: 'xlsx', encoding: null };
-  }
-  if (n === 0) throw unreadable('文件为空。');
-  const utf8 = tryDecode('utf-8', sample);
-  const text = utf8 ?? tryDecode('gb18030', sample);
-  if (text === undefined) throw unreadable('文件既不是 XLSX，也不是 UTF-8 或 GB18030 编码的 CSV 文本。');
-  if (BINARY_CONTROL.test(text)) throw unreadable('文件含有二进制控制字符，不是 CSV 文本。');
-  return { format: 'csv', encoding: utf8 !== undefined ? 'utf-8' : 'gb18030' };
-}
-
-function tryDecode(encoding: string, bytes: Buffer): string | undefined {
-  try {
-    // stream: true tolerates a character cut at the end of the sample.
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
-  } catch {
-    return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading rows
-
-export type { CellValue, SourceRow };
-
-async function* csvRows(open: OpenSource, encoding: string): AsyncGenerator<SourceRow[]> {
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  const parser = new CsvParser();
-  const stream = await open();
-  let bytes = 0;
-  for await (const chunk of stream) {
-    let text: string;
-    try {
-      text = decoder.decode(chunk as Buffer, { stream: true });
-    } catch {
-      stream.destroy();
-      throw unreadable(`文件约第 ${bytes} 字节处不是有效的 ${encoding} 文本。`);
-    }
-    bytes += (chunk as Buffer).length;
-    const recs = parser.push(text);
-    if (recs.length > 0) yield recs;
-  }
-  const rest = parser.push(decoder.decode());
-  const last = parser.end();
-  if (rest.length + last.length > 0) yield [...rest, ...last];
-}
-
-async function* readRows(open: OpenSource, facts: FileFacts): AsyncGenerator<SourceRow[]> {
-  yield* facts.format === 'csv' ? csvRows(open, facts.encoding ?? 'utf-8') : xlsxRows(await open());
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Error report
-
-class ErrorReport {
-  readonly path: string;
-  #writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
-  #sheet: ExcelJS.Worksheet | undefined;
-  #header: string[] = [];
-  count = 0;
-
-  constructor(dir: string) {
-    this.path = path.join(dir, `credit-errors-${randomBytes(8).toString('hex')}.xlsx`);
-  }
-
-  setHeader(header: string[]): void {
-    this.#header = header;
-  }
-
-  add(row: SourceRow, messages: string): void {
-    if (!this.#writer) {
-      this.#writer = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: this.path,
-        useSharedStrings: false,
-        useStyles: false,
-      });
-      this.#sheet = this.#writer.addWorksheet('错误');
-      this.#sheet.addRow([...this.#header, '错误', '原行号']).commit();
-    }
-    const cells = this.#header.map((_, i) => row.cells[i] ?? null);
-    this.#sheet?.addRow([...cells, messages, row.row]).commit();
-    this.count++;
-  }
-
-  /** Finishes the file; false when no row failed (no file). */
-  async finish(): Promise<boolean> {
-    if (!this.#writer) return false;
-    await this.#writer.commit();
-    return true;
-  }
-
-  async discard(): Promise<void> {
-    await fsp.rm(this.path, { force: true });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The import run
-
-export interface ImportProgress {
-  phase: 'validating' | 'writing';
-  rowsProcessed: number;
-  bytesHint?: number;
-}
-
-/**
- * How an all-or-nothing import keeps its rows until the whole file is known to be valid: `transaction` (one open
- * transaction, PostgreSQL only), `spool` (a local file, merged at the end). `auto`: `transaction` on PostgreSQL with
- * a pool of two or more connections, else `spool`.
- */
-export type HoldRows = 'auto' | 'transaction' | 'spool';
-
-export interface RunImportOptions {
-  /** Opens the file from the beginning. */
-  open: OpenSource;
-  facts: FileFacts;
-  /** Where the error report goes: stored for `actor` through the files module, or written to a local path. */
-  report: { kind: 'store'; actor: Actor } | { kind: 'path'; path: string };
-  onProgress?: (p: ImportProgress) => void;
-  holdRows?: HoldRows;
-  /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */
-  keyChecks?: 'auto' | 'per-row';
-  /**
-   * Where the file is read and validated: `auto` — in the import worker from `WORKER_MIN_BYTES` on (starting a
-   * thread costs more than it saves on small files), else on the main thread. CSV and XLSX alike.
-   */
-  validateIn?: 'auto' | 'worker' | 'main';
-}
-
-const WORKER_MIN_BYTES = 256 * 1024;
-
-interface Counters {
-  total: number;
-  ok: number;
-  failed: number;
-  unchanged: number;
-  inserted: number;
-  updated: number;
-}
-
-/** Rows handed to the database per statement (a chunk holds whole validation batches). */
-const CHUNK_ROWS = 5000;
-/** The import row's progress is written at most this often (the UI polls every 1–2 s). */
-const PROGRESS_EVERY_MS = 500;
-
-/** Runs an import whose `credit_import` row exists; returns the finished row. Never throws for bad data. */
-export async function runImport(
-  ctx: AppContext,
-  importId: string,
-  options: RunImportOptions,
-): Promise<ImportRow> {
-  const imp = await findImportRow(ctx.db, importId);
-  if (!imp) throw new Error(`credit import ${importId} not found`);
-  const category = await findCategoryRow(ctx.db, imp.category_code);
-  if (!category) throw new Error(`credit category ${imp.category_code} not found`);
-  const settings = creditSettings();
-  const report = new ErrorReport(path.join(os.tmpdir()));
-  const sample: ImportErrorDto[] = [];
-  const c: Counters = { total: 0, ok: 0, failed: 0, unchanged: 0, inserted: 0, updated: 0 };
-  await updateImportRow(ctx.db, importId, {
-    status: 'running',
-    phase: imp.dry_run || !imp.partial ? 'validating' : 'writing',
-    rows_processed: 0,
-    encoding: options.facts.encoding,
-    message: null,
-  });
-  try {
-    const cal = await getWorkCalendar(ctx);
-    const env = { today: chinaDate(ctx.clock.now()), loadedYears: loadedYearSet(cal) };
-    const job: RunJob = { ctx, imp, category, cal, env, settings, report, sample, c, options };
-    const written = await readValidateWrite(job);
-    const errorFileId = await storeReport(ctx, importId, report, options, imp.filename);
-    await updateImportRow(ctx.db, importId, {
-      status: 'done',
-      phase: 'done',
-      rows_processed: c.total,
-      rows_total: c.total,
-      rows_ok: c.ok,
-      rows_failed: c.failed,
-      rows_unchanged: c.unchanged,
-      error_sample: sample,
-      error_file_id: errorFileId,
-      message: !written
-        ? `有 ${c.failed} 行未通过校验，按“全部或全不”导入，未写入任何数据。可修改后重新导入，或选择仅导入正确的行。`
-        : imp.dry_run
-          ? `试导入：${c.ok} 行可导入（其中 ${c.unchanged} 行与已入库内容相同），${c.failed} 行有错误。`
-          : `已导入：新增 ${c.inserted} 行，更正 ${c.updated} 行，未变 ${c.unchanged} 行，错误 ${c.failed} 行。`,
-      finished_at: ctx.clock.now(),
-    });
-  } catch (err) {
-    await report.discard();
-    const detail =
-      err instanceof AppError || err instanceof CsvSyntaxError
-        ? err.message
-        : '导入失败（系统错误）。已写入的行再次导入同一文件时会计为未变。';
-    if (!(err instanceof AppError || err instanceof CsvSyntaxError))
-      ctx.logger.error({ err, importId }, 'credit import failed');
-    await updateImportRow(ctx.db, importId, {
-      status: 'failed',
-      phase: 'failed',
-      rows_total: c.total,
-      rows_ok: c.ok,
-      rows_failed: c.failed,
-      rows_unchanged: c.unchanged,
-      error_sample: sample,
-      message: detail,
-      finished_at: ctx.clock.now(),
-    });
-  }
-  const done = await findImportRow(ctx.db, importId);
-  if (!done) throw new Error(`credit import ${importId} vanished`);
-  return done;
-}
-
-interface RunJob {
-  ctx: AppContext;
-  imp: ImportRow;
-  category: CategoryRow;
-  cal: WorkCalendar;
-  env: { today: string; loadedYears: ReadonlySet<number> };
-  settings: ReturnType<typeof creditSettings>;
-  report: ErrorReport;
-  sample: ImportErrorDto[];
-  c: Counters;
-  options: RunImportOptions;
-}
-
-async function chooseSink(job: RunJob, now: Date): Promise<RecordSink> {
-  const { ctx, imp, category, options } = job;
-  const keyLock = options.keyChecks !== 'per-row' && !imp.dry_run && (await keyLockAllowed(ctx.db));
-  const target: WriteTarget = {
-    importId: imp.id,
-    categoryCode: category.code,
-    departmentId: imp.department_id,
-    createdBy: imp.created_by,
-    enteredAt: now,
-    cal: job.cal,
-    entryDeadlineWorkdays: job.settings.entryDeadlineWorkdays,
-    keyLockPerTransaction: keyLock,
-  };
-  if (imp.dry_run) return new DryRunSink(ctx.db, target);
-  if (imp.partial) return new DirectSink(ctx.db, target);
-  const hold = options.holdRows ?? 'auto';
-  const postgres = ctx.database.kind === 'postgres';
-  if (hold === 'transaction' && (!postgres || !ctx.database.pgPool)) {
-    // PGlite has one connection: an open transaction would block the progress updates (and everyone else).
-    throw new Error('holdRows: transaction needs PostgreSQL');
-  }
-  const pool = ctx.database.pgPool;
-  if (pool && (hold === 'transaction' || (hold === 'auto' && ctx.config.dbPoolSize >= 2))) {
-    return new TransactionSink(pool, target);
-  }
-  return new SpoolSink(ctx.db, target, ctx.database.pglite);
-}
-
-/** Largest registry handed to the import worker for bulk-load mode (USCC → id pairs, ~100 bytes each there). */
-const BULK_REGISTRY_MAX = 500_000;
-
-/**
- * Bulk-load mode's settings, or null when the registry is too large to hand to the worker. The decision-number
- * filter gets one bit per byte of the file (a row is far longer than 40 bytes, so that is 40+ bits a decision
- * number and a 5,000-row chunk is rarely taken for a repeat), between 64 KiB and 8 MiB.
- */
-async function bulkLoadInit(job: RunJob, now: Date): Promise<CopyInit | null> {
-  const registry = await registryIdsByUscc(job.ctx.db, BULK_REGISTRY_MAX);
-  if (!registry) return null;
-  const size = Math.max(Number(job.imp.size_bytes), 1);
-  const filterBits = Math.min(2 ** 26, Math.max(2 ** 19, 2 ** Math.ceil(Math.log2(size))));
-  return {
-    categoryCode: job.category.code,
-    departmentId: job.imp.department_id,
-    importId: job.imp.id,
-    createdBy: job.imp.created_by,
-    enteredAt: now.toISOString(),
-    registry,
-    filterBits,
-  };
-}
-
-const DAY_MS = 86_400_000;
-
-/** Timeliness of a record entered `now` for every date a valid row can have (loaded years, up to today). */
-function timelinessTable(job: RunJob, now: Date): Record<string, Timeliness> {
-  const table: Record<string, Timeliness> = {};
-  const years = [...job.env.loadedYears];
-  if (years.length === 0) return table;
-  const deadline = job.settings.entryDeadlineWorkdays;
-  const end = Date.parse(`${job.env.today}T00:00:00Z`);
-  for (let t = Date.UTC(Math.min(...years), 0, 1); t <= end; t += DAY_MS) {
-    const date = new Date(t).toISOString().slice(0, 10);
-    if (!job.env.loadedYears.has(Number(date.slice(0, 4)))) continue;
-    try {
-      table[date] = timelinessOf(job.cal, date, now, deadline);
-    } catch {
-      // Across an unloaded year: a row with this date fails the import, as it would on the main thread.
-    }
-  }
-  return table;
-}
-
-/** The file's steps: a CSV validated in a worker thread (see `validateIn`), an XLSX on this thread. */
-function importSteps(job: RunJob, now: Date, copy: CopyInit | null): AsyncGenerator<Step> {
-  const { imp, category, options, settings } = job;
-  const spec = categorySpec(category);
-  const coreLabels = CORE_FIELDS.map((f) => [f.key, f.label] as [string, string]);
-  const common = {
-    spec,
-    categoryName: category.name,
-    batchSize: settings.importBatchRows,
-    chunkRows: CHUNK_ROWS,
-    withLiterals: !imp.dry_run,
-    copy,
-  };
-  const where = options.validateIn ?? 'auto';
-  const inWorker = where === 'worker' || (where === 'auto' && Number(imp.size_bytes) >= WORKER_MIN_BYTES);
-  if (inWorker) {
-    const init = {
-      pipeline: { ...common, today: job.env.today, loadedYears: [...job.env.loadedYears] },
-      coreLabels,
-      encoding: options.facts.encoding ?? 'utf-8',
-      timeliness: imp.dry_run ? null : timelinessTable(job, now),
-    };
-    return options.facts.format === 'csv'
-      ? csvStepsInWorker(options.open, init)
-      : xlsxStepsInWorker(options.open, init);
-  }
-  const deadline = settings.entryDeadlineWorkdays;
-  const pipeline = new RowPipeline(
-    {
-      ...common,
-      env: job.env,
-      timeliness: imp.dry_run ? null : (date) => timelinessOf(job.cal, date, now, deadline),
-    },
-    coreLabels,
-  );
-  return stepsOnThisThread(readRows(options.open, options.facts), pipeline);
-}
-
-/**
- * The single pass: reads the file, validates every row batch by batch, reports the bad ones and hands the good ones
- * to the sink in chunks while reading goes on. An all-or-nothing import stops writing at its first bad row (and
- * discards what the sink holds) but still validates the rest, so the error report is complete. Returns false when
- * an all-or-nothing import wrote nothing because of bad rows.
- */
-async function readValidateWrite(job: RunJob): Promise<boolean> {
-  const { ctx, imp, report, sample, c, options } = job;
-  const allOrNothing = !imp.partial && !imp.dry_run;
-  const readPhase: ImportProgress['phase'] = imp.partial && !imp.dry_run ? 'writing' : 'validating';
-  const now = ctx.clock.now();
-
-  let lastSaved = Date.now();
-  const progress = async (phase: ImportProgress['phase'], rows: number, force = false): Promise<void> => {
-    options.onProgress?.({ phase, rowsProcessed: rows });
-    if (force || Date.now() - lastSaved >= PROGRESS_EVERY_MS) {
-      lastSaved = Date.now();
-      await updateImportRow(
-        ctx.db,
-        imp.id,
-        force ? { phase, rows_processed: rows } : { rows_processed: rows },
-      );
-    }
-  };
-
-  const sink = await chooseSink(job, now);
-  let writing = true;
-  try {
-    const bulk = (sink instanceof TransactionSink || sink instanceof SpoolSink) && (await sink.open());
-    const copy = bulk ? await bulkLoadInit(job, now) : null;
-    for await (const step of importSteps(job, now, copy)) {
-      if (step.header) report.setHeader(step.header);
-      for (const { row, errors } of step.errors) {
-        c.failed++;
-        for (const e of errors) if (sample.length < ERROR_SAMPLE) sample.push({ row: row.row, ...e });
-        report.add(row, errors.map((e) => `${e.column}：${e.message}`).join('；'));
-      }
-      c.total += step.rows;
-      c.ok += step.ok;
-      if (writing && allOrNothing && c.failed > 0) {
-        // Nothing of this file will be written: let go of what the sink holds now, keep validating.
-        writing = false;
-        await sink.abort();
-      }
-      if (writing) for (const chunk of step.chunks) await sink.write(chunk);
-      await progress(readPhase, c.total);
-    }
-    if (!writing) return false;
-    if (allOrNothing) await progress('writing', 0, true);
-    const totals = await sink.finish((n) => progress('writing', n));
-    c.inserted = totals.inserted;
-    c.updated = totals.updated;
-    c.unchanged = totals.unchanged;
-    return true;
-  } catch (err) {
-    await sink.abort();
-    if (err instanceof RefusedFile) throw unreadable(err.message);
-    throw err;
-  }
-}
-
-async function storeReport(
-  ctx: AppContext,
-  importId: string,
-  report: ErrorReport,
-  options: RunImportOptions,
-  filename: string,
-): Promise<string | null> {
-  try {
-    if (!(await report.finish())) return null;
-    const base = filename.replace(/\.[^.]*$/, '');
-    if (options.report.kind === 'path') {
-      await fsp.copyFile(report.path, options.report.path);
-      return null;
-    }
-    const file = await storeUpload(ctx, options.report.actor, {
-      ownerModule: OWNER_MODULE,
-      ownerId: importId,
-      filename: `${base}-错误报告.xlsx`,
-      stream: fs.createReadStream(report.path),
-      purpose: 'document',
-      origin: { system: 'credit.import-file' },
-    });
-    return file.id;
-  } finally {
-    await report.discard();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Use cases behind the routes and the job
@@ -643,6 +71,8 @@ export async function startImport(
   const key = newStorageKey();
   await store.put(key, fs.createReadStream(input.spooled.path));
   try {
+    // The job is sent in the transaction that records the import: no "running" import without its job.
+    await ctx.jobs.ready();
     return await ctx.db.transaction().execute(async (trx) => {
       const id = await insertImportRow(trx, {
         department_id: actor.departmentId ?? '',
@@ -670,6 +100,7 @@ export async function startImport(
           partial: input.partial,
         },
       });
+      await ctx.jobs.sendWith(trx, importFileJob(ctx), { importId: id });
       return { id };
     });
   } catch (err) {
@@ -681,7 +112,8 @@ export async function startImport(
 /** The job's work: runs a queued import from the stored file, then removes the file. Re-running is harmless. */
 export async function processImport(ctx: AppContext, importId: string): Promise<ImportRow | undefined> {
   const imp = await findImportRow(ctx.db, importId);
-  if (!imp || imp.source_key === null || imp.phase === 'done') return imp;
+  // A swept import ('failed' before it ran) stays failed: its job came too late.
+  if (!imp || imp.source_key === null || imp.phase === 'done' || imp.status === 'failed') return imp;
   const store = createFileStore(ctx.config);
   const key = imp.source_key;
   const actor: Actor = {
@@ -839,4 +271,23 @@ export async function importLocalFile(
     ...(input.keyChecks ? { keyChecks: input.keyChecks } : {}),
     ...(input.validateIn ? { validateIn: input.validateIn } : {}),
   });
+}
+
+/** What a swept import says: its job stopped reporting progress (process killed, job lost). */
+export const STALE_IMPORT_MESSAGE =
+  '导入中断：长时间没有进展，已停止。请重新导入该文件（已写入的行会计为未变）。';
+
+/** Ends imports left running without progress for `importStaleMinutes` (the sweeper job); returns how many. */
+export async function sweepStaleImports(ctx: AppContext): Promise<number> {
+  const swept = await failStaleImports(ctx.db, creditSettings().importStaleMinutes, STALE_IMPORT_MESSAGE);
+  if (swept.length === 0) return 0;
+  ctx.logger.warn({ importIds: swept.map((r) => r.id) }, 'stale credit imports ended as failed');
+  // Their uploaded files are no longer needed: no job will read them.
+  const store = createFileStore(ctx.config);
+  for (const r of swept) {
+    if (r.source_key === null) continue;
+    await store.delete(r.source_key).catch(() => undefined);
+    await updateImportRow(ctx.db, r.id, { source_key: null });
+  }
+  return swept.length;
 }

@@ -13,7 +13,8 @@ import {
   type TestApp,
 } from '../../test/harness.ts';
 import { csvField } from './csv.ts';
-import { inspectImportFile, processImport } from './imports.service.ts';
+import { inspectImportFile } from './import-file.ts';
+import { processImport } from './imports.service.ts';
 
 let t: TestApp;
 let officer: string;

@@ -1,20 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { CategoryField, CreditCoreTables, Publication, Severity } from './credit.tables.ts';
 
-/** Columns added by migration 20261128T0110_credit_records. */
-type ImportExtra = {
-  source_key: string | null;
-  size_bytes: number;
-  encoding: string | null;
-  phase: string;
-  rows_processed: number;
-  error_sample: unknown;
-};
-
-type RecordsTables = Omit<CreditCoreTables, 'credit_import'> & {
-  credit_import: CreditCoreTables['credit_import'] & Partial<ImportExtra>;
-};
+type RecordsTables = CreditCoreTables;
 
 function recordsDb(db: Db): Kysely<RecordsTables> {
   return db.withTables<RecordsTables>();
@@ -363,32 +351,8 @@ export async function collectionCounts(
 // ---------------------------------------------------------------------------------------------------------------
 // Imports
 
-export interface ImportRow {
-  id: string;
-  department_id: string;
-  category_code: string;
-  filename: string;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  sha256: string;
-  size_bytes: number;
-  dry_run: boolean;
-  partial: boolean;
-  status: 'running' | 'done' | 'failed';
-  phase: string;
-  rows_processed: number;
-  rows_total: number;
-  rows_ok: number;
-  rows_failed: number;
-  rows_unchanged: number;
-  error_sample: unknown;
-  error_file_id: string | null;
-  source_key: string | null;
-  message: string | null;
-  created_by: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-}
+/** A `credit_import` row (the table's own row type). */
+export type ImportRow = Selectable<CreditCoreTables['credit_import']>;
 
 export async function insertImportRow(
   db: Db,
@@ -435,7 +399,12 @@ export async function updateImportRow(db: Db, id: string, patch: ImportPatch): P
   const { error_sample, ...rest } = patch;
   await recordsDb(db)
     .updateTable('credit_import')
-    .set({ ...rest, ...(error_sample ? { error_sample: JSON.stringify(error_sample) } : {}) })
+    .set({
+      ...rest,
+      ...(error_sample ? { error_sample: JSON.stringify(error_sample) } : {}),
+      // Wall-clock time, not the transaction's start: a row updated inside a long transaction still moves on.
+      progressed_at: sql`clock_timestamp()`,
+    })
     .where('id', '=', id)
     .execute();
 }
@@ -465,7 +434,27 @@ const IMPORT_COLUMNS = [
   'created_by',
   'started_at',
   'finished_at',
+  'progressed_at',
 ] as const;
+
+/**
+ * Ends every import still "running" that has not reported progress for `staleMinutes` (its job died or was never
+ * sent) as failed with `message`; returns the rows it ended.
+ */
+export async function failStaleImports(
+  db: Db,
+  staleMinutes: number,
+  message: string,
+): Promise<{ id: string; source_key: string | null }[]> {
+  return recordsDb(db)
+    .updateTable('credit_import')
+    .set({ status: 'failed', phase: 'failed', message, finished_at: sql`clock_timestamp()` })
+    .where('status', '=', 'running')
+    .where('finished_at', 'is', null)
+    .where('progressed_at', '<', sql<Date>`clock_timestamp() - make_interval(mins => ${staleMinutes})`)
+    .returning(['id', 'source_key'])
+    .execute();
+}
 
 export async function findImportRow(db: Db, id: string): Promise<ImportRow | undefined> {
   const r = await recordsDb(db)
@@ -473,7 +462,7 @@ export async function findImportRow(db: Db, id: string): Promise<ImportRow | und
     .select(IMPORT_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
-  return r as ImportRow | undefined;
+  return r;
 }
 
 export async function listImportRows(
@@ -493,5 +482,5 @@ export async function listImportRows(
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows as ImportRow[], total: count.n };
+  return { rows: rows, total: count.n };
 }

@@ -57,6 +57,8 @@ export interface CreditSettings {
   /** Largest total uncompressed size an XLSX may declare before it is opened. */
   xlsxMaxUncompressedBytes: number;
   importBatchRows: number;
+  /** A running import without progress for this many minutes is ended as failed by the sweeper (its job died). */
+  importStaleMinutes: number;
 }
 
 const DEFAULT_SETTINGS: CreditSettings = {
@@ -64,6 +66,7 @@ const DEFAULT_SETTINGS: CreditSettings = {
   importMaxBytes: 200 * 1024 * 1024,
   xlsxMaxUncompressedBytes: 200 * 1024 * 1024,
   importBatchRows: 1000,
+  importStaleMinutes: 30,
 };
 
 let settingsCache: CreditSettings | undefined;

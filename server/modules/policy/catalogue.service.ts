@@ -54,7 +54,7 @@ import type {
   TestResultDto,
   ValidateRuleResultDto,
 } from './policy.schemas.ts';
-import { queueMatchAll } from './queue.ts';
+import { queueMatchAll, queueMatchAllWith } from './queue.ts';
 import { indexPolicy, searchPolicies } from './search.ts';
 import { unknownTopics } from './topics.ts';
 
@@ -627,6 +627,7 @@ export async function publishPolicy(
   const p = await getOwnPolicy(ctx, actor, id);
   const blocker = await publicationBlocker(ctx.db, id, chinaDate(ctx.clock.now()));
   if (blocker) throw blocker;
+  await ctx.jobs.ready();
   await ctx.db.transaction().execute(async (trx) => {
     await setPolicyStatus(trx, id, 'published', actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
@@ -635,8 +636,9 @@ export async function publishPolicy(
       subjectId: id,
       detail: { code: p.code, previous: p.status },
     });
+    // The re-match commits with the change (never a published policy without its re-match queued).
+    await queueMatchAllWith(ctx, trx);
   });
-  await queueMatchAll(ctx);
   return getManagedPolicy(ctx, actor, id);
 }
 
@@ -648,6 +650,7 @@ export async function withdrawPolicy(
 ): Promise<ManagedPolicyDto> {
   const p = await getOwnPolicy(ctx, actor, id);
   if (p.status !== 'published') throw new AppError('POLICY_NOT_PUBLISHED', '只有已发布的政策可以废止。');
+  await ctx.jobs.ready();
   await ctx.db.transaction().execute(async (trx) => {
     await setPolicyStatus(trx, id, 'withdrawn', actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
@@ -656,8 +659,9 @@ export async function withdrawPolicy(
       subjectId: id,
       detail: { code: p.code },
     });
+    // The re-match commits with the change (never a published policy without its re-match queued).
+    await queueMatchAllWith(ctx, trx);
   });
-  await queueMatchAll(ctx);
   return getManagedPolicy(ctx, actor, id);
 }
 

@@ -318,6 +318,7 @@ export async function buildGrantList(
   }
   const building = candidates.length > (options.syncLimit ?? GRANT_LIST_SYNC_LIMIT);
   const entries = building ? [] : await computeEntries(ctx, clause, candidates);
+  if (building) await ctx.jobs.ready();
   const listId = await ctx.db.transaction().execute(async (trx) => {
     const list = await policyDb(trx)
       .insertInto('policy_grant_list')
@@ -336,19 +337,14 @@ export async function buildGrantList(
         subjectId: list.id,
         detail: { clauseId, candidates: candidates.length },
       });
+      // Sent with the list: a list is never left building without its job.
+      await queueBuildGrantList(ctx, trx, list.id);
     } else {
       await completeList(trx, origin, list.id, clauseId, entries);
     }
     return list.id;
   });
-  if (building) {
-    try {
-      await queueBuildGrantList(ctx, listId);
-    } catch (err) {
-      ctx.logger.error({ err, listId }, 'could not queue the grant list build; building it now');
-      await completeGrantList(ctx, listId);
-    }
-  }
+
   return { list: await getGrantList(ctx, actor, listId), building };
 }
 

@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import type { AppContext } from '../../kernel/context.ts';
+import type { Db } from '../../kernel/db/database.ts';
 import type { JobDefinition } from '../../kernel/jobs/jobs.ts';
 
 export const MATCH_ALL_JOB = 'policy.match-all';
@@ -35,6 +36,14 @@ export async function queueMatchAll(ctx: AppContext): Promise<void> {
   }
 }
 
+/**
+ * Queues a re-match of every enterprise on `trx`, the transaction that publishes or withdraws a policy: the change
+ * and its re-match commit together (await `ctx.jobs.ready()` before opening the transaction).
+ */
+export async function queueMatchAllWith(ctx: AppContext, trx: Db): Promise<void> {
+  await ctx.jobs.sendWith(trx, sendable(MATCH_ALL_JOB, MatchAllPayload), {}, { singletonKey: 'all' });
+}
+
 export async function queueMatchEnterprise(ctx: AppContext, enterpriseId: string): Promise<void> {
   try {
     await ctx.jobs.send(
@@ -49,9 +58,13 @@ export async function queueMatchEnterprise(ctx: AppContext, enterpriseId: string
   }
 }
 
-/** Queues the credit checks of a large grant list; a failure to queue is the caller's error (the list would hang). */
-export async function queueBuildGrantList(ctx: AppContext, listId: string): Promise<void> {
-  await ctx.jobs.send(
+/**
+ * Queues the credit checks of a large grant list on `trx`, the transaction that creates the `building` list, so a
+ * list is never left building without its job (await `ctx.jobs.ready()` before opening the transaction).
+ */
+export async function queueBuildGrantList(ctx: AppContext, trx: Db, listId: string): Promise<void> {
+  await ctx.jobs.sendWith(
+    trx,
     sendable(BUILD_GRANT_LIST_JOB, BuildGrantListPayload),
     { listId },
     { singletonKey: listId },

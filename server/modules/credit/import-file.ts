@@ -1,0 +1,158 @@
+/**
+ * Import files before they are read: what a file is (CSV or XLSX, its text encoding), refused early when it is not
+ * a table (binary, a ZIP bomb), and the rows it holds as an async stream of batches (CSV decoded, XLSX streamed).
+ */
+import fsp from 'node:fs/promises';
+import { AppError } from '../../kernel/errors.ts';
+import { CsvParser } from './csv.ts';
+import { type CellValue, type SourceRow } from './import-rows.ts';
+import { type OpenSource } from './import-source.ts';
+import { xlsxRows } from './xlsx-rows.ts';
+import { creditSettings } from './records.service.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// File inspection (before anything is opened or stored)
+
+export type ImportFormat = 'csv' | 'xlsx';
+export interface FileFacts {
+  format: ImportFormat;
+  /** CSV only: `utf-8` or `gb18030`. */
+  encoding: string | null;
+}
+
+export function unreadable(detail: string): AppError {
+  return new AppError('CREDIT_IMPORT_UNREADABLE', detail);
+}
+
+/**
+ * Sums the uncompressed sizes the ZIP's central directory declares, without inflating anything. A ZIP64 archive
+ * or one that cannot be read counts as too large / unreadable.
+ */
+export async function zipDeclaredSize(
+  file: string,
+): Promise<{ entries: number; uncompressed: number; names: string[] }> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const tailLen = Math.min(size, 0xffff + 22);
+    const tail = Buffer.alloc(tailLen);
+    await handle.read(tail, 0, tailLen, size - tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw unreadable('文件不是有效的 XLSX（找不到 ZIP 目录）。');
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      throw new AppError(
+        'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+        'XLSX 使用 ZIP64 格式（超大文件），不予打开。',
+      );
+    }
+    if (cdOffset + cdSize > size || cdSize > 16 * 1024 * 1024) throw unreadable('XLSX 的 ZIP 目录损坏。');
+    const cd = Buffer.alloc(cdSize);
+    await handle.read(cd, 0, cdSize, cdOffset);
+    let p = 0;
+    let uncompressed = 0;
+    const names: string[] = [];
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > cdSize || cd.readUInt32LE(p) !== 0x02014b50) throw unreadable('XLSX 的 ZIP 目录损坏。');
+      const usize = cd.readUInt32LE(p + 24);
+      if (usize === 0xffffffff) {
+        throw new AppError(
+          'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+          'XLSX 中有声明超过 4 GB 的条目，不予打开。',
+        );
+      }
+      uncompressed += usize;
+      const nameLen = cd.readUInt16LE(p + 28);
+      names.push(cd.toString('utf8', p + 46, Math.min(p + 46 + nameLen, cdSize)));
+      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
+    }
+    return { entries: count, uncompressed, names };
+  } finally {
+    await handle.close();
+  }
+}
+
+// C0 controls other than tab, LF, CR (and FF): binary data, not a CSV.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const BINARY_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+
+/** Decides format and encoding from the bytes; checks an XLSX's declared uncompressed size. */
+export async function inspectImportFile(file: string): Promise<FileFacts> {
+  const handle = await fsp.open(file, 'r');
+  const head = Buffer.alloc(64 * 1024);
+  let n: number;
+  try {
+    n = (await handle.read(head, 0, head.length, 0)).bytesRead;
+  } finally {
+    await handle.close();
+  }
+  const sample = head.subarray(0, n);
+  if (n >= 4 && sample.readUInt32LE(0) === 0x04034b50) {
+    const zip = await zipDeclaredSize(file);
+    const limit = creditSettings().xlsxMaxUncompressedBytes;
+    if (zip.uncompressed > limit) {
+      throw new AppError(
+        'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+        `XLSX 解压后声明大小 ${zip.uncompressed} 字节，超过上限 ${limit} 字节，未打开。 Declared uncompressed size exceeds ${limit} bytes.`,
+        { extra: { declaredBytes: zip.uncompressed, limitBytes: limit } },
+      );
+    }
+    if (!zip.names.includes('xl/workbook.xml'))
+      throw unreadable('ZIP 文件不是 XLSX 工作簿（缺少 xl/workbook.xml）。');
+    return { format: 'xlsx', encoding: null };
+  }
+  if (n === 0) throw unreadable('文件为空。');
+  const utf8 = tryDecode('utf-8', sample);
+  const text = utf8 ?? tryDecode('gb18030', sample);
+  if (text === undefined) throw unreadable('文件既不是 XLSX，也不是 UTF-8 或 GB18030 编码的 CSV 文本。');
+  if (BINARY_CONTROL.test(text)) throw unreadable('文件含有二进制控制字符，不是 CSV 文本。');
+  return { format: 'csv', encoding: utf8 !== undefined ? 'utf-8' : 'gb18030' };
+}
+
+function tryDecode(encoding: string, bytes: Buffer): string | undefined {
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading rows
+
+export type { CellValue, SourceRow };
+
+async function* csvRows(open: OpenSource, encoding: string): AsyncGenerator<SourceRow[]> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const parser = new CsvParser();
+  const stream = await open();
+  let bytes = 0;
+  for await (const chunk of stream) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    } catch {
+      stream.destroy();
+      throw unreadable(`文件约第 ${bytes} 字节处不是有效的 ${encoding} 文本。`);
+    }
+    bytes += (chunk as Buffer).length;
+    const recs = parser.push(text);
+    if (recs.length > 0) yield recs;
+  }
+  const rest = parser.push(decoder.decode());
+  const last = parser.end();
+  if (rest.length + last.length > 0) yield [...rest, ...last];
+}
+
+export async function* readRows(open: OpenSource, facts: FileFacts): AsyncGenerator<SourceRow[]> {
+  yield* facts.format === 'csv' ? csvRows(open, facts.encoding ?? 'utf-8') : xlsxRows(await open());
+}

@@ -11,6 +11,8 @@ export interface FieldError {
   field: string;
   rule: string;
   message: string;
+  /** The rule's values (`{ limit: 64 }`) for the `rules.<rule>` sentence. */
+  params?: Record<string, string | number>;
 }
 
 export interface Problem {
@@ -78,10 +80,12 @@ function readFieldErrors(value: unknown): FieldError[] | undefined {
   const out: FieldError[] = [];
   for (const item of value) {
     if (!isRecord(item)) continue;
+    const params = readParams(item.params);
     out.push({
       field: typeof item.field === 'string' ? item.field : '',
       rule: typeof item.rule === 'string' ? item.rule : '',
       message: typeof item.message === 'string' ? item.message : '',
+      ...(params ? { params } : {}),
     });
   }
   return out;

@@ -39,3 +39,43 @@ export const errorsEnUS: Record<keyof typeof errorsZhCN, string> = {
   'errors.CALENDAR_YEAR_NOT_LOADED':
     'The holiday schedule for {year} has not been loaded, so working days cannot be counted.',
 };
+
+/**
+ * Sentences for a field violation's rule (`rules.<rule>`, Ajv keywords and the server's own rules), filled from the
+ * violation's `params`; the server's English `message` is shown when the rule has no sentence here.
+ */
+export const rulesZhCN = {
+  'rules.required': '必填。',
+  'rules.minLength': '至少 {limit} 个字符。',
+  'rules.maxLength': '最多 {limit} 个字符。',
+  'rules.pattern': '格式不正确。',
+  'rules.format': '格式不正确（应为 {format}）。',
+  'rules.minimum': '不能小于 {limit}。',
+  'rules.maximum': '不能大于 {limit}。',
+  'rules.exclusiveMinimum': '必须大于 {limit}。',
+  'rules.exclusiveMaximum': '必须小于 {limit}。',
+  'rules.minItems': '至少 {limit} 项。',
+  'rules.maxItems': '最多 {limit} 项。',
+  'rules.type': '类型不正确（应为 {type}）。',
+  'rules.enum': '不是可选的值。',
+  'rules.const': '不是允许的值。',
+  'rules.additionalProperties': '不认识这个字段。',
+} as const satisfies Record<`rules.${string}`, string>;
+
+export const rulesEnUS: Record<keyof typeof rulesZhCN, string> = {
+  'rules.required': 'Required.',
+  'rules.minLength': 'At least {limit, plural, one {# character} other {# characters}}.',
+  'rules.maxLength': 'At most {limit, plural, one {# character} other {# characters}}.',
+  'rules.pattern': 'Not in the expected format.',
+  'rules.format': 'Not a valid {format}.',
+  'rules.minimum': 'Must be at least {limit}.',
+  'rules.maximum': 'Must be at most {limit}.',
+  'rules.exclusiveMinimum': 'Must be more than {limit}.',
+  'rules.exclusiveMaximum': 'Must be less than {limit}.',
+  'rules.minItems': 'At least {limit, plural, one {# item} other {# items}}.',
+  'rules.maxItems': 'At most {limit, plural, one {# item} other {# items}}.',
+  'rules.type': 'Wrong type (expected {type}).',
+  'rules.enum': 'Not one of the allowed values.',
+  'rules.const': 'Not the allowed value.',
+  'rules.additionalProperties': 'Unknown field.',
+};

@@ -7,7 +7,7 @@
  */
 import { createContext, useCallback, useContext } from 'react';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
-import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
+import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
@@ -404,6 +404,7 @@ const zhCN = {
   ...policyZhCN,
   ...creditZhCN,
   ...errorsZhCN,
+  ...rulesZhCN,
   ...kitZhCN,
 } as const satisfies Record<string, string>;
 
@@ -812,6 +813,7 @@ const enUS: Dictionary = {
   ...policyEnUS,
   ...creditEnUS,
   ...errorsEnUS,
+  ...rulesEnUS,
   ...kitEnUS,
 };
 

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import type { ReactNode } from 'react';
-import { ApiError, CLIENT_ERROR_CODES } from '../api/client.ts';
+import { ApiError, CLIENT_ERROR_CODES, type FieldError } from '../api/client.ts';
 import { fieldPath } from '../api/field-errors.ts';
 import {
   isMessageKey,
@@ -22,21 +22,35 @@ function headline(error: ApiError, t: Translate): string {
   return known.includes(String(error.status)) ? t(key as MessageKey) : t('error.title');
 }
 
+/** A dictionary sentence for `key` when it exists and `vars` fill every placeholder, else undefined. */
+function sentence(key: string, vars: Record<string, string | number>, locale: Locale, t: Translate) {
+  if (!isMessageKey(key)) return undefined;
+  if (placeholders(locale, key).some((name) => vars[name] === undefined)) return undefined;
+  return t(key, vars);
+}
+
 /**
- * The sentence for an error in the reader's language: `errors.<CODE>` from the dictionaries filled from the
- * problem's `params` (falling back to its scalar extension members, e.g. `year`), when that key exists and every
- * placeholder can be filled; otherwise the server's `detail`.
+ * The sentence for an error in the reader's language: `errors.<CODE>.<reason>` (when `params.reason` names the
+ * situation), else `errors.<CODE>`, from the dictionaries filled from the problem's `params` (falling back to its
+ * scalar extension members, e.g. `year`); otherwise the server's `detail`.
  */
 export function errorSentence(error: ApiError, locale: Locale, t: Translate): string {
-  const key = `errors.${error.code}`;
-  if (!isMessageKey(key)) return error.detail;
   const vars: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(error.problem)) {
     if (typeof value === 'string' || typeof value === 'number') vars[name] = value;
   }
   Object.assign(vars, error.params);
-  if (placeholders(locale, key).some((name) => vars[name] === undefined)) return error.detail;
-  return t(key, vars);
+  const reason = error.params.reason;
+  return (
+    (typeof reason === 'string' ? sentence(`errors.${error.code}.${reason}`, vars, locale, t) : undefined) ??
+    sentence(`errors.${error.code}`, vars, locale, t) ??
+    error.detail
+  );
+}
+
+/** A field violation in the reader's language: `rules.<rule>` filled from its params, else the server's message. */
+export function fieldSentence(fe: FieldError, locale: Locale, t: Translate): string {
+  return sentence(`rules.${fe.rule}`, fe.params ?? {}, locale, t) ?? fe.message;
 }
 
 export interface ErrorAlertProps {
@@ -82,7 +96,9 @@ export function ErrorAlert({ error, title, fieldLabel, onRetry, listFields = tru
               const label = fieldLabel?.(path) ?? path.join('.');
               return (
                 <li key={`${fe.field}-${i}`}>
-                  {label ? t('common.labelValue', { label, value: fe.message }) : fe.message}
+                  {label
+                    ? t('common.labelValue', { label, value: fieldSentence(fe, locale, t) })
+                    : fieldSentence(fe, locale, t)}
                 </li>
               );
             })}

@@ -13,7 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BASE_URL = process.env.TEST_DATABASE_URL;
 const suffix = randomBytes(4).toString('hex');
 
-// A worker without demo data: no web build, no port, the shortest start-up that still migrates.
+// A worker without demo data: no web build, no port, the shortest start-up that still migrates. Each test spawns a
+// process, which on a loaded machine takes longer than the default test timeout.
+const SPAWN_TIMEOUT = 180_000;
 function envFor(url: string): NodeJS.ProcessEnv {
   return { ...process.env, DATABASE_URL: url, ROLE: 'worker', DEMO_DATA: 'false', NODE_ENV: 'development' };
 }
@@ -23,7 +25,7 @@ function startOnce(url: string) {
     cwd: ROOT,
     env: envFor(url),
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 150_000,
   });
 }
 
@@ -46,14 +48,18 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 describe('start-up on PostgreSQL', () => {
-  it('an unreachable server ends the process with one line', () => {
-    const r = startOnce('postgres://postgres@127.0.0.1:1/yingshang');
-    expect(r.status).toBe(3);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)');
-    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-  });
+  it(
+    'an unreachable server ends the process with one line',
+    () => {
+      const r = startOnce('postgres://postgres@127.0.0.1:1/yingshang');
+      expect(r.status).toBe(3);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)');
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    },
+    SPAWN_TIMEOUT,
+  );
 
   describe.runIf(BASE_URL)('with a server', () => {
     const created = `ys_ensure_${suffix}`;
@@ -65,51 +71,63 @@ describe('start-up on PostgreSQL', () => {
       });
     });
 
-    it('creates a missing database and starts', async () => {
-      const child = spawn(process.execPath, ['server/main.ts'], {
-        cwd: ROOT,
-        env: envFor(urlWith(BASE_URL!, new URL(BASE_URL!).username || 'postgres', created)),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const ready = await new Promise<boolean>((resolve) => {
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('ready (worker)')) resolve(true);
+    it(
+      'creates a missing database and starts',
+      async () => {
+        const child = spawn(process.execPath, ['server/main.ts'], {
+          cwd: ROOT,
+          env: envFor(urlWith(BASE_URL!, new URL(BASE_URL!).username || 'postgres', created)),
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
-        void exited.then(() => resolve(false));
-      });
-      child.kill('SIGTERM');
-      await exited;
-      expect(err).toBe('');
-      expect(ready).toBe(true);
-      expect(out).toContain('database created');
-      const exists = await admin((c) => c.query('select 1 from pg_database where datname = $1', [created]));
-      expect(exists.rowCount).toBe(1);
-    }, 180_000);
+        let out = '';
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+        const ready = await new Promise<boolean>((resolve) => {
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('ready (worker)')) resolve(true);
+          });
+          void exited.then(() => resolve(false));
+        });
+        child.kill('SIGTERM');
+        await exited;
+        expect(err).toBe('');
+        expect(ready).toBe(true);
+        expect(out).toContain('database created');
+        const exists = await admin((c) => c.query('select 1 from pg_database where datname = $1', [created]));
+        expect(exists.rowCount).toBe(1);
+      },
+      SPAWN_TIMEOUT,
+    );
 
-    it('a role that does not exist ends the process with one line', () => {
-      const r = startOnce(urlWith(BASE_URL!, `ys_missing_${suffix}`, 'yingshang'));
-      expect(r.status).toBe(3);
-      const lines = r.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`refused the login as "ys_missing_${suffix}"`);
-      expect(lines[0]).toContain('createuser');
-    });
+    it(
+      'a role that does not exist ends the process with one line',
+      () => {
+        const r = startOnce(urlWith(BASE_URL!, `ys_missing_${suffix}`, 'yingshang'));
+        expect(r.status).toBe(3);
+        const lines = r.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(`refused the login as "ys_missing_${suffix}"`);
+        expect(lines[0]).toContain('createuser');
+      },
+      SPAWN_TIMEOUT,
+    );
 
-    it('a role that may not create the database ends the process with the createdb line', async () => {
-      await admin((c) => c.query(`create role ${c.escapeIdentifier(role)} login nocreatedb`));
-      const r = startOnce(urlWith(BASE_URL!, role, `ys_absent_${suffix}`));
-      expect(r.status).toBe(3);
-      const lines = r.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      const u = new URL(BASE_URL!);
-      expect(lines[0]).toContain(
-        `createdb -h ${u.hostname} -p ${u.port || '5432'} -U postgres ys_absent_${suffix}`,
-      );
-    });
+    it(
+      'a role that may not create the database ends the process with the createdb line',
+      async () => {
+        await admin((c) => c.query(`create role ${c.escapeIdentifier(role)} login nocreatedb`));
+        const r = startOnce(urlWith(BASE_URL!, role, `ys_absent_${suffix}`));
+        expect(r.status).toBe(3);
+        const lines = r.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        const u = new URL(BASE_URL!);
+        expect(lines[0]).toContain(
+          `createdb -h ${u.hostname} -p ${u.port || '5432'} -U postgres ys_absent_${suffix}`,
+        );
+      },
+      SPAWN_TIMEOUT,
+    );
   });
 });

@@ -73,15 +73,21 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
   for (const m of modules) for (const metric of m.metrics ?? []) ctx.metrics.register(metric);
   // Several processes may start at once on one PostgreSQL: start-up seeding runs under one advisory lock, held on
-  // a reserved connection, so the second process finds the first one's data instead of racing it.
-  await database.db.connection().execute(async (conn) => {
-    await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
-    try {
-      for (const m of modules) await m.onStart?.(ctx);
-    } finally {
-      await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
-    }
-  });
+  // a reserved connection, so the second process finds the first one's data instead of racing it. PGlite is one
+  // process's single connection, which reserving would take from the seeding itself: no lock there.
+  const runStart = async () => {
+    for (const m of modules) await m.onStart?.(ctx);
+  };
+  if (database.kind === 'postgres') {
+    await database.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
+      try {
+        await runStart();
+      } finally {
+        await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
+      }
+    });
+  } else await runStart();
   const { app, routes } = await createHttpServer({
     ctx,
     authenticator: createAuthenticator(ctx),

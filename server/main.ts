@@ -1,12 +1,14 @@
 /**
  * Process entry: `ROLE=api` serves HTTP, `ROLE=worker` runs background jobs, `ROLE=all` (the embedded default)
- * does both. Bad configuration stops here with a message naming the setting.
+ * does both. Bad configuration stops here with a message naming the setting; on PostgreSQL a missing database is
+ * created when the role may, otherwise (or when the server cannot be reached or logged into) one line says what to run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp, WEB_DIST } from './app.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
+import { DatabaseUnavailableError, ensureDatabase } from './kernel/db/ensure-database.ts';
 import { seedAdministrators, seedDemoData, type SeededAccount } from './seed/reference-data.ts';
 
 const started = performance.now();
@@ -56,6 +58,18 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  if (config.databaseUrl) {
+    try {
+      if ((await ensureDatabase(config.databaseUrl)) === 'created')
+        console.log('已创建数据库 (database created)');
+    } catch (err) {
+      if (err instanceof DatabaseUnavailableError) {
+        console.error(`数据库不可用 (database unavailable): ${err.message}`);
+        process.exit(3);
+      }
+      throw err;
+    }
   }
   if (config.role !== 'worker') await ensureWebBuilt(config);
   const built = await buildApp({ config });

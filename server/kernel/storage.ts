@@ -12,6 +12,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
 import { AppError } from './errors.ts';
+import { inspectZip } from './zip-inspect.ts';
 
 export interface FileStore {
   /** Stores the whole content under `key` or nothing at all (never a half-written object). */
@@ -225,41 +226,7 @@ function withExtensionFor(name: string, kind: FileKind): string {
 
 /** Names of the entries in a ZIP's central directory (no extraction). Empty when it cannot be read. */
 export async function zipEntryNames(file: string, max = 5000): Promise<string[]> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const tailLen = Math.min(size, 0xffff + 22);
-    if (tailLen < 22) return [];
-    const tail = Buffer.alloc(tailLen);
-    await handle.read(tail, 0, tailLen, size - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return [];
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset + cdSize > size || cdSize > 16 * 1024 * 1024) return [];
-    const cd = Buffer.alloc(cdSize);
-    await handle.read(cd, 0, cdSize, cdOffset);
-    const names: string[] = [];
-    let p = 0;
-    for (let n = 0; n < count && n < max && p + 46 <= cdSize; n++) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) break;
-      const nameLen = cd.readUInt16LE(p + 28);
-      const extraLen = cd.readUInt16LE(p + 30);
-      const commentLen = cd.readUInt16LE(p + 32);
-      names.push(cd.toString('utf8', p + 46, Math.min(p + 46 + nameLen, cdSize)));
-      p += 46 + nameLen + extraLen + commentLen;
-    }
-    return names;
-  } finally {
-    await handle.close();
-  }
+  return (await inspectZip(file, { maxEntries: max }))?.entries.map((e) => e.name) ?? [];
 }
 
 // C0 controls except tab, LF, FF and CR, plus DEL: present in binary data, never in real text files.

@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -74,7 +73,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       [INT8_OID]: (v: string) => Number(v),
     },
   });
-  const db = new Kysely<object>({ dialect: new PGliteDialect(pglite) });
+  // Kysely's own PGlite dialect: one connection behind a mutex, a Kysely transaction held as one PGlite transaction
+  // (whose lock pg-boss's queries on the same instance wait for), so nothing interleaves with it.
+  const db = new Kysely<object>({ dialect: new PGliteDialect({ pglite }) });
   return {
     kind: 'pglite',
     db,
@@ -82,10 +83,28 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     url: undefined,
     pgPool: undefined,
     close: async () => {
+      // destroy() closes the instance once Kysely has used it; a handle never queried leaves that to us.
       await db.destroy();
-      await pglite.close();
+      if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * A Kysely instance whose queries run inside `tx`, an open PGlite transaction (taken with `pglite.transaction`),
+ * for work that also needs PGlite's own query options there (`COPY … FROM '/dev/blob'`). It must not open
+ * transactions of its own, and is not destroyed (that would close the shared instance).
+ */
+export function kyselyOnPgliteTransaction(tx: PGliteTransaction): Db {
+  const inside = {
+    query: tx.query.bind(tx),
+    ready: true,
+    closed: false,
+    waitReady: Promise.resolve(),
+    close: () => Promise.reject(new Error('the shared PGlite instance is closed by its owner')),
+    transaction: () => Promise.reject(new Error('already inside a PGlite transaction')),
+  };
+  return new Kysely<object>({ dialect: new PGliteDialect({ pglite: inside }) });
 }
 
 export async function pingDatabase(db: Db): Promise<void> {

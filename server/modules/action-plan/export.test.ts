@@ -347,7 +347,7 @@ describe('pdf-font', () => {
     );
     const file = chooseSubsets('营').get('营'.codePointAt(0)!)!;
     const woff2 = readFileSync(path.join(dir, file));
-    const ttf = woff2ToTrueType(woff2);
+    const ttf = await woff2ToTrueType(woff2);
     expect(ttf.subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]));
     const before = fontkit.create(woff2);
     const after = fontkit.create(ttf);

@@ -4,6 +4,7 @@
  */
 import fsp from 'node:fs/promises';
 import { AppError } from '../../kernel/errors.ts';
+import { inspectZip } from '../../kernel/zip-inspect.ts';
 import { CsvParser } from './csv.ts';
 import { type CellValue, type SourceRow } from './import-rows.ts';
 import { type OpenSource } from './import-source.ts';
@@ -25,59 +26,22 @@ export function unreadable(detail: string): AppError {
 }
 
 /**
- * Sums the uncompressed sizes the ZIP's central directory declares, without inflating anything. A ZIP64 archive
- * or one that cannot be read counts as too large / unreadable.
+ * Sums the uncompressed sizes the ZIP's central directory declares, without inflating anything. One that cannot be
+ * read is unreadable; an entry declaring 4 GB or more (ZIP64) counts as too large.
  */
 export async function zipDeclaredSize(
   file: string,
 ): Promise<{ entries: number; uncompressed: number; names: string[] }> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const tailLen = Math.min(size, 0xffff + 22);
-    const tail = Buffer.alloc(tailLen);
-    await handle.read(tail, 0, tailLen, size - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) throw unreadable('文件不是有效的 XLSX（找不到 ZIP 目录）。');
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      throw new AppError(
-        'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-        'XLSX 使用 ZIP64 格式（超大文件），不予打开。',
-      );
-    }
-    if (cdOffset + cdSize > size || cdSize > 16 * 1024 * 1024) throw unreadable('XLSX 的 ZIP 目录损坏。');
-    const cd = Buffer.alloc(cdSize);
-    await handle.read(cd, 0, cdSize, cdOffset);
-    let p = 0;
-    let uncompressed = 0;
-    const names: string[] = [];
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cdSize || cd.readUInt32LE(p) !== 0x02014b50) throw unreadable('XLSX 的 ZIP 目录损坏。');
-      const usize = cd.readUInt32LE(p + 24);
-      if (usize === 0xffffffff) {
-        throw new AppError(
-          'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-          'XLSX 中有声明超过 4 GB 的条目，不予打开。',
-        );
-      }
-      uncompressed += usize;
-      const nameLen = cd.readUInt16LE(p + 28);
-      names.push(cd.toString('utf8', p + 46, Math.min(p + 46 + nameLen, cdSize)));
-      p += 46 + nameLen + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-    }
-    return { entries: count, uncompressed, names };
-  } finally {
-    await handle.close();
+  const zip = await inspectZip(file);
+  if (!zip) throw unreadable('文件不是有效的 XLSX（ZIP 目录无法读取）。');
+  if (zip.entries.some((e) => e.uncompressedSize >= 0xffffffff)) {
+    throw new AppError('CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED', 'XLSX 中有声明超过 4 GB 的条目，不予打开。');
   }
+  return {
+    entries: zip.entries.length,
+    uncompressed: zip.declaredUncompressed,
+    names: zip.entries.map((e) => e.name),
+  };
 }
 
 // C0 controls other than tab, LF, CR (and FF): binary data, not a CSV.

@@ -47,7 +47,7 @@ import { appendAudit } from '../../kernel/audit.ts';
 import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { copyFrom, kyselyOnClient } from '../../kernel/db/pg-copy.ts';
-import { kyselyOnPgliteTransaction } from '../../kernel/db/pglite-dialect.ts';
+import { kyselyOnPgliteTransaction } from '../../kernel/db/database.ts';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import { registryIdOfUscc } from '../enterprise/index.ts';
 import { COPY_COLUMNS, STAGE_COLUMNS, type ChunkData } from './import-rows.ts';

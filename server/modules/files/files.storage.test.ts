@@ -13,6 +13,7 @@ import {
   spoolUpload,
   zipEntryNames,
 } from '../../kernel/storage.ts';
+import { inspectZip } from '../../kernel/zip-inspect.ts';
 import { storedZip } from './files.test-helpers.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ys-storage-'));
@@ -64,6 +65,35 @@ describe('zipEntryNames', () => {
     const other = path.join(dir, 'b.bin');
     fs.writeFileSync(other, Buffer.from('PK not really a zip'));
     expect(await zipEntryNames(other)).toEqual([]);
+  });
+});
+
+describe('inspectZip', () => {
+  it('reads declared sizes from the central directory and stops at maxEntries', async () => {
+    const zip = path.join(dir, 'c.zip');
+    fs.writeFileSync(
+      zip,
+      storedZip([
+        { name: 'a.txt', content: 'abc' },
+        { name: 'b.txt', content: 'hello' },
+        { name: 'c.txt', content: '' },
+      ]),
+    );
+    expect(await inspectZip(zip)).toEqual({
+      entries: [
+        { name: 'a.txt', uncompressedSize: 3 },
+        { name: 'b.txt', uncompressedSize: 5 },
+        { name: 'c.txt', uncompressedSize: 0 },
+      ],
+      declaredUncompressed: 8,
+      truncated: false,
+    });
+    const two = await inspectZip(zip, { maxEntries: 2 });
+    expect(two?.entries.map((e) => e.name)).toEqual(['a.txt', 'b.txt']);
+    expect(two?.truncated).toBe(true);
+    const other = path.join(dir, 'd.bin');
+    fs.writeFileSync(other, Buffer.from('PK\x03\x04 truncated'));
+    expect(await inspectZip(other)).toBeUndefined();
   });
 });
 

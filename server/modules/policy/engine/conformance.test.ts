@@ -1,5 +1,5 @@
 /**
- * The JsonLogic conformance suites (../shared/conformance/jsonlogic beside the repo): our compiled evaluator
+ * The JsonLogic conformance suites (vendored in fixtures/jsonlogic): our compiled evaluator
  * against the published results, and the SQL translation against both, on the test database (PGlite, or
  * PostgreSQL with TEST_DATABASE_URL). Null/missing values are tried typed as each kind of facts-table column.
  */
@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('JsonLogic conformance suites', () => {
-  it('are read from ../shared beside the repo', () => {
+  it('are read from the vendored fixtures', () => {
     expect(fs.existsSync(SUITES_DIR)).toBe(true);
     expect(cases.length).toBeGreaterThan(1300);
   });

@@ -1,6 +1,6 @@
 /**
- * Test support: the public JsonLogic conformance suites (`../shared/conformance/jsonlogic/` beside the repo, as
- * CI lays it out) and SQL evaluation of a translated rule against one row of literal data, typed the way the
+ * Test support: the public JsonLogic conformance suites (vendored as test fixtures in `fixtures/jsonlogic/`, source
+ * and licences in its README) and SQL evaluation of a translated rule against one row of literal data, typed the way the
  * facts table would type it.
  */
 import fs from 'node:fs';
@@ -10,8 +10,7 @@ import type { Db } from '../../../kernel/db/database.ts';
 import type { FactType } from './facts.ts';
 import { ruleToSql, valueToSql, type SqlColumnOf } from './sql.ts';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
-export const SUITES_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'conformance', 'jsonlogic');
+export const SUITES_DIR = path.resolve(import.meta.dirname, 'fixtures', 'jsonlogic');
 
 export interface ConformanceCase {
   source: string;

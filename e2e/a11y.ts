@@ -77,7 +77,8 @@ export async function runAxe(page: Page): Promise<Finding[]> {
     await page.addScriptTag({ content: axeSource });
   }
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
+      .axe;
     const result = (await axe.run(document, {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],

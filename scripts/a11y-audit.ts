@@ -24,7 +24,14 @@ const PAGES: Record<string, string[]> = {
   ],
   ent: ['/', '/services', '/services/applications', '/policies/mine', '/credit/mine', '/calendar'],
   samr: ['/', '/services/queue', '/credit/records', '/policies/manage', '/plan/my'],
-  office: ['/', '/plan/dashboard', '/plan/measures', '/enterprises', '/services/overview', '/credit/settings'],
+  office: [
+    '/',
+    '/plan/dashboard',
+    '/plan/measures',
+    '/enterprises',
+    '/services/overview',
+    '/credit/settings',
+  ],
   sysadmin: ['/', '/admin/users', '/admin/jobs', '/admin/calendar'],
 };
 
@@ -49,7 +56,10 @@ async function main(): Promise<void> {
   try {
     for (const [role, paths] of Object.entries(PAGES)) {
       // Reduced motion: an element caught mid fade-in would be measured at a fraction of its contrast.
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 900 },
+        reducedMotion: 'reduce',
+      });
       context.setDefaultTimeout(30_000);
       if (large) await context.addInitScript(() => window.localStorage.setItem('yingshang.largeText', '1'));
       const page = await context.newPage();
@@ -69,7 +79,12 @@ async function main(): Promise<void> {
         }
         const count = countNodes(findings);
         total += count;
-        rows.push({ role: role || 'anonymous', path: p, count, rules: findings.map((f) => f.rule).join(', ') });
+        rows.push({
+          role: role || 'anonymous',
+          path: p,
+          count,
+          rules: findings.map((f) => f.rule).join(', '),
+        });
         if (verbose && count > 0) console.log(formatFindings(`${role || 'anonymous'} ${p}`, findings));
       }
       await context.close();
@@ -78,7 +93,8 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(`\nserious/critical WCAG 2 A/AA findings${large ? ' (长辈版)' : ''}:`);
-  for (const r of rows) console.log(`${r.role.padEnd(10)} ${r.path.padEnd(24)} ${String(r.count).padStart(4)}  ${r.rules}`);
+  for (const r of rows)
+    console.log(`${r.role.padEnd(10)} ${r.path.padEnd(24)} ${String(r.count).padStart(4)}  ${r.rules}`);
   console.log(`${'total'.padEnd(35)} ${String(total).padStart(4)} on ${rows.length} pages`);
   process.exitCode = total > 0 ? 1 : 0;
 }

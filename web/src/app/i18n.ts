@@ -3,6 +3,7 @@
  * (the type below makes a missing or extra key a compile error). `{name}` placeholders are filled by `t(key, vars)`.
  */
 import { createContext, useCallback, useContext } from 'react';
+import { a11yEnUS, a11yZhCN } from './i18n-a11y.ts';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
@@ -398,6 +399,7 @@ const zhCN = {
   ...servicesZhCN,
   ...policyZhCN,
   ...creditZhCN,
+  ...a11yZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -799,6 +801,7 @@ const enUS: Dictionary = {
   ...servicesEnUS,
   ...policyEnUS,
   ...creditEnUS,
+  ...a11yEnUS,
 };
 
 export const messages: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { AccessibilityProvider } from '../components/accessibility.tsx';
 import { initialLocale, LOCALE_STORAGE_KEY, LocaleContext, translate, type Locale } from './i18n.ts';
 import { theme } from './theme.ts';
 
@@ -46,7 +47,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <LocaleContext.Provider value={value}>
       <ConfigProvider locale={antdLocales[locale]} theme={theme}>
-        <AntApp>{children}</AntApp>
+        <AccessibilityProvider>
+          <AntApp>{children}</AntApp>
+        </AccessibilityProvider>
       </ConfigProvider>
     </LocaleContext.Provider>
   );

@@ -104,4 +104,19 @@ describe('accessibility aids', () => {
       await context.close();
     }
   });
+
+  // The watch itself must be able to fail a journey: an input without a label is a critical finding.
+  it.fails('a page with a serious finding fails the journey', async () => {
+    const { context, page } = await openTab(browser);
+    try {
+      await page.goto(url('/public'));
+      await page.getByTestId('landing').waitFor();
+      await page.evaluate(() =>
+        document.getElementById('main-content')?.append(document.createElement('input')),
+      );
+      await checkA11y(page, { again: true });
+    } finally {
+      await context.close();
+    }
+  });
 });

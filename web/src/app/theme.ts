@@ -36,6 +36,10 @@ const accessibleText = {
   colorLinkHover: '#2a64b8',
   colorLinkActive: '#0f3a78',
   colorInfo: brand.primary,
+  // Danger buttons and error texts write in the error colour itself.
+  colorError: '#c0282f',
+  // antd lightens on hover; a hovered danger button must stay readable, so it darkens instead.
+  colorErrorHover: '#a61d24',
   colorSuccessText: '#237804',
   colorWarningText: '#874d00',
   colorErrorText: '#b32430',
@@ -65,7 +69,6 @@ const presetTagText = Object.fromEntries(
 const accessibleStatusTags = {
   colorSuccess: '#237804',
   colorWarning: '#874d00',
-  colorError: '#b32430',
 } as const;
 
 export const theme: ThemeConfig = {

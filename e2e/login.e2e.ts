@@ -9,7 +9,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
-import { hasHan, navTestIds, openTab, pathOf, signIn, signedInTab, submitLogin, url } from './support.ts';
+import {
+  checkA11y,
+  hasHan,
+  navTestIds,
+  openTab,
+  pathOf,
+  signIn,
+  signedInTab,
+  submitLogin,
+  url,
+} from './support.ts';
 
 type NavKey =
   | 'home'
@@ -284,6 +294,8 @@ describe('signing in as each kind of user', () => {
           await page.getByTestId(pageMarker(key, account.kind)).waitFor();
           // The no-access page is an antd 403 result; no menu entry may lead there.
           expect(await page.locator('.ant-result-403').count()).toBe(0);
+          // Every page of the menu, for every kind of user, meets WCAG 2 AA (GB/T 37668-2019).
+          await checkA11y(page);
         }
       } finally {
         await context.close();

@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
-import { signedInTab, tableRows, url } from './support.ts';
+import { openTab, signedInTab, tableRows, url } from './support.ts';
 
 const MEASURE = 42;
 const DEPARTMENT = '区市场监管局';
@@ -184,9 +184,8 @@ describe('action plan', () => {
   });
 
   it('shows an anonymous visitor all 58 measures and no report texts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { context, page } = await openTab(browser);
     try {
-      const page = await context.newPage();
       await page.goto(url('/public'));
       await page.getByTestId('public-plan-link').click();
       await page.waitForURL((u) => u.pathname === '/public/plan');

@@ -10,7 +10,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
-import { signedInTab, url, type Tab } from './support.ts';
+import { openTab, signedInTab, url, type Tab } from './support.ts';
 
 const BUNDLE = 'enterprise-opening';
 /** Unique per run, so nothing but this journey's own application can satisfy the assertions. */
@@ -390,9 +390,8 @@ describe('one-stop services', () => {
       expect(await page.getByTestId('graph-edge').count()).toBe(2);
 
       // Live at once in the public catalogue.
-      const anon = await browser.newContext();
+      const { context: anon, page: p } = await openTab(browser);
       try {
-        const p = await anon.newPage();
         await p.goto(url('/public/services'));
         await p.locator(`[data-testid="bundle-card"][data-code="${code}"]`).waitFor();
         expect(await p.locator(`[data-testid="bundle-card"][data-code="${code}"]`).innerText()).toContain(
@@ -443,9 +442,8 @@ describe('one-stop services', () => {
     }
 
     // A creditor objects on the public page, without an account.
-    const anon = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { context: anon, page } = await openTab(browser);
     try {
-      const page = await anon.newPage();
       await page.goto(url('/public/deregistration'));
       const row = page.getByTestId('notice-table').locator('tbody tr', { hasText: enterpriseName });
       await row.first().waitFor();
@@ -475,9 +473,8 @@ describe('one-stop services', () => {
   }, 120_000);
 
   it('shows a visitor the bundles and the deregistration notices without signing in', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const { context, page } = await openTab(browser, { viewport: { width: 375, height: 800 } });
     try {
-      const page = await context.newPage();
       await page.goto(url('/public/services'));
       await page.getByTestId('public-services').waitFor();
       const cards = page.getByTestId('bundle-card');

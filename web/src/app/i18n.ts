@@ -6,6 +6,7 @@
  * `{count, plural, one {# day} other {# days}}` picks a form by the language's plural rules (`#` is the number).
  */
 import { createContext, useCallback, useContext } from 'react';
+import { a11yEnUS, a11yZhCN } from './i18n-a11y.ts';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
@@ -406,12 +407,14 @@ const zhCN = {
   ...errorsZhCN,
   ...rulesZhCN,
   ...kitZhCN,
+  ...a11yZhCN,
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
 type FeatureMessageKey = never;
 
 type CoreKey = keyof typeof zhCN;
+// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- empty until a feature brings its words
 export type MessageKey = CoreKey | FeatureMessageKey;
 type Dictionary = Record<CoreKey, string>;
 
@@ -815,6 +818,7 @@ const enUS: Dictionary = {
   ...errorsEnUS,
   ...rulesEnUS,
   ...kitEnUS,
+  ...a11yEnUS,
 };
 
 /** A feature's words in both languages; `en-US` has exactly the keys of `zh-CN`. */
@@ -876,7 +880,9 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   const text = template(locale, key);
   if (text === undefined) {
     // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
-    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
+    console.error(
+      `i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`,
+    );
     return key;
   }
   return formatMessage(locale, text, vars);

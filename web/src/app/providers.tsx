@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { queryClient } from '../api/query.ts';
+import { AccessibilityProvider } from '../components/accessibility.tsx';
 import { initialLocale, LOCALE_STORAGE_KEY, LocaleContext, translate, type Locale } from './i18n.ts';
 import { theme } from './theme.ts';
 
@@ -49,7 +50,9 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <LocaleContext.Provider value={value}>
         <ConfigProvider locale={antdLocales[locale]} theme={theme}>
-          <AntApp>{children}</AntApp>
+          <AccessibilityProvider>
+            <AntApp>{children}</AntApp>
+          </AccessibilityProvider>
         </ConfigProvider>
       </LocaleContext.Provider>
     </QueryClientProvider>

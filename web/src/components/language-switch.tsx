@@ -20,7 +20,7 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
       <Button
         type="text"
         icon={<GlobalOutlined />}
-        aria-label={t('lang.label')}
+        aria-label={t('a11y.languageCurrent', { language: t(`lang.${locale}`) })}
         data-testid="language-switch"
         style={dark ? { color: 'rgba(255,255,255,0.88)' } : undefined}
       >

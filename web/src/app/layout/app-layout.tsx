@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Tag } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
+import { LargeTextSwitch, MAIN_CONTENT_ID, SkipLink } from '../../components/accessibility.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
@@ -63,6 +64,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header
         style={{
           display: 'flex',
@@ -78,6 +80,7 @@ export function AppLayout() {
         {screens.lg && <OrgTag />}
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
           <NotificationBell />
+          <LargeTextSwitch dark />
           <LanguageSwitch dark />
           <UserMenu />
         </Flex>
@@ -97,7 +100,11 @@ export function AppLayout() {
             <SideMenu collapsed={collapsed} />
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content
+          id={MAIN_CONTENT_ID}
+          tabIndex={-1}
+          style={{ padding: phone ? 12 : 24, minWidth: 0, outline: 'none' }}
+        >
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -2,6 +2,7 @@ import { LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { LargeTextSwitch, MAIN_CONTENT_ID, SkipLink } from '../../components/accessibility.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { PageLoading } from '../../components/page-loading.tsx';
 import { useT } from '../i18n.ts';
@@ -15,9 +16,11 @@ export function PublicLayout() {
   const phone = Grid.useBreakpoint().md === false;
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <Brand to="/public" />
         <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }}>
+          <LargeTextSwitch dark />
           <LanguageSwitch dark />
           <Link to={me ? '/' : '/login'}>
             <Button icon={<LoginOutlined />} data-testid="public-login">
@@ -26,12 +29,16 @@ export function PublicLayout() {
           </Link>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: phone ? 12 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <Layout.Content
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        style={{ padding: phone ? 12 : 24, maxWidth: 1200, width: '100%', margin: '0 auto', outline: 'none' }}
+      >
         <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#6b7280' }}>{t('app.fullName')}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', color: '#4b5563' }}>{t('app.fullName')}</Layout.Footer>
     </Layout>
   );
 }

@@ -42,17 +42,19 @@ export function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavi
 
   const selected = selectedNavKey(pathname, items);
   return (
-    <Menu
-      mode="inline"
-      items={menuItems}
-      selectedKeys={selected ? [selected] : []}
-      onClick={({ key }) => {
-        const item = items.find((i) => i.key === key);
-        if (item) void navigate(item.path);
-        onNavigate?.();
-      }}
-      style={{ borderInlineEnd: 'none' }}
-      data-testid="side-menu"
-    />
+    <nav aria-label={t('a11y.mainNav')}>
+      <Menu
+        mode="inline"
+        items={menuItems}
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => {
+          const item = items.find((i) => i.key === key);
+          if (item) void navigate(item.path);
+          onNavigate?.();
+        }}
+        style={{ borderInlineEnd: 'none' }}
+        data-testid="side-menu"
+      />
+    </nav>
   );
 }

@@ -38,7 +38,12 @@ export function UserMenu() {
       }}
       trigger={['click']}
     >
-      <Button type="text" aria-label={t('header.userMenu')} data-testid="user-menu" style={{ color: '#fff' }}>
+      <Button
+        type="text"
+        aria-label={t('a11y.userMenuOf', { name: me.displayName })}
+        data-testid="user-menu"
+        style={{ color: '#fff' }}
+      >
         <Flex align="center" gap={8}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.2)' }} />
           {screens.sm && <span>{me.displayName}</span>}

@@ -174,6 +174,7 @@ function EnterprisePicker({
   const items = chosen.data && !found.some((e) => e.id === chosen.data?.id) ? [chosen.data, ...found] : found;
   return (
     <Select
+      aria-label={t('credit.classes.pickEnterprise')}
       showSearch
       allowClear
       value={value}

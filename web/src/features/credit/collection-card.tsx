@@ -123,6 +123,7 @@ export function CollectionCard() {
                   render: (_: unknown, r: DepartmentRow) => (
                     <Flex vertical gap={0}>
                       <Progress
+                        aria-label={t('a11y.progress')}
                         percent={Math.round((r.collected / r.responsible) * 100)}
                         size="small"
                         status={r.collected === r.responsible ? 'success' : 'active'}

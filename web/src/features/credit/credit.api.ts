@@ -66,7 +66,7 @@ export const PURPOSES = [
 export const CLASS_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 /** Colours of the A–D risk classes: low risk green through high risk red. */
-export const CLASS_COLOURS = { A: '#389e0d', B: '#1677ff', C: '#d48806', D: '#cf1322' } as const;
+export const CLASS_COLOURS = { A: '#237804', B: '#164c9a', C: '#874d00', D: '#b32430' } as const;
 
 /** A USCC has 18 characters from the GB 32100 alphabet; anything else is searched as a name. */
 export function looksLikeUscc(text: string): boolean {

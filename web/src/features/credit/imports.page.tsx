@@ -135,7 +135,11 @@ function ProgressView({ imp }: { imp: CreditImport }) {
         </Typography.Text>
       </Space>
       {/* The total is known only once a pass has counted the rows; until then the count alone says it moves. */}
-      {percent !== undefined ? <Progress percent={percent} status="active" /> : <Spin size="small" />}
+      {percent !== undefined ? (
+        <Progress aria-label={t('a11y.progress')} percent={percent} status="active" />
+      ) : (
+        <Spin size="small" />
+      )}
     </Flex>
   );
 }
@@ -520,7 +524,13 @@ export function CreditImportsPage() {
                     <p className="ant-upload-hint">{t('credit.import.dropHint')}</p>
                   </Upload.Dragger>
                 </Form.Item>
-                {uploadPercent !== null && <Progress percent={Math.round(uploadPercent)} size="small" />}
+                {uploadPercent !== null && (
+                  <Progress
+                    aria-label={t('a11y.progress')}
+                    percent={Math.round(uploadPercent)}
+                    size="small"
+                  />
+                )}
               </Col>
             </Row>
             <Button

@@ -510,6 +510,7 @@ function RecordsTable() {
     <Card title={t('credit.records.listTitle')}>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Select
+          aria-label={t('credit.records.filterCategory')}
           style={{ minWidth: 200 }}
           allowClear
           showSearch
@@ -521,6 +522,7 @@ function RecordsTable() {
           data-testid="filter-category"
         />
         <Select
+          aria-label={t('credit.records.filterTimelyAll')}
           style={{ minWidth: 140 }}
           value={timely ?? 'all'}
           onChange={(v: string) => set('timely', v === 'all' ? undefined : v)}

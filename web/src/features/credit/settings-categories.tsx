@@ -242,6 +242,7 @@ function CategoryDrawer({
           extra={t('credit.settings.departmentsHint')}
         >
           <Select
+            aria-label={t('credit.settings.allDepartments')}
             mode="multiple"
             allowClear
             options={departmentOptions}

@@ -108,6 +108,7 @@ export function EnterprisesPage() {
             data-testid="enterprise-search"
           />
           <Select
+            aria-label={t('enterprise.anyTown')}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('enterprise.anyTown')}
@@ -122,6 +123,7 @@ export function EnterprisesPage() {
             data-testid="filter-town"
           />
           <Select
+            aria-label={t('enterprise.anySize')}
             allowClear
             placeholder={t('enterprise.anySize')}
             value={filters.size || undefined}
@@ -131,6 +133,7 @@ export function EnterprisesPage() {
             data-testid="filter-size"
           />
           <Select
+            aria-label={t('enterprise.anySection')}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('enterprise.anySection')}

@@ -275,7 +275,9 @@ export function ImportPage() {
                     <p className="ant-upload-text">{t('plan.import.drop')}</p>
                     <p className="ant-upload-hint">{t('plan.import.dropHint')}</p>
                   </Upload.Dragger>
-                  {progress !== null && <Progress percent={Math.round(progress)} size="small" />}
+                  {progress !== null && (
+                    <Progress aria-label={t('a11y.progress')} percent={Math.round(progress)} size="small" />
+                  )}
                 </Flex>
               ),
             },

@@ -174,6 +174,7 @@ export function MeasuresList({ base }: { base: string }) {
     <Card size={phone ? 'small' : undefined}>
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Select
+          aria-label={t('plan.anyPart')}
           allowClear
           placeholder={t('plan.anyPart')}
           value={filters.partNo || undefined}
@@ -185,6 +186,7 @@ export function MeasuresList({ base }: { base: string }) {
           data-testid="filter-part"
         />
         <Select
+          aria-label={t('plan.anySection')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('plan.anySection')}
@@ -197,6 +199,7 @@ export function MeasuresList({ base }: { base: string }) {
           data-testid="filter-section"
         />
         <Select
+          aria-label={t('plan.anyStatus')}
           allowClear
           placeholder={t('plan.anyStatus')}
           value={filters.status || undefined}
@@ -206,6 +209,7 @@ export function MeasuresList({ base }: { base: string }) {
           data-testid="filter-status"
         />
         <Select
+          aria-label={t('plan.anyDepartment')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('plan.anyDepartment')}

@@ -52,9 +52,11 @@ export function ProgressCell({
   status?: MeasureStatus;
   width?: number;
 }) {
+  const t = useT();
   return (
     <div style={{ width, maxWidth: '100%' }} data-testid="progress" data-percent={percent}>
       <Progress
+        aria-label={t('plan.progress')}
         percent={percent}
         size="small"
         strokeColor={status ? statusColours[status] : undefined}

@@ -151,6 +151,7 @@ function PolicyList({ base }: { base: string }) {
           />
           <Flex wrap gap={8}>
             <Select
+              aria-label={t('policy.anyMode')}
               allowClear
               placeholder={t('policy.anyMode')}
               value={isMode(filters.mode) ? filters.mode : undefined}
@@ -160,6 +161,7 @@ function PolicyList({ base }: { base: string }) {
               data-testid="policy-filter-mode"
             />
             <Select
+              aria-label={t('policy.anySubject')}
               allowClear
               placeholder={t('policy.anySubject')}
               value={isSubject(filters.subject) ? filters.subject : undefined}
@@ -169,6 +171,7 @@ function PolicyList({ base }: { base: string }) {
               data-testid="policy-filter-subject"
             />
             <Select
+              aria-label={t('policy.anyTopic')}
               allowClear
               placeholder={t('policy.anyTopic')}
               value={filters.topic || undefined}
@@ -178,6 +181,7 @@ function PolicyList({ base }: { base: string }) {
               data-testid="policy-filter-topic"
             />
             <Select
+              aria-label={t('policy.anyDepartment')}
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('policy.anyDepartment')}

@@ -106,6 +106,7 @@ function StatsCard() {
         <Flex vertical gap={4} style={{ marginTop: 12 }}>
           <Typography.Text type="secondary">{t('policy.stats.progress')}</Typography.Text>
           <Progress
+            aria-label={t('a11y.progress')}
             percent={Math.round((g.confirmed / g.included) * 100)}
             success={{ percent: Math.round((g.disbursed / g.included) * 100) }}
             format={() =>
@@ -182,6 +183,7 @@ function BuildListCard({ onBuilt }: { onBuilt: (list: GrantListDetail) => void }
         {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
         <Flex gap={8} wrap>
           <Select
+            aria-label={t('policy.grants.chooseClause')}
             style={{ flex: '1 1 280px', minWidth: 0 }}
             placeholder={t('policy.grants.chooseClause')}
             value={clauseId}
@@ -566,6 +568,7 @@ export function GrantListPage() {
             </Row>
             {c.included > 0 && (
               <Progress
+                aria-label={t('a11y.progress')}
                 style={{ marginTop: 8 }}
                 percent={Math.round((c.confirmed / c.included) * 100)}
                 success={{ percent: Math.round((c.disbursed / c.included) * 100) }}

@@ -289,6 +289,7 @@ export function ManagePoliciesPage() {
         <Card size={phone ? 'small' : undefined}>
           <Flex gap={8} wrap style={{ marginBottom: 16 }}>
             <Select
+              aria-label={t('policy.manage.anyStatus')}
               allowClear
               placeholder={t('policy.manage.anyStatus')}
               value={status || undefined}

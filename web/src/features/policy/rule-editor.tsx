@@ -104,6 +104,21 @@ export function useRuleConfig(facts: readonly Fact[]): Config {
       widgets: {
         ...config.widgets,
         date: { ...config.widgets.date, factory: (props: DateTimeWidgetProps) => <RuleDate {...props} /> },
+        // A value select has no visible label either (WCAG 4.1.2).
+        select: {
+          ...config.widgets.select,
+          customProps: {
+            ...config.widgets.select?.customProps,
+            'aria-label': t('policy.rule.valuePlaceholder'),
+          },
+        },
+        multiselect: {
+          ...config.widgets.multiselect,
+          customProps: {
+            ...config.widgets.multiselect?.customProps,
+            'aria-label': t('policy.rule.valuePlaceholder'),
+          },
+        },
       },
       settings: {
         ...config.settings,
@@ -111,9 +126,20 @@ export function useRuleConfig(facts: readonly Fact[]): Config {
         renderConjs: (props: ConjsProps) => <RuleConjs {...props} />,
         renderButtonGroup: (props: ButtonGroupProps) => <RuleButtonGroup {...props} />,
         renderProvider: (props: ProviderProps) => <RuleProvider {...props} />,
+        // The field and operator selects have no visible label: name them (WCAG 4.1.2).
+        renderField: named(config.settings.renderField, t('policy.rule.fieldPlaceholder')),
+        renderOperator: named(config.settings.renderOperator, t('policy.rule.operatorPlaceholder')),
       },
     };
   }, [facts, t, locale]);
+}
+
+type FieldFactory = Config['settings']['renderField'];
+
+function named(render: FieldFactory, label: string): FieldFactory {
+  if (typeof render !== 'function') return render;
+  return (props, ctx) =>
+    render({ ...props, customProps: { ...props.customProps, 'aria-label': label } }, ctx);
 }
 
 const emptyTree = (): ImmutableTree => Utils.loadTree({ id: Utils.uuid(), type: 'group' });

@@ -142,6 +142,7 @@ export function ApplicationsTable({ scope }: { scope: 'mine' | 'all' }) {
     <Card size={phone ? 'small' : undefined}>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Select
+          aria-label={t('services.app.anyStatus')}
           allowClear
           placeholder={t('services.app.anyStatus')}
           value={status}

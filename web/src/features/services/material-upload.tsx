@@ -106,7 +106,9 @@ export function MaterialUpload({
           </Button>
         </Upload>
       )}
-      {percent !== undefined && <Progress percent={Math.round(percent)} size="small" />}
+      {percent !== undefined && (
+        <Progress aria-label={t('a11y.progress')} percent={Math.round(percent)} size="small" />
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('services.material.typeSize', {
           types: material.accept.join('/').toUpperCase() || '—',

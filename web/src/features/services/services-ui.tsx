@@ -163,6 +163,7 @@ export function BundleFilter({
   const { data, loading } = useApi<BundleSummary[]>(servicesPaths.bundles);
   return (
     <Select
+      aria-label={t('services.app.anyBundle')}
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('services.app.anyBundle')}

@@ -10,8 +10,9 @@ import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
-import { policyEnUS, policyZhCN } from './i18n-policy.ts';
+import { policyNavEnUS, policyNavZhCN } from '../features/policy/policy.nav-words.ts';
 import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
+import type { PolicyMessageKey } from '../features/policy/policy.i18n.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -401,14 +402,14 @@ const zhCN = {
   'notifications.open': '查看',
   ...planZhCN,
   ...servicesZhCN,
-  ...policyZhCN,
+  ...policyNavZhCN,
   ...creditZhCN,
   ...errorsZhCN,
   ...kitZhCN,
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = never;
+type FeatureMessageKey = PolicyMessageKey;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -809,7 +810,7 @@ const enUS: Dictionary = {
   'notifications.open': 'Open',
   ...planEnUS,
   ...servicesEnUS,
-  ...policyEnUS,
+  ...policyNavEnUS,
   ...creditEnUS,
   ...errorsEnUS,
   ...kitEnUS,
@@ -874,7 +875,9 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   const text = template(locale, key);
   if (text === undefined) {
     // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
-    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
+    console.error(
+      `i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`,
+    );
     return key;
   }
   return formatMessage(locale, text, vars);

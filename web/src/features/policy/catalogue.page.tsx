@@ -14,23 +14,22 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { Link, useParams } from 'react-router';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { readPaging } from '../../components/paging.ts';
-import { policyPaths } from './policy.api.ts';
+import { useUrlState, type UrlValue } from '../../components/url-state.ts';
 import {
   MODES,
   SUBJECTS,
   type Mode,
-  type PolicyPublic,
+  type PolicyQuery,
   type PolicySummary,
   type Subject,
-} from './policy.types.ts';
+} from './policy.api.ts';
 import { ModeTag, TopicTags, usePhone, useTopics } from './policy-ui.tsx';
 
 const FILTERS = ['q', 'mode', 'topic', 'department', 'subject'] as const;
@@ -96,23 +95,26 @@ function PolicyCard({
 function PolicyList({ base }: { base: string }) {
   const t = useT();
   const phone = usePhone();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params, 10);
+  const url = useUrlState(10);
+  const { page, pageSize } = url.paging;
+  const { params } = url;
   const filters = useMemo(
     () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
     [params],
   );
   const [text, setText] = useState(filters.q);
-  const query = {
-    q: filters.q,
-    mode: isMode(filters.mode) ? filters.mode : '',
-    topic: filters.topic,
-    department: filters.department,
-    subject: isSubject(filters.subject) ? filters.subject : '',
-  } as const;
-  const { data, error, loading, reload } = useApi<PolicySummary[]>(policyPaths.list(query));
+  const query: PolicyQuery = {
+    q: filters.q || undefined,
+    mode: isMode(filters.mode) ? filters.mode : undefined,
+    topic: filters.topic || undefined,
+    department: filters.department || undefined,
+    subject: isSubject(filters.subject) ? filters.subject : undefined,
+  };
+  const list = useApiQuery('/api/policies', { params: { query } });
+  const { data, error } = list;
+  const loading = list.isFetching;
   // Department choices come from every published policy, not just the ones the current filters leave.
-  const all = useApi<PolicySummary[]>(policyPaths.list({}));
+  const all = useApiQuery('/api/policies', { params: { query: {} } });
   const { topics, label } = useTopics();
   const departments = useMemo(() => {
     const map = new Map<string, string>();
@@ -121,15 +123,7 @@ function PolicyList({ base }: { base: string }) {
   }, [all.data]);
   const anyFilter = FILTERS.some((f) => filters[f] !== '');
 
-  const update = (changes: Partial<Record<Filter | 'page' | 'pageSize', string | number>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Partial<Record<Filter | 'page' | 'pageSize', UrlValue>>) => url.set(changes);
   const filterStyle = (width: number) =>
     phone ? { flex: '1 1 150px', minWidth: 0 } : { width, maxWidth: '100%' };
 
@@ -185,14 +179,14 @@ function PolicyList({ base }: { base: string }) {
               options={departments}
               onChange={(v: string | undefined) => update({ department: v ?? '' })}
               style={filterStyle(200)}
-              loading={all.loading}
+              loading={all.isLoading}
               data-testid="policy-filter-department"
             />
             {anyFilter && (
               <Button
                 onClick={() => {
                   setText('');
-                  setParams(new URLSearchParams(), { replace: true });
+                  url.set(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
                 }}
               >
                 {t('common.reset')}
@@ -201,8 +195,8 @@ function PolicyList({ base }: { base: string }) {
           </Flex>
         </Flex>
       </Card>
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
-      {loading && !data ? (
+      {error && <ErrorAlert error={error} onRetry={() => void list.refetch()} />}
+      {list.isLoading ? (
         <Card>
           <CardSkeleton rows={6} />
         </Card>
@@ -285,7 +279,13 @@ export function PublicPoliciesPage() {
 function PolicyDetailView({ base, calculator }: { base: string; calculator: string }) {
   const t = useT();
   const { id = '' } = useParams();
-  const { data, error, loading, reload } = useApi<PolicyPublic>(policyPaths.policy(id));
+  const detail = useApiQuery(
+    '/api/policies/{id}',
+    { params: { path: { id } } },
+    { placeholderData: undefined },
+  );
+  const { data, error } = detail;
+  const loading = detail.isLoading;
   const { label } = useTopics();
   return (
     <Page
@@ -296,7 +296,7 @@ function PolicyDetailView({ base, calculator }: { base: string; calculator: stri
         </Link>
       }
     >
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
+      {error && <ErrorAlert error={error} onRetry={() => void detail.refetch()} />}
       {loading && !data && (
         <Card>
           <Skeleton active />

@@ -35,13 +35,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BenefitEditor, fromBenefitForm, toBenefitForm, type BenefitFormValues } from './benefit-editor.tsx';
 import { FactFields, fromFormFacts, toFormFacts, type FormFactValue } from './facts-form.tsx';
-import { policyPaths } from './policy.api.ts';
 import {
   MODES,
   SUBJECTS,
@@ -54,7 +54,7 @@ import {
   type PolicyTest,
   type Subject,
   type TestResult,
-} from './policy.types.ts';
+} from './policy.api.ts';
 import { factName, formatAmount, formatFactValue, readFormula, readRule, useFacts } from './policy-ui.tsx';
 
 // The query builder is large; only officers editing a rule download it.
@@ -205,12 +205,10 @@ function TestModal({
 export function ClauseEditor({
   policy,
   clause,
-  onSaved,
   onClose,
 }: {
   policy: PolicyDetail;
   clause: ManagedClause | undefined;
-  onSaved: (detail: PolicyDetail, clauseId: string) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -227,6 +225,11 @@ export function ClauseEditor({
   const [saving, setSaving] = useState(false);
   const [running, setRunning] = useState(false);
   const [clauseId, setClauseId] = useState<string | undefined>(clause?.id);
+  const updateClause = useApiMutation('put', '/api/policies/clauses/{clauseId}', {
+    invalidates: ['/api/policies'],
+  });
+  const addClause = useApiMutation('post', '/api/policies/{id}/clauses', { invalidates: ['/api/policies'] });
+  const runTests = useApiMutation('post', '/api/policies/clauses/{clauseId}/run-tests');
 
   const ruleErrors = useMemo(
     () =>
@@ -279,15 +282,14 @@ export function ClauseEditor({
     setError(undefined);
     try {
       const detail = clauseId
-        ? await apiSend<PolicyDetail>('PUT', policyPaths.clause(clauseId), body)
-        : await apiSend<PolicyDetail>('POST', policyPaths.addClause(policy.id), body);
+        ? await updateClause.mutateAsync({ params: { path: { clauseId } }, body })
+        : await addClause.mutateAsync({ params: { path: { id: policy.id } }, body });
       const saved =
         detail.clauses.find((c) => c.id === clauseId) ??
         [...detail.clauses].sort((a, b) => b.no - a.no).find((c) => c.title === body.title);
       const id = saved?.id ?? clauseId;
       if (id) setClauseId(id);
       message.success(t('policy.clause.saved'));
-      if (id) onSaved(detail, id);
       return id;
     } catch (cause) {
       setError(cause);
@@ -303,7 +305,7 @@ export function ClauseEditor({
     if (!id) return;
     setRunning(true);
     try {
-      setResults(await apiSend<TestResult[]>('POST', policyPaths.runClauseTests(id)));
+      setResults(await runTests.mutateAsync({ params: { path: { clauseId: id } } }));
     } catch (cause) {
       setError(cause);
     } finally {

@@ -17,9 +17,9 @@ const words: LazyPageOptions = {
 
 const PoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PoliciesPage', words);
 const PublicPoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicPoliciesPage', words);
-const PolicyDetailPage = lazyPage(() => import('./catalogue.page.tsx'), 'PolicyDetailPage', words);
+const PolicyDetailPage = lazyPage(() => import('./policy-detail.page.tsx'), 'PolicyDetailPage', words);
 const PublicPolicyDetailPage = lazyPage(
-  () => import('./catalogue.page.tsx'),
+  () => import('./policy-detail.page.tsx'),
   'PublicPolicyDetailPage',
   words,
 );

@@ -3,7 +3,7 @@ import { Alert, Flex } from 'antd';
 import { ApiError } from '../../api/client.ts';
 import type { Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { testFailureText } from './clause-editor.tsx';
+import { testFailureText } from './clause-tests.tsx';
 import type { TestResult } from './policy.api.ts';
 
 /** The failures the server sends with `POLICY_TESTS_FAILING`, if it sent them in the expected shape. */

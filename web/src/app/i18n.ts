@@ -11,8 +11,9 @@ import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
-import { policyEnUS, policyZhCN } from './i18n-policy.ts';
+import { policyNavEnUS, policyNavZhCN } from '../features/policy/policy.nav-words.ts';
 import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
+import type { PolicyMessageKey } from '../features/policy/policy.i18n.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -402,7 +403,7 @@ const zhCN = {
   'notifications.open': '查看',
   ...planZhCN,
   ...servicesZhCN,
-  ...policyZhCN,
+  ...policyNavZhCN,
   ...creditZhCN,
   ...errorsZhCN,
   ...rulesZhCN,
@@ -411,10 +412,9 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = never;
+type FeatureMessageKey = PolicyMessageKey;
 
 type CoreKey = keyof typeof zhCN;
-// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- empty until a feature brings its words
 export type MessageKey = CoreKey | FeatureMessageKey;
 type Dictionary = Record<CoreKey, string>;
 
@@ -813,7 +813,7 @@ const enUS: Dictionary = {
   'notifications.open': 'Open',
   ...planEnUS,
   ...servicesEnUS,
-  ...policyEnUS,
+  ...policyNavEnUS,
   ...creditEnUS,
   ...errorsEnUS,
   ...rulesEnUS,

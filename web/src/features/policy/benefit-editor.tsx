@@ -5,7 +5,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useLocale, useT } from '../../app/i18n.ts';
-import type { BenefitFormula, Fact, JsonValue } from './policy.types.ts';
+import type { BenefitFormula, Fact, JsonValue } from './policy.api.ts';
 import { factName } from './policy-ui.tsx';
 
 export interface BenefitFormValues {

@@ -6,15 +6,14 @@ import { CalculatorOutlined, CheckCircleFilled, CloseCircleFilled, ImportOutline
 import { App, Button, Card, Empty, Flex, Form, List, Segmented, Skeleton, Switch, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, apiGet, apiSend } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { FactFields, fromFormFacts, toFormFacts, type FormFactValue } from './facts-form.tsx';
-import { policyPaths } from './policy.api.ts';
-import { SUBJECTS, type CalculateResult, type Fact, type MyFacts, type Subject } from './policy.types.ts';
+import { SUBJECTS, type CalculateResult, type Fact, type Subject } from './policy.api.ts';
 import { BenefitView, ConditionChecklist, factName, ModeTag, useFacts } from './policy-ui.tsx';
 
 interface CalcForm {
@@ -85,7 +84,7 @@ function Calculator({ subject }: { subject: Subject }) {
     setError(undefined);
     try {
       const facts = fromFormFacts(values.facts, inputs);
-      const answer = await apiSend<CalculateResult[]>('POST', policyPaths.calculate, { subject, facts });
+      const answer = await apiCall('post', '/api/policies/calculate', { body: { subject, facts } });
       setResults(answer);
       setPage(1);
     } catch (cause) {
@@ -99,7 +98,7 @@ function Calculator({ subject }: { subject: Subject }) {
 
   const prefill = async () => {
     try {
-      const mine = await apiGet<MyFacts>(policyPaths.myFacts);
+      const mine = await apiCall('get', '/api/policies/my/facts');
       form.setFieldsValue({ facts: toFormFacts(mine.values, inputs) });
       message.success(t('policy.calc.prefilled'));
     } catch (cause) {

@@ -1,36 +1,23 @@
-/** 政策库: published policies with Chinese full-text search and filters; one policy with its clauses. */
+/** 政策库: published policies with Chinese full-text search and filters (signed-in and public). */
 import { CalculatorOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Input,
-  List,
-  Select,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Flex, Input, List, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { readPaging } from '../../components/paging.ts';
-import { policyPaths } from './policy.api.ts';
+import { useUrlState, type UrlValue } from '../../components/url-state.ts';
 import {
   MODES,
   SUBJECTS,
   type Mode,
-  type PolicyPublic,
+  type PolicyQuery,
   type PolicySummary,
   type Subject,
-} from './policy.types.ts';
+} from './policy.api.ts';
 import { ModeTag, TopicTags, usePhone, useTopics } from './policy-ui.tsx';
 
 const FILTERS = ['q', 'mode', 'topic', 'department', 'subject'] as const;
@@ -96,23 +83,26 @@ function PolicyCard({
 function PolicyList({ base }: { base: string }) {
   const t = useT();
   const phone = usePhone();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params, 10);
+  const url = useUrlState(10);
+  const { page, pageSize } = url.paging;
+  const { params } = url;
   const filters = useMemo(
     () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
     [params],
   );
   const [text, setText] = useState(filters.q);
-  const query = {
-    q: filters.q,
-    mode: isMode(filters.mode) ? filters.mode : '',
-    topic: filters.topic,
-    department: filters.department,
-    subject: isSubject(filters.subject) ? filters.subject : '',
-  } as const;
-  const { data, error, loading, reload } = useApi<PolicySummary[]>(policyPaths.list(query));
+  const query: PolicyQuery = {
+    q: filters.q || undefined,
+    mode: isMode(filters.mode) ? filters.mode : undefined,
+    topic: filters.topic || undefined,
+    department: filters.department || undefined,
+    subject: isSubject(filters.subject) ? filters.subject : undefined,
+  };
+  const list = useApiQuery('/api/policies', { params: { query } });
+  const { data, error } = list;
+  const loading = list.isFetching;
   // Department choices come from every published policy, not just the ones the current filters leave.
-  const all = useApi<PolicySummary[]>(policyPaths.list({}));
+  const all = useApiQuery('/api/policies', { params: { query: {} } });
   const { topics, label } = useTopics();
   const departments = useMemo(() => {
     const map = new Map<string, string>();
@@ -121,15 +111,7 @@ function PolicyList({ base }: { base: string }) {
   }, [all.data]);
   const anyFilter = FILTERS.some((f) => filters[f] !== '');
 
-  const update = (changes: Partial<Record<Filter | 'page' | 'pageSize', string | number>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Partial<Record<Filter | 'page' | 'pageSize', UrlValue>>) => url.set(changes);
   const filterStyle = (width: number) =>
     phone ? { flex: '1 1 150px', minWidth: 0 } : { width, maxWidth: '100%' };
 
@@ -189,14 +171,14 @@ function PolicyList({ base }: { base: string }) {
               options={departments}
               onChange={(v: string | undefined) => update({ department: v ?? '' })}
               style={filterStyle(200)}
-              loading={all.loading}
+              loading={all.isLoading}
               data-testid="policy-filter-department"
             />
             {anyFilter && (
               <Button
                 onClick={() => {
                   setText('');
-                  setParams(new URLSearchParams(), { replace: true });
+                  url.set(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
                 }}
               >
                 {t('common.reset')}
@@ -205,8 +187,8 @@ function PolicyList({ base }: { base: string }) {
           </Flex>
         </Flex>
       </Card>
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
-      {loading && !data ? (
+      {error && <ErrorAlert error={error} onRetry={() => void list.refetch()} />}
+      {list.isLoading ? (
         <Card>
           <CardSkeleton rows={6} />
         </Card>
@@ -284,142 +266,4 @@ export function PublicPoliciesPage() {
       </Page>
     </div>
   );
-}
-
-function PolicyDetailView({ base, calculator }: { base: string; calculator: string }) {
-  const t = useT();
-  const { id = '' } = useParams();
-  const { data, error, loading, reload } = useApi<PolicyPublic>(policyPaths.policy(id));
-  const { label } = useTopics();
-  return (
-    <Page
-      title={data?.title ?? t('policy.detailTitle')}
-      extra={
-        <Link to={base}>
-          <Button>{t('common.back')}</Button>
-        </Link>
-      }
-    >
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
-      {loading && !data && (
-        <Card>
-          <Skeleton active />
-        </Card>
-      )}
-      {data && (
-        <div data-testid="policy-detail" data-code={data.code}>
-          <Flex vertical gap={16}>
-            <Card size="small">
-              <Descriptions
-                size="small"
-                column={{ xs: 1, md: 2 }}
-                items={[
-                  { key: 'dept', label: t('policy.department'), children: data.department.name },
-                  {
-                    key: 'doc',
-                    label: t('policy.documentNo'),
-                    children: (
-                      <>
-                        {data.documentNo}
-                        {data.demo && <Tag style={{ marginInlineStart: 8 }}>{t('policy.demoDocument')}</Tag>}
-                      </>
-                    ),
-                  },
-                  { key: 'issued', label: t('policy.issuedOn'), children: formatDay(data.issuedOn) },
-                  { key: 'code', label: t('policy.code'), children: data.code },
-                  {
-                    key: 'topics',
-                    label: t('policy.topics'),
-                    children: (
-                      <Flex gap={4} wrap>
-                        <TopicTags topics={data.topics} label={label} />
-                      </Flex>
-                    ),
-                  },
-                  {
-                    key: 'measures',
-                    label: t('policy.measures'),
-                    children: data.measureNos.length > 0 ? data.measureNos.join('、') : '—',
-                  },
-                ]}
-              />
-              {data.summary && (
-                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                  {data.summary}
-                </Typography.Paragraph>
-              )}
-            </Card>
-            {data.clauses.length === 0 && <Empty description={t('policy.noClauses')} />}
-            {data.clauses.map((c) => (
-              <Card
-                key={c.id}
-                size="small"
-                data-testid="clause-card"
-                data-clause-no={c.no}
-                title={
-                  <Flex gap={8} wrap align="center">
-                    <span>{t('policy.clauseNo', { no: c.no })}</span>
-                    <span style={{ whiteSpace: 'normal' }}>{c.title}</span>
-                    <ModeTag mode={c.mode} />
-                    <Tag style={{ marginInlineEnd: 0 }}>{t(`policy.subject.${c.subject}`)}</Tag>
-                  </Flex>
-                }
-              >
-                <Descriptions
-                  size="small"
-                  column={1}
-                  items={[
-                    {
-                      key: 'citation',
-                      label: t('policy.citation'),
-                      children: <span data-testid="clause-citation">{c.citation}</span>,
-                    },
-                    {
-                      key: 'effective',
-                      label: t('policy.effective'),
-                      children: c.effectiveTo
-                        ? t('policy.effectiveRange', { from: c.effectiveFrom, to: c.effectiveTo })
-                        : t('policy.effectiveFrom', { from: c.effectiveFrom }),
-                    },
-                    {
-                      key: 'benefit',
-                      label: t('policy.benefitLabel'),
-                      children: c.benefitText ?? t('policy.benefit.none'),
-                    },
-                    {
-                      key: 'conditions',
-                      label: t('policy.conditions'),
-                      children:
-                        c.conditions.length === 0 ? (
-                          t('policy.explain.noConditions')
-                        ) : (
-                          <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="clause-conditions">
-                            {c.conditions.map((r, i) => (
-                              <li key={`${r.fact ?? ''}-${i}`}>{r.label}</li>
-                            ))}
-                          </ul>
-                        ),
-                    },
-                  ]}
-                />
-                <Link to={`${calculator}?subject=${c.subject}`}>
-                  <Button size="small" icon={<CalculatorOutlined />} style={{ marginTop: 8 }}>
-                    {t('policy.tryCalculator')}
-                  </Button>
-                </Link>
-              </Card>
-            ))}
-          </Flex>
-        </div>
-      )}
-    </Page>
-  );
-}
-
-export function PolicyDetailPage() {
-  return <PolicyDetailView base="/policies" calculator="/policies/calculator" />;
-}
-
-export function PublicPolicyDetailPage() {
-  return <PolicyDetailView base="/public/policies" calculator="/public/policies/calculator" />;
 }

@@ -23,9 +23,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
-  Modal,
-  Radio,
   Row,
   Select,
   Skeleton,
@@ -35,18 +32,17 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BenefitEditor, fromBenefitForm, toBenefitForm, type BenefitFormValues } from './benefit-editor.tsx';
-import { FactFields, fromFormFacts, toFormFacts, type FormFactValue } from './facts-form.tsx';
-import { policyPaths } from './policy.api.ts';
+import { factsText, testFailureText, TestModal } from './clause-tests.tsx';
 import {
   MODES,
   SUBJECTS,
   type ClauseInput,
-  type Fact,
   type JsonValue,
   type ManagedClause,
   type Mode,
@@ -54,8 +50,8 @@ import {
   type PolicyTest,
   type Subject,
   type TestResult,
-} from './policy.types.ts';
-import { factName, formatAmount, formatFactValue, readFormula, readRule, useFacts } from './policy-ui.tsx';
+} from './policy.api.ts';
+import { formatAmount, readFormula, readRule, useFacts } from './policy-ui.tsx';
 
 // The query builder is large; only officers editing a rule download it.
 const RuleEditor = lazy(async () => ({ default: (await import('./rule-editor.tsx')).RuleEditor }));
@@ -70,147 +66,13 @@ interface ClauseFormValues {
   benefit?: BenefitFormValues;
 }
 
-interface TestFormValues {
-  name: string;
-  expectEligible: boolean;
-  expectAmount?: number | null;
-  facts?: Record<string, FormFactValue>;
-}
-
-function factsText(
-  facts: Record<string, unknown>,
-  byName: ReadonlyMap<string, Fact>,
-  locale: string,
-  t: ReturnType<typeof useT>,
-) {
-  const parts = Object.entries(facts).map(
-    ([name, v]) => `${factName(byName.get(name), name, locale)} ${formatFactValue(v, byName.get(name), t)}`,
-  );
-  return parts.length === 0 ? t('policy.tests.noFacts') : parts.join('；');
-}
-
-/** Why a test failed, in words: expected vs actual eligibility and amount, and the conditions that missed. */
-export function testFailureText(r: TestResult, t: ReturnType<typeof useT>): string {
-  // The server words the reason itself (with the conditions that missed); compose one only when it does not.
-  if (r.message) return r.message;
-  const parts: string[] = [];
-  if (r.eligible !== r.expectEligible)
-    parts.push(
-      t('policy.tests.eligibilityMismatch', {
-        expected: r.expectEligible ? t('policy.tests.eligible') : t('policy.tests.notEligible'),
-        actual: r.eligible ? t('policy.tests.eligible') : t('policy.tests.notEligible'),
-      }),
-    );
-  if (r.eligible && r.expectAmount !== null && r.amount !== r.expectAmount)
-    parts.push(
-      t('policy.tests.amountMismatch', {
-        expected: formatAmount(r.expectAmount, t),
-        actual: r.amount === null ? t('policy.value.unknown') : formatAmount(r.amount, t),
-      }),
-    );
-  const failed = r.conditions.filter((c) => !c.passed).map((c) => c.label);
-  if (failed.length > 0) parts.push(t('policy.tests.failedConditions', { conditions: failed.join('、') }));
-  return parts.join('；');
-}
-
-function TestModal({
-  open,
-  test,
-  facts,
-  onOk,
-  onCancel,
-}: {
-  open: boolean;
-  test: PolicyTest | undefined;
-  facts: readonly Fact[];
-  onOk: (test: PolicyTest) => void;
-  onCancel: () => void;
-}) {
-  const t = useT();
-  const [form] = Form.useForm<TestFormValues>();
-  const inputs = facts.filter((f) => !f.derived);
-  return (
-    <Modal
-      open={open}
-      title={test ? t('policy.tests.edit') : t('policy.tests.add')}
-      width={900}
-      destroyOnHidden
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'test-save' }}
-    >
-      <Form<TestFormValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          name: test?.name ?? '',
-          expectEligible: test?.expectEligible ?? true,
-          expectAmount: test?.expectAmount ?? null,
-          facts: toFormFacts(test?.facts ?? {}, inputs),
-        }}
-        onFinish={(v) =>
-          onOk({
-            name: v.name.trim(),
-            expectEligible: v.expectEligible,
-            expectAmount: typeof v.expectAmount === 'number' ? v.expectAmount : null,
-            facts: fromFormFacts(v.facts, inputs),
-          })
-        }
-        data-testid="test-form"
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={10}>
-            <Form.Item
-              name="name"
-              label={t('policy.tests.name')}
-              rules={[{ required: true, whitespace: true, message: t('policy.tests.nameRequired') }]}
-            >
-              <Input data-testid="test-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={7}>
-            <Form.Item name="expectEligible" label={t('policy.tests.expectEligible')}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: true, label: t('policy.tests.eligible') },
-                  { value: false, label: t('policy.tests.notEligible') },
-                ]}
-                data-testid="test-expect"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={7}>
-            <Form.Item name="expectAmount" label={t('policy.tests.expectAmount')}>
-              <InputNumber
-                style={{ width: '100%' }}
-                suffix={t('policy.unit.wan')}
-                data-testid="test-amount"
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          {t('policy.tests.factsTitle')}
-        </Divider>
-        <FactFields facts={inputs} columns={3} />
-      </Form>
-    </Modal>
-  );
-}
-
 export function ClauseEditor({
   policy,
   clause,
-  onSaved,
   onClose,
 }: {
   policy: PolicyDetail;
   clause: ManagedClause | undefined;
-  onSaved: (detail: PolicyDetail, clauseId: string) => void;
   onClose: () => void;
 }) {
   const t = useT();
@@ -227,6 +89,11 @@ export function ClauseEditor({
   const [saving, setSaving] = useState(false);
   const [running, setRunning] = useState(false);
   const [clauseId, setClauseId] = useState<string | undefined>(clause?.id);
+  const updateClause = useApiMutation('put', '/api/policies/clauses/{clauseId}', {
+    invalidates: ['/api/policies'],
+  });
+  const addClause = useApiMutation('post', '/api/policies/{id}/clauses', { invalidates: ['/api/policies'] });
+  const runTests = useApiMutation('post', '/api/policies/clauses/{clauseId}/run-tests');
 
   const ruleErrors = useMemo(
     () =>
@@ -279,15 +146,14 @@ export function ClauseEditor({
     setError(undefined);
     try {
       const detail = clauseId
-        ? await apiSend<PolicyDetail>('PUT', policyPaths.clause(clauseId), body)
-        : await apiSend<PolicyDetail>('POST', policyPaths.addClause(policy.id), body);
+        ? await updateClause.mutateAsync({ params: { path: { clauseId } }, body })
+        : await addClause.mutateAsync({ params: { path: { id: policy.id } }, body });
       const saved =
         detail.clauses.find((c) => c.id === clauseId) ??
         [...detail.clauses].sort((a, b) => b.no - a.no).find((c) => c.title === body.title);
       const id = saved?.id ?? clauseId;
       if (id) setClauseId(id);
       message.success(t('policy.clause.saved'));
-      if (id) onSaved(detail, id);
       return id;
     } catch (cause) {
       setError(cause);
@@ -303,7 +169,7 @@ export function ClauseEditor({
     if (!id) return;
     setRunning(true);
     try {
-      setResults(await apiSend<TestResult[]>('POST', policyPaths.runClauseTests(id)));
+      setResults(await runTests.mutateAsync({ params: { path: { clauseId: id } } }));
     } catch (cause) {
       setError(cause);
     } finally {

@@ -7,7 +7,7 @@ import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } fr
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '../../app/i18n.ts';
-import type { Fact } from './policy.types.ts';
+import type { Fact } from './policy.api.ts';
 import { factName } from './policy-ui.tsx';
 
 export type FormFactValue = number | string | string[] | boolean | Dayjs | null | undefined;

@@ -2,10 +2,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Flex, Grid, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { isMessageKey, useLocale, useT, type Translate } from '../../app/i18n.ts';
-import { policyPaths } from './policy.api.ts';
 import type {
   Benefit,
   BenefitFormula,
@@ -16,8 +15,7 @@ import type {
   Mode,
   PolicyStatus,
   Subject,
-  Topic,
-} from './policy.types.ts';
+} from './policy.api.ts';
 
 /** Phones get stacked cards instead of wide tables (the breakpoint the layout uses for its drawer menu). */
 export function usePhone(): boolean {
@@ -79,7 +77,7 @@ export function GrantStatusTag({ status }: { status: string }) {
 }
 
 export function useTopics() {
-  const { data } = useApi<Topic[]>(policyPaths.topics);
+  const { data } = useApiQuery('/api/policies/topics');
   const { locale } = useLocale();
   return useMemo(() => {
     const byCode = new Map((data ?? []).map((topic) => [topic.code, topic]));
@@ -106,9 +104,16 @@ export function TopicTags({ topics, label }: { topics: readonly string[]; label:
 
 /** The fact catalogue of one subject (or all), keyed by name for labels and options. */
 export function useFacts(subject?: Subject) {
-  const state = useApi<Fact[]>(policyPaths.facts(subject));
-  const byName = useMemo(() => new Map((state.data ?? []).map((f) => [f.name, f])), [state.data]);
-  return { ...state, byName };
+  const query = useApiQuery('/api/policies/facts', { params: { query: { subject } } });
+  const { data, refetch } = query;
+  const byName = useMemo(() => new Map((data ?? []).map((f) => [f.name, f])), [data]);
+  return {
+    data,
+    error: query.error ?? undefined,
+    loading: query.isLoading,
+    reload: () => void refetch(),
+    byName,
+  };
 }
 
 export function factName(fact: Fact | undefined, name: string, locale: string): string {

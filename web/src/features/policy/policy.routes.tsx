@@ -5,20 +5,32 @@
  */
 import { Navigate, useParams, type RouteObject } from 'react-router';
 import { RequireNav } from '../../app/guards.tsx';
-import { lazyPage } from '../../app/lazy-page.ts';
+import { lazyPage, type LazyPageOptions } from '../../app/lazy-page.ts';
 
-const PoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PoliciesPage');
-const PublicPoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicPoliciesPage');
-const PolicyDetailPage = lazyPage(() => import('./catalogue.page.tsx'), 'PolicyDetailPage');
-const PublicPolicyDetailPage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicPolicyDetailPage');
-const CalculatorPage = lazyPage(() => import('./calculator.page.tsx'), 'CalculatorPage');
-const PublicCalculatorPage = lazyPage(() => import('./calculator.page.tsx'), 'PublicCalculatorPage');
-const MyPoliciesPage = lazyPage(() => import('./mine.page.tsx'), 'MyPoliciesPage');
-const MyExplanationPage = lazyPage(() => import('./mine.page.tsx'), 'MyExplanationPage');
-const ManagePoliciesPage = lazyPage(() => import('./manage.page.tsx'), 'ManagePoliciesPage');
-const ManagePolicyPage = lazyPage(() => import('./manage.page.tsx'), 'ManagePolicyPage');
-const GrantListsPage = lazyPage(() => import('./grants.page.tsx'), 'GrantListsPage');
-const GrantListPage = lazyPage(() => import('./grants.page.tsx'), 'GrantListPage');
+/** Every policy page brings the feature's words and its error sentences. */
+const words: LazyPageOptions = {
+  dictionaries: [
+    () => import('./policy.i18n.ts').then((m) => m.policyWords),
+    () => import('./policy.errors.i18n.ts').then((m) => m.policyErrorWords),
+  ],
+};
+
+const PoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PoliciesPage', words);
+const PublicPoliciesPage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicPoliciesPage', words);
+const PolicyDetailPage = lazyPage(() => import('./policy-detail.page.tsx'), 'PolicyDetailPage', words);
+const PublicPolicyDetailPage = lazyPage(
+  () => import('./policy-detail.page.tsx'),
+  'PublicPolicyDetailPage',
+  words,
+);
+const CalculatorPage = lazyPage(() => import('./calculator.page.tsx'), 'CalculatorPage', words);
+const PublicCalculatorPage = lazyPage(() => import('./calculator.page.tsx'), 'PublicCalculatorPage', words);
+const MyPoliciesPage = lazyPage(() => import('./my-policies.page.tsx'), 'MyPoliciesPage', words);
+const MyExplanationPage = lazyPage(() => import('./my-explanation.page.tsx'), 'MyExplanationPage', words);
+const ManagePoliciesPage = lazyPage(() => import('./manage-policies.page.tsx'), 'ManagePoliciesPage', words);
+const ManagePolicyPage = lazyPage(() => import('./manage-policy.page.tsx'), 'ManagePolicyPage', words);
+const GrantListsPage = lazyPage(() => import('./grant-lists.page.tsx'), 'GrantListsPage', words);
+const GrantListPage = lazyPage(() => import('./grant-list.page.tsx'), 'GrantListPage', words);
 
 /** The server's 直达 notification link `/policies/my/{clauseId}`, under 我的政策 so its menu entry is the one lit. */
 function MyExplanationRedirect() {

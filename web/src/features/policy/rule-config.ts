@@ -5,7 +5,7 @@
  * `in` for "one of" (enum in a list) and for "has" (value in an enum[] fact); `!` around `in` for the negations.
  */
 import type { Config, Fields, FieldOrGroup, Operator } from '@react-awesome-query-builder/antd';
-import type { Fact } from './policy.types.ts';
+import type { Fact } from './policy.api.ts';
 
 export interface RuleWords {
   locale: 'zh-CN' | 'en-US';

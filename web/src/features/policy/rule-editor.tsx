@@ -26,10 +26,9 @@ import {
 import { Alert, Card, Col, DatePicker, Flex, Input, Radio, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { useLocale, useT, type Translate } from '../../app/i18n.ts';
-import { policyPaths } from './policy.api.ts';
-import type { Fact, JsonValue, RuleCheck, Subject } from './policy.types.ts';
+import type { Fact, JsonValue, RuleCheck, Subject } from './policy.api.ts';
 import { RULE_OPERATORS, ruleConfig, type RuleWords } from './rule-config.ts';
 
 function RuleConjs({ conjunctionOptions, selectedConjunction, setConjunction, readonly }: ConjsProps) {
@@ -342,9 +341,8 @@ function RuleCheckView({ subject, rule }: { subject: Subject; rule: JsonValue | 
     }
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      apiSend<RuleCheck>('POST', policyPaths.validateRule, {
-        subject,
-        rule: JSON.parse(key) as JsonValue,
+      apiCall('post', '/api/policies/validate-rule', {
+        body: { subject, rule: JSON.parse(key) as JsonValue },
       }).then(
         (result) => {
           if (!cancelled) setCheck(result);
@@ -356,7 +354,7 @@ function RuleCheckView({ subject, rule }: { subject: Subject; rule: JsonValue | 
           else if (cause instanceof ApiError && cause.status === 400)
             setCheck({
               ok: false,
-              errors: cause.errors.map((e) => ({ path: e.field, message: e.message })),
+              errors: cause.errors.map((e) => ({ path: e.field, rule: e.rule, message: e.message })),
               conditions: [],
             });
           else setCheck(undefined);

@@ -1,15 +1,10 @@
 /**
- * Words of the the policy engine (惠企政策直达) pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the policy engine (惠企政策直达) pages; they load with the pages (`policy.routes.tsx`). `zh-CN` is the
+ * reference; `en-US` must have exactly the same keys.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
 export const policyZhCN = {
-  'nav.groupPolicy': '惠企政策',
-  'nav.policyCatalogue': '政策库',
-  'nav.policyCalculator': '政策计算器',
-  'nav.policyMine': '我的政策',
-  'nav.policyManage': '政策管理',
-  'nav.policyGrants': '免申即享',
   'policy.rule.visual': '可视化编辑',
   'policy.rule.json': 'JsonLogic',
   'policy.rule.jsonPlaceholder': '在此粘贴或编辑 JsonLogic，例如 {"and": [{">=": [{"var": "rd_ratio"}, 5]}]}',
@@ -286,15 +281,11 @@ export const policyZhCN = {
   'policy.withdraw.action': '撤回',
   'policy.withdraw.confirm': '撤回后企业将不再匹配这项政策，确定吗？',
   'policy.withdraw.done': '已撤回',
-};
+} as const satisfies Record<string, string>;
 
-export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
-  'nav.groupPolicy': 'Policies',
-  'nav.policyCatalogue': 'Policy library',
-  'nav.policyCalculator': 'Policy calculator',
-  'nav.policyMine': 'My policies',
-  'nav.policyManage': 'Manage policies',
-  'nav.policyGrants': 'Grants without application',
+export type PolicyMessageKey = keyof typeof policyZhCN;
+
+const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'policy.rule.visual': 'Visual editor',
   'policy.rule.json': 'JsonLogic',
   'policy.rule.jsonPlaceholder':
@@ -579,3 +570,5 @@ export const policyEnUS: Record<keyof typeof policyZhCN, string> = {
   'policy.withdraw.confirm': 'Enterprises will no longer be matched to this policy. Withdraw?',
   'policy.withdraw.done': 'Withdrawn',
 };
+
+export const policyWords: FeatureDictionary<PolicyMessageKey> = { 'zh-CN': policyZhCN, 'en-US': policyEnUS };

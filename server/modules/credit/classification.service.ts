@@ -48,7 +48,8 @@ export async function saveClassificationRules(
 ): Promise<ClassificationRules> {
   const problems = checkClassificationRules(input);
   if (problems.length > 0) {
-    throw new AppError('CREDIT_RULES_INVALID', `分类规则有误：${problems.join('；')}`, {
+    throw new AppError('CREDIT_RULES_INVALID', `Classification rules are invalid: ${problems.join('; ')}`, {
+      params: { count: problems.length, problems },
       errors: problems.map((p) => ({ field: '/body', rule: 'rules', message: p })),
     });
   }
@@ -182,7 +183,9 @@ export async function getCreditClass(ctx: AppContext, enterpriseId: string): Pro
     };
   }
   if (!(await findEnterpriseSummary(ctx.db, enterpriseId))) {
-    throw new AppError('NOT_FOUND', `没有这个市场主体：${enterpriseId}`);
+    throw new AppError('NOT_FOUND', `No such enterprise: ${enterpriseId}`, {
+      params: { reason: 'enterprise', enterpriseId },
+    });
   }
   const live = await classifyEnterprise(ctx, enterpriseId);
   return {

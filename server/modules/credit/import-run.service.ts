@@ -60,7 +60,7 @@ import type { ImportErrorDto } from './records.schemas.ts';
 import { categorySpec, creditSettings, loadedYearSet, timelinessOf } from './records.service.ts';
 import { CORE_FIELDS } from './row-validation.ts';
 import { ErrorReport } from './import-error-report.ts';
-import { readRows, unreadable, type FileFacts } from './import-file.ts';
+import { readRows, type FileFacts } from './import-file.ts';
 
 const ERROR_SAMPLE = 100;
 const OWNER_MODULE = 'credit';
@@ -160,12 +160,10 @@ export async function runImport(
     });
   } catch (err) {
     await report.discard();
-    const detail =
-      err instanceof AppError || err instanceof CsvSyntaxError
-        ? err.message
-        : '导入失败（系统错误）。已写入的行再次导入同一文件时会计为未变。';
-    if (!(err instanceof AppError || err instanceof CsvSyntaxError))
-      ctx.logger.error({ err, importId }, 'credit import failed');
+    // A refused file's (Chinese) message is the import's own data, shown with the run like its row errors.
+    const known = err instanceof AppError || err instanceof CsvSyntaxError || err instanceof RefusedFile;
+    const detail = known ? err.message : '导入失败（系统错误）。已写入的行再次导入同一文件时会计为未变。';
+    if (!known) ctx.logger.error({ err, importId }, 'credit import failed');
     await updateImportRow(ctx.db, importId, {
       status: 'failed',
       phase: 'failed',
@@ -363,7 +361,6 @@ async function readValidateWrite(job: RunJob): Promise<boolean> {
     return true;
   } catch (err) {
     await sink.abort();
-    if (err instanceof RefusedFile) throw unreadable(err.message);
     throw err;
   }
 }

@@ -64,7 +64,10 @@ export async function startImport(
 ): Promise<{ id: string }> {
   const category = await getEnterableCategory(ctx.db, actor.departmentId, input.categoryCode);
   if (input.spooled.sizeBytes > creditSettings().importMaxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `导入文件超过 ${creditSettings().importMaxBytes} 字节。`);
+    const limitBytes = creditSettings().importMaxBytes;
+    throw new AppError('PAYLOAD_TOO_LARGE', `The import file exceeds ${limitBytes} bytes.`, {
+      params: { reason: 'credit-import', limitBytes },
+    });
   }
   const facts = await inspectImportFile(input.spooled.path);
   const store = createFileStore(ctx.config);
@@ -168,7 +171,7 @@ async function getVisibleImport(ctx: AppContext, actor: Actor, id: string): Prom
   const row = await findImportRow(ctx.db, id);
   const scope = recordScope(actor);
   if (!row || (scope !== 'all' && row.department_id !== scope.departmentId)) {
-    throw new AppError('NOT_FOUND', '没有找到该导入批次。 Import not found.');
+    throw new AppError('NOT_FOUND', `No such import: ${id}`, { params: { reason: 'credit-import', id } });
   }
   return row;
 }
@@ -196,9 +199,17 @@ export async function listImports(
 export async function getImportErrorFileId(ctx: AppContext, actor: Actor, id: string): Promise<string> {
   const row = await getVisibleImport(ctx, actor, id);
   if (row.status === 'running')
-    throw new AppError('CREDIT_IMPORT_NOT_FINISHED', '导入尚未完成，错误报告还没有生成。');
+    throw new AppError(
+      'CREDIT_IMPORT_NOT_FINISHED',
+      'The import is still running; its error report is not ready.',
+      {
+        params: { id },
+      },
+    );
   if (!row.error_file_id)
-    throw new AppError('NOT_FOUND', '该批次没有错误行，没有错误报告。 No error report.');
+    throw new AppError('NOT_FOUND', `Import ${id} had no bad rows, so it has no error report.`, {
+      params: { reason: 'credit-import-report', id },
+    });
   return row.error_file_id;
 }
 

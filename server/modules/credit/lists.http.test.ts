@@ -609,7 +609,7 @@ describe('public query and own view', () => {
     const bad = await call('GET', '/api/credit/entities/91350100M000100Y4Z');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('CREDIT_USCC_INVALID');
-    expect(bad.json().detail).toContain('校验');
+    expect(bad.json().params).toMatchObject({ reason: 'check', uscc: '91350100M000100Y4Z' });
     expect((await call('GET', '/api/credit/entities/91350100M000100Y43')).statusCode).toBe(404);
 
     const person = '11010519491231002X';

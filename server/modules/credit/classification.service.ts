@@ -4,7 +4,8 @@
  * per period. `getCreditClass` serves policies and inspections.
  */
 import { Value } from 'typebox/value';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
+import type { SystemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -106,8 +107,10 @@ export async function classifyEnterprise(
 }
 
 /** Classifies every registered enterprise for the period of `asOf` (YYYY-MM); re-running replaces the period. */
+/** `actor`: the classification job's declared system actor, named in the audit entry. */
 export async function classifyAllEnterprises(
   ctx: AppContext,
+  actor: SystemActor,
   options: { asOf?: string; onProgress?: (done: number) => void } = {},
 ): Promise<{ period: string; enterprises: number; distribution: Record<string, number>; ms: number }> {
   const started = performance.now();
@@ -141,16 +144,12 @@ export async function classifyAllEnterprises(
     if (ids.length < CLASSIFY_BATCH) break;
   }
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(
-      trx,
-      { system: 'credit.classify-enterprises' },
-      {
-        action: 'credit.enterprises_classified',
-        subjectType: 'credit_class',
-        subjectId: period,
-        detail: { period, asOf, enterprises: done, distribution },
-      },
-    ),
+    appendAudit(trx, systemOrigin(actor), {
+      action: 'credit.enterprises_classified',
+      subjectType: 'credit_class',
+      subjectId: period,
+      detail: { period, asOf, enterprises: done, distribution },
+    }),
   );
   return { period, enterprises: done, distribution, ms: Math.round(performance.now() - started) };
 }

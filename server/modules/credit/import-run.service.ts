@@ -33,6 +33,7 @@ import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
+import type { AuditOrigin } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { registryIdsByUscc } from '../enterprise/index.ts';
@@ -85,8 +86,13 @@ export interface RunImportOptions {
   /** Opens the file from the beginning. */
   open: OpenSource;
   facts: FileFacts;
-  /** Where the error report goes: stored for `actor` through the files module, or written to a local path. */
-  report: { kind: 'store'; actor: Actor } | { kind: 'path'; path: string };
+  /** Who the run acts as in the audit: the import job's (or the CLI's) declared system actor. */
+  origin: AuditOrigin;
+  /**
+   * Where the error report goes: stored through the files module as uploaded by `uploader` (the officer who
+   * started the import, so the file stays theirs), or written to a local path.
+   */
+  report: { kind: 'store'; uploader: Actor } | { kind: 'path'; path: string };
   onProgress?: (p: ImportProgress) => void;
   holdRows?: HoldRows;
   /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */
@@ -202,6 +208,7 @@ async function chooseSink(job: RunJob, now: Date): Promise<RecordSink> {
     categoryCode: category.code,
     departmentId: imp.department_id,
     createdBy: imp.created_by,
+    origin: options.origin,
     enteredAt: now,
     cal: job.cal,
     entryDeadlineWorkdays: job.settings.entryDeadlineWorkdays,
@@ -379,13 +386,13 @@ async function storeReport(
       await fsp.copyFile(report.path, options.report.path);
       return null;
     }
-    const file = await storeUpload(ctx, options.report.actor, {
+    const file = await storeUpload(ctx, options.report.uploader, {
       ownerModule: OWNER_MODULE,
       ownerId: importId,
       filename: `${base}-错误报告.xlsx`,
       stream: fs.createReadStream(report.path),
       purpose: 'document',
-      origin: { system: 'credit.import-file' },
+      origin: options.origin,
     });
     return file.id;
   } finally {

@@ -15,6 +15,7 @@ import {
 import { csvField } from './csv.ts';
 import { inspectImportFile } from './import-file.ts';
 import { processImport } from './imports.service.ts';
+import { importFileJob } from './credit.jobs.ts';
 
 let t: TestApp;
 let officer: string;
@@ -127,7 +128,7 @@ async function importFile(
   const res = await upload(cookie, content, opts);
   expect(res.statusCode, res.body).toBe(202);
   const id = res.json<ImportBody>().id;
-  await processImport(t.ctx, id);
+  await processImport(t.ctx, id, importFileJob(t.ctx).actor);
   const got = await t.app.inject({ method: 'GET', url: `/api/credit/imports/${id}`, headers: { cookie } });
   expect(got.statusCode).toBe(200);
   return got.json<ImportBody>();

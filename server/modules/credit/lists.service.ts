@@ -4,11 +4,11 @@
  * (with why) or automatically on its exit date. Officers manage only their own department's entries; the public
  * sees current entries of public lists without the reason text.
  */
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import type { Actor, SystemActor } from '../../kernel/policy.ts';
 import {
   exitEntriesDue,
   exitListEntry,
@@ -234,20 +234,16 @@ export async function listPublicEntries(
 }
 
 /** Daily: entries whose exit date has come are exited, one audit entry for the sweep. */
-export async function exitDueListEntries(ctx: AppContext): Promise<number> {
+export async function exitDueListEntries(ctx: AppContext, actor: SystemActor): Promise<number> {
   const today = chinaDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
     const exited = await exitEntriesDue(trx, today);
     if (exited.length > 0) {
-      await appendAudit(
-        trx,
-        { system: 'credit.expire-publication' },
-        {
-          action: 'credit.list_exits_due',
-          subjectType: 'credit_list_entry',
-          detail: { today, count: exited.length, ids: exited.slice(0, 500).map((e) => e.id) },
-        },
-      );
+      await appendAudit(trx, systemOrigin(actor), {
+        action: 'credit.list_exits_due',
+        subjectType: 'credit_list_entry',
+        detail: { today, count: exited.length, ids: exited.slice(0, 500).map((e) => e.id) },
+      });
     }
     return exited.length;
   });

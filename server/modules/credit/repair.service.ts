@@ -4,12 +4,12 @@
  * record's publication. Publication also ends by itself after the maximum period (daily job), which also reports
  * reviews past their deadline to the department.
  */
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
-import { can, type Actor } from '../../kernel/policy.ts';
+import { can, type Actor, type SystemActor } from '../../kernel/policy.ts';
 import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { attachFile, type FileDto } from '../files/index.ts';
@@ -301,10 +301,13 @@ export interface PublicationSweepResult {
 }
 
 /** Daily: end publication at the maximum period and report repair reviews past their deadline. Idempotent. */
-export async function sweepPublication(ctx: AppContext): Promise<Omit<PublicationSweepResult, 'listExits'>> {
+export async function sweepPublication(
+  ctx: AppContext,
+  actor: SystemActor,
+): Promise<Omit<PublicationSweepResult, 'listExits'>> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const origin = { system: 'credit.expire-publication' };
+  const origin = systemOrigin(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const expired = await expirePublications(trx, today, now);
     if (expired.length > 0) {

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { checkUscc } from '../../kernel/identifiers/uscc.ts';
-import { can, type Actor } from '../../kernel/policy.ts';
+import { can, type Actor, type SystemActor } from '../../kernel/policy.ts';
 import { findEnterpriseIdByCode, findEnterpriseSummary } from '../enterprise/index.ts';
 import { checkClassificationRules, type ClassificationRules } from './classification.rules.ts';
 import type { SanctionPurpose } from './lists.tables.ts';
@@ -118,7 +118,7 @@ const DEFAULT_SETTINGS = {
 } as const;
 
 /** Lists, measures, settings and classification rules from config/credit/: only what is not stored yet. */
-export async function seedSanctionsAndRules(ctx: AppContext): Promise<void> {
+export async function seedSanctionsAndRules(ctx: AppContext, actor: SystemActor): Promise<void> {
   const cfg = readSanctionsConfig();
   const rules = readClassificationConfig();
   await ctx.db.transaction().execute(async (trx) => {
@@ -130,15 +130,11 @@ export async function seedSanctionsAndRules(ctx: AppContext): Promise<void> {
     }
     if (await insertSettingIfMissing(trx, 'classification', rules)) settings++;
     if (lists + measures + settings > 0) {
-      await appendAudit(
-        trx,
-        { system: 'seed' },
-        {
-          action: 'credit.rules_seeded',
-          subjectType: 'credit_sanction',
-          detail: { lists, measures, settings },
-        },
-      );
+      await appendAudit(trx, systemOrigin(actor), {
+        action: 'credit.rules_seeded',
+        subjectType: 'credit_sanction',
+        detail: { lists, measures, settings },
+      });
     }
   });
 }

@@ -11,13 +11,13 @@ const zh = {
   'errors.CREDIT_USCC_INVALID': '统一社会信用代码“{uscc}”不合法。',
   'errors.CREDIT_USCC_INVALID.empty': '统一社会信用代码为空。',
   'errors.CREDIT_USCC_INVALID.length': '统一社会信用代码应为 18 位，“{uscc}”为 {length} 位。',
-  'errors.CREDIT_USCC_INVALID.charset': '统一社会信用代码“{uscc}”含有不允许的字符（或校验位不是合法字符）。',
+  'errors.CREDIT_USCC_INVALID.charset': '统一社会信用代码“{uscc}”含有不允许的字符（不使用 I、O、Z、S、V）。',
   'errors.CREDIT_USCC_INVALID.authority':
     '统一社会信用代码“{uscc}”的第 1 位登记管理部门代码未定义（应为 1–9、A、N 或 Y）。',
   'errors.CREDIT_USCC_INVALID.entity-type': '统一社会信用代码“{uscc}”的第 2 位机构类别代码不合法。',
   'errors.CREDIT_USCC_INVALID.division': '统一社会信用代码“{uscc}”的第 3–8 位行政区划码应为 6 位数字。',
-  'errors.CREDIT_USCC_INVALID.org-check': '统一社会信用代码“{uscc}”中组织机构代码的校验位不正确。',
-  'errors.CREDIT_USCC_INVALID.check': '统一社会信用代码“{uscc}”的第 18 位校验码不正确。',
+  'errors.CREDIT_USCC_INVALID.org-check': '统一社会信用代码“{uscc}”的第 17 位（组织机构代码校验码）不正确。',
+  'errors.CREDIT_USCC_INVALID.check': '统一社会信用代码“{uscc}”的第 18 位校验码与前 17 位不符。',
   'errors.CREDIT_LIST_UNKNOWN': '没有名单“{listCode}”。',
   'errors.CREDIT_LIST_ENTRY_EXITED': '该主体已移出名单。',
   'errors.CREDIT_REPAIR_TOO_EARLY': '最短公示期未满，自 {eligibleFrom} 起可申请信用修复。',
@@ -94,7 +94,7 @@ const en: Record<keyof typeof zh, string> = {
   'errors.CREDIT_USCC_INVALID.length':
     'A unified social credit code has 18 characters; “{uscc}” has {length, plural, one {# character} other {# characters}}.',
   'errors.CREDIT_USCC_INVALID.charset':
-    'The unified social credit code “{uscc}” contains a character that is not allowed there.',
+    'The unified social credit code “{uscc}” contains a character that is not allowed (I, O, Z, S and V are not used).',
   'errors.CREDIT_USCC_INVALID.authority':
     'The first character of “{uscc}” (registration authority) is not defined; it must be 1–9, A, N or Y.',
   'errors.CREDIT_USCC_INVALID.entity-type':
@@ -102,8 +102,9 @@ const en: Record<keyof typeof zh, string> = {
   'errors.CREDIT_USCC_INVALID.division':
     'Characters 3–8 of “{uscc}” (administrative division) must be six digits.',
   'errors.CREDIT_USCC_INVALID.org-check':
-    'The check character of the organisation code inside “{uscc}” is wrong.',
-  'errors.CREDIT_USCC_INVALID.check': 'The check character (18th) of “{uscc}” is wrong.',
+    "Character 17 of “{uscc}” (the organisation code's check character) is wrong.",
+  'errors.CREDIT_USCC_INVALID.check':
+    'The check character (18th) of “{uscc}” does not match the first 17 characters.',
   'errors.CREDIT_LIST_UNKNOWN': 'There is no credit list “{listCode}”.',
   'errors.CREDIT_LIST_ENTRY_EXITED': 'This entry has already left the list.',
   'errors.CREDIT_REPAIR_TOO_EARLY':

@@ -241,6 +241,22 @@ describe('all-or-nothing, partial, idempotency', () => {
       import_id: r.id,
       severity: 'ordinary',
     });
+    // The job acts as its declared system actor; the records and the report stay the starting officer's.
+    const audit = await sql<{ actor_id: string | null; actor_name: string; by_user: string }>`
+      select actor_id, actor_name, detail->>'byUser' as by_user from audit_log
+      where action = 'credit.records-imported' and subject_id = ${r.id}`.execute(t.ctx.db);
+    const starter = await sql<{ created_by: string }>`
+      select created_by from credit_import where id = ${r.id}`.execute(t.ctx.db);
+    const starterId = starter.rows[0]?.created_by;
+    expect(starterId).toBeTruthy();
+    expect(audit.rows).toEqual([
+      { actor_id: null, actor_name: `system:${importFileJob(t.ctx).actor.name}`, by_user: starterId },
+    ]);
+    const written = await sql<{ created_by: string; uploaded_by: string | null }>`
+      select distinct r.created_by, f.uploaded_by from credit_record r
+      left join stored_file f on f.owner_id = ${r.id}
+      where r.import_id = ${r.id}`.execute(t.ctx.db);
+    expect(written.rows).toEqual([{ created_by: starterId, uploaded_by: starterId }]);
   });
 
   it('the same file twice changes nothing', async () => {
@@ -309,7 +325,10 @@ describe('XLSX', () => {
     buf.writeUInt32LE(1024 * 1024 * 1024, cd + 24);
     const res = await upload(officer, buf, { name: 'bomb.xlsx' });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED' });
+    expect(res.json()).toMatchObject({
+      code: 'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+      params: { reason: 'declared-size', declaredBytes: expect.any(Number) as unknown },
+    });
     const n = await sql<{
       n: number;
     }>`select count(*)::int as n from credit_import where filename = 'bomb.xlsx'`.execute(t.ctx.db);

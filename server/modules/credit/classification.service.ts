@@ -4,7 +4,8 @@
  * per period. `getCreditClass` serves policies and inspections.
  */
 import { Value } from 'typebox/value';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
+import type { SystemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -48,7 +49,8 @@ export async function saveClassificationRules(
 ): Promise<ClassificationRules> {
   const problems = checkClassificationRules(input);
   if (problems.length > 0) {
-    throw new AppError('CREDIT_RULES_INVALID', `分类规则有误：${problems.join('；')}`, {
+    throw new AppError('CREDIT_RULES_INVALID', `Classification rules are invalid: ${problems.join('; ')}`, {
+      params: { count: problems.length, problems },
       errors: problems.map((p) => ({ field: '/body', rule: 'rules', message: p })),
     });
   }
@@ -105,8 +107,10 @@ export async function classifyEnterprise(
 }
 
 /** Classifies every registered enterprise for the period of `asOf` (YYYY-MM); re-running replaces the period. */
+/** `actor`: the classification job's declared system actor, named in the audit entry. */
 export async function classifyAllEnterprises(
   ctx: AppContext,
+  actor: SystemActor,
   options: { asOf?: string; onProgress?: (done: number) => void } = {},
 ): Promise<{ period: string; enterprises: number; distribution: Record<string, number>; ms: number }> {
   const started = performance.now();
@@ -140,16 +144,12 @@ export async function classifyAllEnterprises(
     if (ids.length < CLASSIFY_BATCH) break;
   }
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(
-      trx,
-      { system: 'credit.classify-enterprises' },
-      {
-        action: 'credit.enterprises_classified',
-        subjectType: 'credit_class',
-        subjectId: period,
-        detail: { period, asOf, enterprises: done, distribution },
-      },
-    ),
+    appendAudit(trx, systemOrigin(actor), {
+      action: 'credit.enterprises_classified',
+      subjectType: 'credit_class',
+      subjectId: period,
+      detail: { period, asOf, enterprises: done, distribution },
+    }),
   );
   return { period, enterprises: done, distribution, ms: Math.round(performance.now() - started) };
 }
@@ -182,7 +182,9 @@ export async function getCreditClass(ctx: AppContext, enterpriseId: string): Pro
     };
   }
   if (!(await findEnterpriseSummary(ctx.db, enterpriseId))) {
-    throw new AppError('NOT_FOUND', `没有这个市场主体：${enterpriseId}`);
+    throw new AppError('NOT_FOUND', `No such enterprise: ${enterpriseId}`, {
+      params: { reason: 'enterprise', enterpriseId },
+    });
   }
   const live = await classifyEnterprise(ctx, enterpriseId);
   return {

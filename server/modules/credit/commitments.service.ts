@@ -53,6 +53,20 @@ function toDto(r: CommitmentRow): CommitmentDto {
 }
 
 /** The enterprise sees its own; a department the ones it verifies. */
+function commitmentForbidden(): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    'Permission credit.own (enterprise) or credit.review (department) required.',
+    {
+      params: { reason: 'commitment-scope', permissions: ['credit.own', 'credit.review'] },
+    },
+  );
+}
+
+function commitmentNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `No such commitment: ${id}`, { params: { reason: 'commitment', id } });
+}
+
 function canSee(actor: Actor, r: { enterprise_id: string; department_id: string }): boolean {
   if (can(actor, 'credit.review') && actor.departmentId === r.department_id) return true;
   return can(actor, 'credit.own') && actor.enterpriseId === r.enterprise_id;
@@ -68,43 +82,67 @@ export async function recordCommitment(
   let departmentId: string;
   if (can(actor, 'credit.review') && actor.departmentId) {
     if (!input.uscc) {
-      throw new AppError('VALIDATION_FAILED', '部门录入承诺须填写承诺主体的统一社会信用代码。', {
-        errors: [{ field: '/body/uscc', rule: 'required', message: 'uscc is required' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        "A department's commitment entry needs the committing party's USCC.",
+        {
+          params: { reason: 'commitment-uscc' },
+          errors: [{ field: '/body/uscc', rule: 'required', message: 'uscc is required' }],
+        },
+      );
     }
     const entity = await resolveEntity(ctx.db, { uscc: input.uscc });
-    if (!entity.enterpriseId) throw new AppError('NOT_FOUND', `市场主体库中没有 ${entity.uscc}。`);
+    if (!entity.enterpriseId)
+      throw new AppError('NOT_FOUND', `No enterprise with USCC ${entity.uscc} is registered.`, {
+        params: { reason: 'enterprise-uscc', uscc: entity.uscc },
+      });
     enterpriseId = entity.enterpriseId;
     departmentId = actor.departmentId;
   } else if (can(actor, 'credit.own') && actor.enterpriseId) {
     enterpriseId = actor.enterpriseId;
     const known = new Set((await listDepartments(ctx.db)).map((d) => d.id));
     if (!input.departmentId || !known.has(input.departmentId)) {
-      throw new AppError('VALIDATION_FAILED', '请选择负责核查的部门。', {
+      throw new AppError('VALIDATION_FAILED', 'Choose the department that verifies the commitment.', {
+        params: { reason: 'commitment-department' },
         errors: [{ field: '/body/departmentId', rule: 'exists', message: 'a known department is required' }],
       });
     }
     departmentId = input.departmentId;
   } else {
-    throw new AppError('FORBIDDEN', '需要 credit.own（企业）或 credit.review（部门）权限。');
+    throw commitmentForbidden();
   }
   const entity = await resolveEntity(ctx.db, { enterpriseId });
   const today = chinaDate(ctx.clock.now());
   if (input.verifyBy < today) {
-    throw new AppError('VALIDATION_FAILED', '核查日期不能早于今天。', {
-      errors: [{ field: '/body/verifyBy', rule: 'minimum', message: 'verifyBy must not be in the past' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The verification date ${input.verifyBy} is before today (${today}).`,
+      {
+        params: { reason: 'verify-by-past', verifyBy: input.verifyBy, today },
+        errors: [
+          {
+            field: '/body/verifyBy',
+            rule: 'minimum',
+            message: 'verifyBy must not be in the past',
+            params: { limit: today },
+          },
+        ],
+      },
+    );
   }
   if (input.kind === 'notification') {
     const check = await checkSanctions(ctx, { enterpriseId }, 'commitment');
     if (check.decision === 'block') {
+      const blocking = check.reasons.filter((r) => r.decision === 'block');
+      const codes = blocking.map((r) => r.code);
       throw new AppError(
         'CREDIT_COMMITMENT_EXCLUDED',
-        `不适用告知承诺制：${check.reasons
-          .filter((r) => r.decision === 'block')
-          .map((r) => r.message)
-          .join('；')}`,
-        { extra: { reasons: check.reasons } },
+        `The applicant is excluded from notification-and-commitment (${blocking.length} reason${blocking.length === 1 ? '' : 's'}: ${codes.join(', ')}).`,
+        {
+          // The measures' messages are configured data (Chinese); the web shows them inside its own sentence.
+          params: { count: blocking.length, codes, messages: blocking.map((r) => r.message).join('；') },
+          extra: { reasons: check.reasons },
+        },
       );
     }
   }
@@ -185,7 +223,7 @@ export async function recordApplicationCommitment(
 
 export async function getCommitment(ctx: AppContext, actor: Actor, id: string): Promise<CommitmentDto> {
   const row = await findCommitment(ctx.db, id);
-  if (!row || !canSee(actor, row)) throw new AppError('NOT_FOUND', `没有这项承诺：${id}`);
+  if (!row || !canSee(actor, row)) throw commitmentNotFound(id);
   return toDto(row);
 }
 
@@ -197,7 +235,7 @@ export async function listCommitments(
   let scope: { enterpriseId?: string; departmentId?: string };
   if (can(actor, 'credit.review') && actor.departmentId) scope = { departmentId: actor.departmentId };
   else if (can(actor, 'credit.own') && actor.enterpriseId) scope = { enterpriseId: actor.enterpriseId };
-  else throw new AppError('FORBIDDEN', '需要 credit.own（企业）或 credit.review（部门）权限。');
+  else throw commitmentForbidden();
   const page = await listCommitmentRows(ctx.db, { ...scope, status: q.status }, q);
   return { items: page.items.map(toDto), total: page.total };
 }
@@ -211,7 +249,8 @@ export async function verifyCommitment(
 ): Promise<CommitmentDto> {
   const note = input.note?.trim() ? input.note.trim() : null;
   if (input.outcome === 'broken' && !note) {
-    throw new AppError('VALIDATION_FAILED', '认定违背承诺须说明理由。', {
+    throw new AppError('VALIDATION_FAILED', 'A broken commitment needs a reason.', {
+      params: { reason: 'broken-commitment-note' },
       errors: [
         { field: '/body/note', rule: 'required', message: 'a reason is required for a broken commitment' },
       ],
@@ -222,19 +261,25 @@ export async function verifyCommitment(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findCommitment(trx, id);
     if (!row || !actor.departmentId || row.department_id !== actor.departmentId) {
-      throw new AppError('NOT_FOUND', `没有这项承诺：${id}`);
+      throw commitmentNotFound(id);
     }
     if (row.status !== 'pending') {
-      throw new AppError('CREDIT_COMMITMENT_ALREADY_VERIFIED', '该承诺已核查。', {
-        extra: { status: row.status },
-      });
+      throw new AppError(
+        'CREDIT_COMMITMENT_ALREADY_VERIFIED',
+        `The commitment was already verified (${row.status}).`,
+        {
+          params: { status: row.status },
+          extra: { status: row.status },
+        },
+      );
     }
     let recordId: string | null = null;
     if (input.outcome === 'broken') {
       if (!(await categoryExists(trx, breach.categoryCode))) {
         throw new AppError(
           'CREDIT_CATEGORY_NOT_CONFIGURED',
-          `信用信息目录中没有“${breach.categoryCode}”类别，无法记录违背承诺信息。`,
+          `The credit catalogue has no category ${breach.categoryCode}; a broken commitment cannot be recorded.`,
+          { params: { categoryCode: breach.categoryCode } },
         );
       }
       const data = {

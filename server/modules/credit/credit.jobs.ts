@@ -35,19 +35,20 @@ export function sweepStaleImportsJob(ctx: AppContext) {
  * import row per batch, so any process can show it. A retry re-runs the file: rows already written are unchanged.
  */
 export function importFileJob(ctx: AppContext) {
-  return defineJob({
+  const job = defineJob({
     id: 'credit.import-file',
     description: '信用信息批量导入（校验、写入、错误报告）',
     payload: Type.Object({ importId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) }),
     retryLimit: 2,
     async handler(payload, run) {
-      const done = await processImport(ctx, payload.importId);
+      const done = await processImport(ctx, payload.importId, job.actor);
       run.progress(100, done ? `${done.status}: ${done.rows_total} rows` : 'import not found');
       return done
         ? { status: done.status, rows: done.rows_total, failed: done.rows_failed }
         : { missing: true };
     },
   });
+  return job;
 }
 
 /** Lists, repair, publication expiry, monthly classification: jobs of the lists engineer. */
@@ -60,15 +61,15 @@ export function listJobs(ctx: AppContext): JobDefinition[] {
  * exit date, and repair reviews past their working-day deadline are reported to the department. Idempotent.
  */
 export function expirePublicationJob(ctx: AppContext) {
-  return defineJob({
+  const job = defineJob({
     id: 'credit.expire-publication',
     description: '信用信息公示期满自动停止公示、名单到期移出、修复审核逾期提醒',
     payload: Type.Object({}),
     schedule: '0 1 * * *',
     policy: 'stately',
     async handler(_payload, run) {
-      const sweep = await sweepPublication(ctx);
-      const listExits = await exitDueListEntries(ctx);
+      const sweep = await sweepPublication(ctx, job.actor);
+      const listExits = await exitDueListEntries(ctx, job.actor);
       run.progress(
         100,
         `${sweep.expired} expired, ${listExits} list exits, ${sweep.overdueReviews} overdue reviews`,
@@ -76,11 +77,12 @@ export function expirePublicationJob(ctx: AppContext) {
       return { ...sweep, listExits };
     },
   });
+  return job;
 }
 
 /** Monthly on the 1st at 03:00: A–D risk classification of every enterprise for the month (re-run replaces it). */
 export function classifyEnterprisesJob(ctx: AppContext) {
-  return defineJob({
+  const job = defineJob({
     id: 'credit.classify-enterprises',
     description: '企业信用风险分类（A–D），每月1日重算并留存历史',
     payload: Type.Object({ asOf: Type.Optional(Type.String({ format: 'date' })) }),
@@ -88,11 +90,12 @@ export function classifyEnterprisesJob(ctx: AppContext) {
     policy: 'stately',
     retryLimit: 1,
     async handler(payload, run) {
-      const result = await classifyAllEnterprises(ctx, {
+      const result = await classifyAllEnterprises(ctx, job.actor, {
         ...(payload.asOf ? { asOf: payload.asOf } : {}),
         onProgress: (done) => run.progress(0, `${done} enterprises classified`),
       });
       return { ...result };
     },
   });
+  return job;
 }

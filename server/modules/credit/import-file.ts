@@ -3,10 +3,10 @@
  * a table (binary, a ZIP bomb), and the rows it holds as an async stream of batches (CSV decoded, XLSX streamed).
  */
 import fsp from 'node:fs/promises';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError, type ErrorParams } from '../../kernel/errors.ts';
 import { inspectZip } from '../../kernel/zip-inspect.ts';
 import { CsvParser } from './csv.ts';
-import { type CellValue, type SourceRow } from './import-rows.ts';
+import { RefusedFile, type CellValue, type SourceRow } from './import-rows.ts';
 import { type OpenSource } from './import-source.ts';
 import { xlsxRows } from './xlsx-rows.ts';
 import { creditSettings } from './records.service.ts';
@@ -21,8 +21,9 @@ export interface FileFacts {
   encoding: string | null;
 }
 
-export function unreadable(detail: string): AppError {
-  return new AppError('CREDIT_IMPORT_UNREADABLE', detail);
+/** `reason` names the situation (kebab-case) for the web's `errors.CREDIT_IMPORT_UNREADABLE.<reason>`. */
+export function unreadable(reason: string, detail: string, params: ErrorParams = {}): AppError {
+  return new AppError('CREDIT_IMPORT_UNREADABLE', detail, { params: { reason, ...params } });
 }
 
 /**
@@ -33,9 +34,13 @@ export async function zipDeclaredSize(
   file: string,
 ): Promise<{ entries: number; uncompressed: number; names: string[] }> {
   const zip = await inspectZip(file);
-  if (!zip) throw unreadable('文件不是有效的 XLSX（ZIP 目录无法读取）。');
+  if (!zip) throw unreadable('no-zip-directory', 'Not a valid XLSX file (its ZIP directory cannot be read).');
   if (zip.entries.some((e) => e.uncompressedSize >= 0xffffffff)) {
-    throw new AppError('CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED', 'XLSX 中有声明超过 4 GB 的条目，不予打开。');
+    throw new AppError(
+      'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+      'The XLSX file declares an entry larger than 4 GB; it is not opened.',
+      { params: { reason: 'entry-over-4gb' } },
+    );
   }
   return {
     entries: zip.entries.length,
@@ -65,19 +70,27 @@ export async function inspectImportFile(file: string): Promise<FileFacts> {
     if (zip.uncompressed > limit) {
       throw new AppError(
         'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
-        `XLSX 解压后声明大小 ${zip.uncompressed} 字节，超过上限 ${limit} 字节，未打开。 Declared uncompressed size exceeds ${limit} bytes.`,
-        { extra: { declaredBytes: zip.uncompressed, limitBytes: limit } },
+        `The XLSX file declares ${zip.uncompressed} bytes uncompressed, over the limit of ${limit} bytes; it is not opened.`,
+        {
+          params: { reason: 'declared-size', declaredBytes: zip.uncompressed, limitBytes: limit },
+          extra: { declaredBytes: zip.uncompressed, limitBytes: limit },
+        },
       );
     }
     if (!zip.names.includes('xl/workbook.xml'))
-      throw unreadable('ZIP 文件不是 XLSX 工作簿（缺少 xl/workbook.xml）。');
+      throw unreadable(
+        'not-a-workbook',
+        'The ZIP file is not an XLSX workbook (xl/workbook.xml is missing).',
+      );
     return { format: 'xlsx', encoding: null };
   }
-  if (n === 0) throw unreadable('文件为空。');
+  if (n === 0) throw unreadable('empty', 'The file is empty.');
   const utf8 = tryDecode('utf-8', sample);
   const text = utf8 ?? tryDecode('gb18030', sample);
-  if (text === undefined) throw unreadable('文件既不是 XLSX，也不是 UTF-8 或 GB18030 编码的 CSV 文本。');
-  if (BINARY_CONTROL.test(text)) throw unreadable('文件含有二进制控制字符，不是 CSV 文本。');
+  if (text === undefined)
+    throw unreadable('unknown-format', 'The file is neither XLSX nor CSV text in UTF-8 or GB18030.');
+  if (BINARY_CONTROL.test(text))
+    throw unreadable('binary', 'The file contains binary control characters; it is not CSV text.');
   return { format: 'csv', encoding: utf8 !== undefined ? 'utf-8' : 'gb18030' };
 }
 
@@ -106,7 +119,8 @@ async function* csvRows(open: OpenSource, encoding: string): AsyncGenerator<Sour
       text = decoder.decode(chunk as Buffer, { stream: true });
     } catch {
       stream.destroy();
-      throw unreadable(`文件约第 ${bytes} 字节处不是有效的 ${encoding} 文本。`);
+      // Read during the run: the message goes onto the import row (its data, as from the worker thread).
+      throw new RefusedFile(`文件约第 ${bytes} 字节处不是有效的 ${encoding} 文本。`);
     }
     bytes += (chunk as Buffer).length;
     const recs = parser.push(text);

@@ -120,7 +120,7 @@ describe('the stale-import sweeper', () => {
     expect((await findImportRow(t.ctx.db, fresh))?.status).toBe('running');
     // Sweeping again changes nothing, and a late job leaves the swept import failed.
     expect(await sweepStaleImports(t.ctx)).toBe(0);
-    await processImport(t.ctx, stale);
+    await processImport(t.ctx, stale, importFileJob(t.ctx).actor);
     expect((await findImportRow(t.ctx.db, stale))?.status).toBe('failed');
   });
 

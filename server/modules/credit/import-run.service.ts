@@ -33,6 +33,7 @@ import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
+import type { AuditOrigin } from '../../kernel/audit.ts';
 import type { Actor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { registryIdsByUscc } from '../enterprise/index.ts';
@@ -60,7 +61,7 @@ import type { ImportErrorDto } from './records.schemas.ts';
 import { categorySpec, creditSettings, loadedYearSet, timelinessOf } from './records.service.ts';
 import { CORE_FIELDS } from './row-validation.ts';
 import { ErrorReport } from './import-error-report.ts';
-import { readRows, unreadable, type FileFacts } from './import-file.ts';
+import { readRows, type FileFacts } from './import-file.ts';
 
 const ERROR_SAMPLE = 100;
 const OWNER_MODULE = 'credit';
@@ -85,8 +86,13 @@ export interface RunImportOptions {
   /** Opens the file from the beginning. */
   open: OpenSource;
   facts: FileFacts;
-  /** Where the error report goes: stored for `actor` through the files module, or written to a local path. */
-  report: { kind: 'store'; actor: Actor } | { kind: 'path'; path: string };
+  /** Who the run acts as in the audit: the import job's (or the CLI's) declared system actor. */
+  origin: AuditOrigin;
+  /**
+   * Where the error report goes: stored through the files module as uploaded by `uploader` (the officer who
+   * started the import, so the file stays theirs), or written to a local path.
+   */
+  report: { kind: 'store'; uploader: Actor } | { kind: 'path'; path: string };
   onProgress?: (p: ImportProgress) => void;
   holdRows?: HoldRows;
   /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */
@@ -160,12 +166,10 @@ export async function runImport(
     });
   } catch (err) {
     await report.discard();
-    const detail =
-      err instanceof AppError || err instanceof CsvSyntaxError
-        ? err.message
-        : '导入失败（系统错误）。已写入的行再次导入同一文件时会计为未变。';
-    if (!(err instanceof AppError || err instanceof CsvSyntaxError))
-      ctx.logger.error({ err, importId }, 'credit import failed');
+    // A refused file's (Chinese) message is the import's own data, shown with the run like its row errors.
+    const known = err instanceof AppError || err instanceof CsvSyntaxError || err instanceof RefusedFile;
+    const detail = known ? err.message : '导入失败（系统错误）。已写入的行再次导入同一文件时会计为未变。';
+    if (!known) ctx.logger.error({ err, importId }, 'credit import failed');
     await updateImportRow(ctx.db, importId, {
       status: 'failed',
       phase: 'failed',
@@ -204,6 +208,7 @@ async function chooseSink(job: RunJob, now: Date): Promise<RecordSink> {
     categoryCode: category.code,
     departmentId: imp.department_id,
     createdBy: imp.created_by,
+    origin: options.origin,
     enteredAt: now,
     cal: job.cal,
     entryDeadlineWorkdays: job.settings.entryDeadlineWorkdays,
@@ -363,7 +368,6 @@ async function readValidateWrite(job: RunJob): Promise<boolean> {
     return true;
   } catch (err) {
     await sink.abort();
-    if (err instanceof RefusedFile) throw unreadable(err.message);
     throw err;
   }
 }
@@ -382,13 +386,13 @@ async function storeReport(
       await fsp.copyFile(report.path, options.report.path);
       return null;
     }
-    const file = await storeUpload(ctx, options.report.actor, {
+    const file = await storeUpload(ctx, options.report.uploader, {
       ownerModule: OWNER_MODULE,
       ownerId: importId,
       filename: `${base}-错误报告.xlsx`,
       stream: fs.createReadStream(report.path),
       purpose: 'document',
-      origin: { system: 'credit.import-file' },
+      origin: options.origin,
     });
     return file.id;
   } finally {

@@ -43,7 +43,7 @@ import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type pg from 'pg';
-import { appendAudit } from '../../kernel/audit.ts';
+import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { copyFrom, kyselyOnClient } from '../../kernel/db/pg-copy.ts';
@@ -59,6 +59,8 @@ export interface WriteTarget {
   categoryCode: string;
   departmentId: string;
   createdBy: string | null;
+  /** Who the write transactions' audit entries name (the run's system actor); `createdBy` stays on the records. */
+  origin: AuditOrigin;
   /** The entry time of new records (the import's start). */
   enteredAt: Date;
   cal: WorkCalendar;
@@ -322,23 +324,19 @@ async function auditWrite(
   r: MergeResult,
 ): Promise<void> {
   if (r.inserted + r.updated === 0) return;
-  await appendAudit(
-    trx,
-    { system: 'credit.import-file' },
-    {
-      action: 'credit.records-imported',
-      subjectType: 'credit_import',
-      subjectId: t.importId,
-      detail: {
-        category: t.categoryCode,
-        rows: `${rows.first}-${rows.last}`,
-        inserted: r.inserted,
-        updated: r.updated,
-        ...(r.copied ? { copied: r.copied } : {}),
-        byUser: t.createdBy,
-      },
+  await appendAudit(trx, t.origin, {
+    action: 'credit.records-imported',
+    subjectType: 'credit_import',
+    subjectId: t.importId,
+    detail: {
+      category: t.categoryCode,
+      rows: `${rows.first}-${rows.last}`,
+      inserted: r.inserted,
+      updated: r.updated,
+      ...(r.copied ? { copied: r.copied } : {}),
+      byUser: t.createdBy,
     },
-  );
+  });
 }
 
 /** One chunk as its own transaction (merge, timeliness of corrections, audit). */

@@ -19,7 +19,8 @@ interface ImportForm {
 }
 
 function formError(field: string, rule: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `表单字段 ${field}：${message}`, {
+  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, {
+    params: { field },
     errors: [{ field: `/body/${field}`, rule, message }],
   });
 }
@@ -33,7 +34,9 @@ function flag(value: string, field: string): boolean {
 /** multipart/form-data: `file` (CSV or XLSX), `categoryCode`, optional `dryRun`, `partial`. */
 async function readImportForm(ctx: AppContext, req: FastifyRequest): Promise<ImportForm> {
   if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传，文件放在 file 字段。');
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send multipart/form-data with the file in a "file" part.', {
+      params: { reason: 'multipart' },
+    });
   }
   let spooled: SpooledUpload | undefined;
   let filename = '';

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import { systemActor, type Actor, type SystemActor } from '../../kernel/policy.ts';
 import { createFileStore, newStorageKey, type SpooledUpload } from '../../kernel/storage.ts';
 import type { FileAccessCheck } from '../files/index.ts';
 import {
@@ -64,7 +64,10 @@ export async function startImport(
 ): Promise<{ id: string }> {
   const category = await getEnterableCategory(ctx.db, actor.departmentId, input.categoryCode);
   if (input.spooled.sizeBytes > creditSettings().importMaxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `导入文件超过 ${creditSettings().importMaxBytes} 字节。`);
+    const limitBytes = creditSettings().importMaxBytes;
+    throw new AppError('PAYLOAD_TOO_LARGE', `The import file exceeds ${limitBytes} bytes.`, {
+      params: { reason: 'credit-import', limitBytes },
+    });
   }
   const facts = await inspectImportFile(input.spooled.path);
   const store = createFileStore(ctx.config);
@@ -109,14 +112,24 @@ export async function startImport(
   }
 }
 
-/** The job's work: runs a queued import from the stored file, then removes the file. Re-running is harmless. */
-export async function processImport(ctx: AppContext, importId: string): Promise<ImportRow | undefined> {
+/**
+ * The job's work: runs a queued import from the stored file, then removes the file. Re-running is harmless. The run
+ * acts as the job's system actor (`actor`) in the audit; the records and the error report stay the department's
+ * and the starting officer's (`created_by`, the report's uploader).
+ */
+export async function processImport(
+  ctx: AppContext,
+  importId: string,
+  actor: SystemActor,
+): Promise<ImportRow | undefined> {
   const imp = await findImportRow(ctx.db, importId);
   // A swept import ('failed' before it ran) stays failed: its job came too late.
   if (!imp || imp.source_key === null || imp.phase === 'done' || imp.status === 'failed') return imp;
   const store = createFileStore(ctx.config);
   const key = imp.source_key;
-  const actor: Actor = {
+  // The files module records an upload's `uploaded_by` from an Actor: the starting officer, with no permissions
+  // (it only names the report's owner; nothing is authorised or audited as this user).
+  const uploader: Actor = {
     userId: imp.created_by ?? '',
     username: 'credit-import',
     displayName: '信用信息导入',
@@ -130,7 +143,8 @@ export async function processImport(ctx: AppContext, importId: string): Promise<
   const done = await runImport(ctx, importId, {
     open: () => store.get(key),
     facts: { format: imp.format, encoding: imp.encoding },
-    report: { kind: 'store', actor },
+    origin: systemOrigin(actor),
+    report: { kind: 'store', uploader },
   });
   await store.delete(key);
   await updateImportRow(ctx.db, importId, { source_key: null });
@@ -168,7 +182,7 @@ async function getVisibleImport(ctx: AppContext, actor: Actor, id: string): Prom
   const row = await findImportRow(ctx.db, id);
   const scope = recordScope(actor);
   if (!row || (scope !== 'all' && row.department_id !== scope.departmentId)) {
-    throw new AppError('NOT_FOUND', '没有找到该导入批次。 Import not found.');
+    throw new AppError('NOT_FOUND', `No such import: ${id}`, { params: { reason: 'credit-import', id } });
   }
   return row;
 }
@@ -196,11 +210,22 @@ export async function listImports(
 export async function getImportErrorFileId(ctx: AppContext, actor: Actor, id: string): Promise<string> {
   const row = await getVisibleImport(ctx, actor, id);
   if (row.status === 'running')
-    throw new AppError('CREDIT_IMPORT_NOT_FINISHED', '导入尚未完成，错误报告还没有生成。');
+    throw new AppError(
+      'CREDIT_IMPORT_NOT_FINISHED',
+      'The import is still running; its error report is not ready.',
+      {
+        params: { id },
+      },
+    );
   if (!row.error_file_id)
-    throw new AppError('NOT_FOUND', '该批次没有错误行，没有错误报告。 No error report.');
+    throw new AppError('NOT_FOUND', `Import ${id} had no bad rows, so it has no error report.`, {
+      params: { reason: 'credit-import-report', id },
+    });
   return row.error_file_id;
 }
+
+/** A local import (CLI, benchmark) is the platform acting, recorded as `system:credit-import-cli`. */
+const IMPORT_CLI_ACTOR = systemActor('credit-import-cli');
 
 /**
  * Imports a local file for a department (the CLI and the benchmark): same checks and the same run as the job,
@@ -243,28 +268,25 @@ export async function importLocalFile(
       source_key: null,
       created_by: null,
     });
-    await appendAudit(
-      trx,
-      { system: 'credit-import-cli' },
-      {
-        action: 'credit.import-started',
-        subjectType: 'credit_import',
-        subjectId: importId,
-        detail: {
-          category: category.code,
-          format: facts.format,
-          sha256,
-          sizeBytes: size,
-          dryRun: input.dryRun,
-          partial: input.partial,
-        },
+    await appendAudit(trx, systemOrigin(IMPORT_CLI_ACTOR), {
+      action: 'credit.import-started',
+      subjectType: 'credit_import',
+      subjectId: importId,
+      detail: {
+        category: category.code,
+        format: facts.format,
+        sha256,
+        sizeBytes: size,
+        dryRun: input.dryRun,
+        partial: input.partial,
       },
-    );
+    });
     return importId;
   });
   return runImport(ctx, id, {
     open: async () => fs.createReadStream(input.file, { highWaterMark: 256 * 1024 }),
     facts,
+    origin: systemOrigin(IMPORT_CLI_ACTOR),
     report: { kind: 'path', path: input.reportPath },
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.holdRows ? { holdRows: input.holdRows } : {}),

@@ -15,6 +15,7 @@ import {
 import { csvField } from './csv.ts';
 import { inspectImportFile } from './import-file.ts';
 import { processImport } from './imports.service.ts';
+import { importFileJob } from './credit.jobs.ts';
 
 let t: TestApp;
 let officer: string;
@@ -127,7 +128,7 @@ async function importFile(
   const res = await upload(cookie, content, opts);
   expect(res.statusCode, res.body).toBe(202);
   const id = res.json<ImportBody>().id;
-  await processImport(t.ctx, id);
+  await processImport(t.ctx, id, importFileJob(t.ctx).actor);
   const got = await t.app.inject({ method: 'GET', url: `/api/credit/imports/${id}`, headers: { cookie } });
   expect(got.statusCode).toBe(200);
   return got.json<ImportBody>();
@@ -240,6 +241,22 @@ describe('all-or-nothing, partial, idempotency', () => {
       import_id: r.id,
       severity: 'ordinary',
     });
+    // The job acts as its declared system actor; the records and the report stay the starting officer's.
+    const audit = await sql<{ actor_id: string | null; actor_name: string; by_user: string }>`
+      select actor_id, actor_name, detail->>'byUser' as by_user from audit_log
+      where action = 'credit.records-imported' and subject_id = ${r.id}`.execute(t.ctx.db);
+    const starter = await sql<{ created_by: string }>`
+      select created_by from credit_import where id = ${r.id}`.execute(t.ctx.db);
+    const starterId = starter.rows[0]?.created_by;
+    expect(starterId).toBeTruthy();
+    expect(audit.rows).toEqual([
+      { actor_id: null, actor_name: `system:${importFileJob(t.ctx).actor.name}`, by_user: starterId },
+    ]);
+    const written = await sql<{ created_by: string; uploaded_by: string | null }>`
+      select distinct r.created_by, f.uploaded_by from credit_record r
+      left join stored_file f on f.owner_id = ${r.id}
+      where r.import_id = ${r.id}`.execute(t.ctx.db);
+    expect(written.rows).toEqual([{ created_by: starterId, uploaded_by: starterId }]);
   });
 
   it('the same file twice changes nothing', async () => {
@@ -308,7 +325,10 @@ describe('XLSX', () => {
     buf.writeUInt32LE(1024 * 1024 * 1024, cd + 24);
     const res = await upload(officer, buf, { name: 'bomb.xlsx' });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED' });
+    expect(res.json()).toMatchObject({
+      code: 'CREDIT_IMPORT_TOO_LARGE_UNCOMPRESSED',
+      params: { reason: 'declared-size', declaredBytes: expect.any(Number) as unknown },
+    });
     const n = await sql<{
       n: number;
     }>`select count(*)::int as n from credit_import where filename = 'bomb.xlsx'`.execute(t.ctx.db);

@@ -3,6 +3,7 @@
  * sanctions (`checkSanctions`), commitments, credit repair, A–D classification and the public credit query.
  * Contract: docs/credit-api.md.
  */
+import { defineAuditActions } from '../../kernel/audit.ts';
 import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
 import { definePermissions } from '../../kernel/policy.ts';
 import { CreditClassificationErrors } from './classification.errors.ts';
@@ -10,6 +11,8 @@ import { CreditCommitmentErrors } from './commitments.errors.ts';
 import { CreditListErrors } from './lists.errors.ts';
 import { CreditRecordErrors } from './records.errors.ts';
 import { CreditRepairErrors } from './repair.errors.ts';
+import type { ClassificationRules } from './classification.rules.ts';
+import type { SanctionPurpose, SanctionTrigger } from './lists.tables.ts';
 import { importReportAccess, OWNER_MODULE as IMPORT_OWNER } from './imports.service.ts';
 import { materialsAccess, REPAIR_MATERIALS_OWNER } from './repair.service.ts';
 import { listJobs, recordJobs } from './credit.jobs.ts';
@@ -36,6 +39,111 @@ declare module '../../kernel/policy.ts' {
   }
 }
 
+/** A daily or monthly sweep: the day it ran, how many rows it changed and (up to 500 of) their ids. */
+type SweepDetail = { today: string; count: number; ids: readonly string[] };
+
+declare module '../../kernel/audit.ts' {
+  interface AuditActions {
+    'credit.record-entered': CreditRecordAuditDetail;
+    'credit.record-corrected': CreditRecordAuditDetail & { previousHash: string };
+    'credit.category-updated': { changed: readonly string[] };
+    'credit.import-started': {
+      category: string;
+      format: string;
+      sha256: string;
+      sizeBytes: number;
+      dryRun: boolean;
+      partial: boolean;
+    };
+    /** One per write transaction of an import; `byUser` is the officer who started it (null from the CLI). */
+    'credit.records-imported': {
+      category: string;
+      rows: string;
+      inserted: number;
+      updated: number;
+      copied?: number;
+      byUser: string | null;
+    };
+    'credit.list_entered': { list: string; uscc: string; departmentId: string; enteredOn: string };
+    'credit.list_exited': { list: string; uscc: string; exitedOn: string; reason: string };
+    'credit.list_exits_due': SweepDetail;
+    'credit.repair_applied': {
+      recordId: string;
+      uscc: string;
+      reviewDueOn: string;
+      materials: readonly string[];
+    };
+    'credit.repair_approved': { recordId: string; uscc: string; comment: string | null };
+    'credit.repair_rejected': { recordId: string; uscc: string; comment: string | null };
+    'credit.publication_expired': SweepDetail;
+    'credit.repair_reviews_overdue': SweepDetail;
+    'credit.commitment_recorded': {
+      kind: string;
+      uscc: string;
+      departmentId: string;
+      verifyBy: string;
+      applicationRef?: string;
+    };
+    'credit.commitment_fulfilled': { uscc: string; recordId: string | null; note: string | null };
+    'credit.commitment_broken': { uscc: string; recordId: string | null; note: string | null };
+    'credit.sanction_created': CreditSanctionAuditDetail;
+    'credit.sanction_changed': CreditSanctionAuditDetail;
+    'credit.rules_seeded': { lists: number; measures: number; settings: number };
+    'credit.classification_started': { jobId: string | null };
+    'credit.classification_rules_changed': {
+      rules: readonly string[];
+      thresholds: ClassificationRules['thresholds'];
+    };
+    'credit.enterprises_classified': {
+      period: string;
+      asOf: string;
+      enterprises: number;
+      distribution: Record<string, number>;
+    };
+  }
+}
+
+interface CreditRecordAuditDetail {
+  category: string;
+  decisionNo: string;
+  decisionDate: string;
+  uscc: string;
+  entryWorkdays: number;
+  timely: boolean;
+}
+
+interface CreditSanctionAuditDetail {
+  decision: 'flag' | 'block';
+  purposes: readonly SanctionPurpose[];
+  trigger: SanctionTrigger;
+  active: boolean;
+}
+
+const auditActions = defineAuditActions([
+  'credit.record-entered',
+  'credit.record-corrected',
+  'credit.category-updated',
+  'credit.import-started',
+  'credit.records-imported',
+  'credit.list_entered',
+  'credit.list_exited',
+  'credit.list_exits_due',
+  'credit.repair_applied',
+  'credit.repair_approved',
+  'credit.repair_rejected',
+  'credit.publication_expired',
+  'credit.repair_reviews_overdue',
+  'credit.commitment_recorded',
+  'credit.commitment_fulfilled',
+  'credit.commitment_broken',
+  'credit.sanction_created',
+  'credit.sanction_changed',
+  'credit.rules_seeded',
+  'credit.classification_started',
+  'credit.classification_rules_changed',
+  'credit.enterprises_classified',
+]);
+
 export function creditModule(ctx: AppContext): ModuleManifest {
   return {
     name: 'credit',
@@ -47,6 +155,7 @@ export function creditModule(ctx: AppContext): ModuleManifest {
       CreditCommitmentErrors,
     ],
     permissions,
+    auditActions,
     fileAccess: {
       // An import's error report: whoever may see the import.
       [IMPORT_OWNER]: importReportAccess,

@@ -557,7 +557,7 @@ describe('classification', () => {
       (await checkSanctions(t.ctx, { enterpriseId: d.id }, 'grant')).reasons.map((r) => r.code),
     ).toContain('class-d-no-auto-grant');
 
-    await classifyAllEnterprises(t.ctx, { asOf: '2026-12-01' });
+    await classifyAllEnterprises(t.ctx, classifyEnterprisesJob(t.ctx).actor, { asOf: '2026-12-01' });
     const hist = (await call('GET', `/api/credit/enterprises/${d.id}/class`, office)).json().history;
     expect(hist.map((h: { period: string }) => h.period)).toEqual(['2026-12', '2026-11']);
     const clean = (await call('GET', `/api/credit/enterprises/${other.id}/class`, office)).json().current;
@@ -597,7 +597,9 @@ describe('classification', () => {
         status: 'active',
       })),
     );
-    const result = await classifyAllEnterprises(t.ctx, { asOf: '2026-12-01' });
+    const result = await classifyAllEnterprises(t.ctx, classifyEnterprisesJob(t.ctx).actor, {
+      asOf: '2026-12-01',
+    });
     expect(result.enterprises).toBeGreaterThanOrEqual(2000);
     console.info(`classification: ${result.enterprises} enterprises in ${result.ms} ms`);
     expect(result.ms).toBeLessThan(15_000);
@@ -609,7 +611,7 @@ describe('public query and own view', () => {
     const bad = await call('GET', '/api/credit/entities/91350100M000100Y4Z');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('CREDIT_USCC_INVALID');
-    expect(bad.json().detail).toContain('校验');
+    expect(bad.json().params).toMatchObject({ reason: 'charset', uscc: '91350100M000100Y4Z' });
     expect((await call('GET', '/api/credit/entities/91350100M000100Y43')).statusCode).toBe(404);
 
     const person = '11010519491231002X';

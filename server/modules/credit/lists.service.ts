@@ -4,11 +4,11 @@
  * (with why) or automatically on its exit date. Officers manage only their own department's entries; the public
  * sees current entries of public lists without the reason text.
  */
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import type { Actor, SystemActor } from '../../kernel/policy.ts';
 import {
   exitEntriesDue,
   exitListEntry,
@@ -52,14 +52,19 @@ function toDto(r: ListEntryRow, today: string): ListEntryDto {
 }
 
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门账号可以管理名单。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Only department accounts manage credit lists.', {
+      params: { reason: 'department-lists' },
+    });
   return actor.departmentId;
 }
 
 async function getOwnEntry(ctx: AppContext, actor: Actor, id: string): Promise<ListEntryRow> {
   const row = await findListEntry(ctx.db, id);
   if (!row || row.department_id !== actor.departmentId)
-    throw new AppError('NOT_FOUND', `没有这个名单条目：${id}`);
+    throw new AppError('NOT_FOUND', `No such list entry: ${id}`, {
+      params: { reason: 'credit-list-entry', id },
+    });
   return row;
 }
 
@@ -71,23 +76,44 @@ export async function addListEntry(
 ): Promise<ListEntryDto> {
   const departmentId = departmentOf(actor);
   const list = await findList(ctx.db, input.listCode);
-  if (!list) throw new AppError('CREDIT_LIST_UNKNOWN', `没有名单“${input.listCode}”。`);
+  if (!list)
+    throw new AppError('CREDIT_LIST_UNKNOWN', `No credit list ${input.listCode}.`, {
+      params: { listCode: input.listCode },
+    });
   if (!input.exitOn && !input.exitCondition) {
-    throw new AppError('VALIDATION_FAILED', '须给出移出规则：移出日期或移出条件。', {
+    throw new AppError('VALIDATION_FAILED', 'An exit rule is required: an exit date or an exit condition.', {
+      params: { reason: 'list-exit-rule' },
       errors: [{ field: '/body/exitOn', rule: 'required', message: 'exitOn or exitCondition is required' }],
     });
   }
   if (input.exitOn && input.exitOn <= input.enteredOn) {
-    throw new AppError('VALIDATION_FAILED', '移出日期须晚于列入日期。', {
-      errors: [{ field: '/body/exitOn', rule: 'after', message: 'exitOn must be after enteredOn' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The exit date ${input.exitOn} must be after the entry date ${input.enteredOn}.`,
+      {
+        params: { reason: 'list-exit-after-entry', exitOn: input.exitOn, enteredOn: input.enteredOn },
+        errors: [
+          {
+            field: '/body/exitOn',
+            rule: 'after',
+            message: 'exitOn must be after enteredOn',
+            params: { limit: input.enteredOn },
+          },
+        ],
+      },
+    );
   }
   const entity = await resolveEntity(ctx.db, { uscc: input.uscc });
   const entityName = entity.name ?? input.entityName?.trim();
   if (!entityName) {
-    throw new AppError('VALIDATION_FAILED', '该统一社会信用代码不在市场主体库中，请填写主体名称。', {
-      errors: [{ field: '/body/entityName', rule: 'required', message: 'entityName is required' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `USCC ${entity.uscc} is not a registered enterprise; give the entity's name.`,
+      {
+        params: { reason: 'list-entity-name', uscc: entity.uscc },
+        errors: [{ field: '/body/entityName', rule: 'required', message: 'entityName is required' }],
+      },
+    );
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
     const entryId = await insertListEntry(trx, {
@@ -130,15 +156,29 @@ export async function exitListEntryByDecision(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await getOwnEntry({ ...ctx, db: trx }, actor, id);
     if (exitedOn < row.entered_on) {
-      throw new AppError('VALIDATION_FAILED', '移出日期不能早于列入日期。', {
-        errors: [{ field: '/body/exitedOn', rule: 'after', message: 'exitedOn must not precede enteredOn' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `The exit date ${exitedOn} must not precede the entry date ${row.entered_on}.`,
+        {
+          params: { reason: 'list-exited-before-entry', exitedOn, enteredOn: row.entered_on },
+          errors: [
+            {
+              field: '/body/exitedOn',
+              rule: 'after',
+              message: 'exitedOn must not precede enteredOn',
+              params: { limit: row.entered_on },
+            },
+          ],
+        },
+      );
     }
     if (
       !isCurrent(row, today) ||
       !(await exitListEntry(trx, id, { exitedOn, reason: input.reason.trim(), by: actor.userId }))
     ) {
-      throw new AppError('CREDIT_LIST_ENTRY_EXITED', '该主体已移出名单。');
+      throw new AppError('CREDIT_LIST_ENTRY_EXITED', `List entry ${id} has already exited the list.`, {
+        params: { id },
+      });
     }
     await appendAudit(trx, origin, {
       action: 'credit.list_exited',
@@ -170,7 +210,10 @@ export async function listPublicEntries(
   q: PublicEntryListQueryInput,
 ): Promise<PublicListEntryListDto> {
   const list = await findList(ctx.db, listCode);
-  if (!list) throw new AppError('NOT_FOUND', `没有名单“${listCode}”。`);
+  if (!list)
+    throw new AppError('NOT_FOUND', `No credit list ${listCode}.`, {
+      params: { reason: 'credit-list', listCode },
+    });
   const today = chinaDate(ctx.clock.now());
   const page = await listEntryRows(
     ctx.db,
@@ -191,20 +234,16 @@ export async function listPublicEntries(
 }
 
 /** Daily: entries whose exit date has come are exited, one audit entry for the sweep. */
-export async function exitDueListEntries(ctx: AppContext): Promise<number> {
+export async function exitDueListEntries(ctx: AppContext, actor: SystemActor): Promise<number> {
   const today = chinaDate(ctx.clock.now());
   return ctx.db.transaction().execute(async (trx) => {
     const exited = await exitEntriesDue(trx, today);
     if (exited.length > 0) {
-      await appendAudit(
-        trx,
-        { system: 'credit.expire-publication' },
-        {
-          action: 'credit.list_exits_due',
-          subjectType: 'credit_list_entry',
-          detail: { today, count: exited.length, ids: exited.slice(0, 500).map((e) => e.id) },
-        },
-      );
+      await appendAudit(trx, systemOrigin(actor), {
+        action: 'credit.list_exits_due',
+        subjectType: 'credit_list_entry',
+        detail: { today, count: exited.length, ids: exited.slice(0, 500).map((e) => e.id) },
+      });
     }
     return exited.length;
   });

@@ -98,7 +98,10 @@ export async function getPublicEntity(ctx: AppContext, usccInput: string): Promi
   const entity = await resolveEntity(ctx.db, { uscc: usccInput });
   const records = await publishedRecordsOf(ctx.db, entity.uscc, PUBLIC_RECORD_LIMIT);
   const name = entity.name ?? (await anyRecordName(ctx.db, entity.uscc));
-  if (!name) throw new AppError('NOT_FOUND', `没有统一社会信用代码为 ${entity.uscc} 的市场主体或信用信息。`);
+  if (!name)
+    throw new AppError('NOT_FOUND', `No enterprise or credit information for USCC ${entity.uscc}.`, {
+      params: { reason: 'credit-entity', uscc: entity.uscc },
+    });
   const cls = entity.enterpriseId ? await latestClassOf(ctx.db, entity.enterpriseId) : undefined;
   return {
     uscc: entity.uscc,
@@ -118,7 +121,10 @@ export async function searchPublicEntities(
 }
 
 export async function getMyCredit(ctx: AppContext, actor: Actor): Promise<MyCreditDto> {
-  if (!actor.enterpriseId) throw new AppError('FORBIDDEN', '只有企业账号可以查看本企业信用信息。');
+  if (!actor.enterpriseId)
+    throw new AppError('FORBIDDEN', 'Only enterprise accounts see their own credit information.', {
+      params: { reason: 'enterprise-credit' },
+    });
   const entity = await resolveEntity(ctx.db, { enterpriseId: actor.enterpriseId });
   const today = chinaDate(ctx.clock.now());
   const [records, repairs, cls, lists, history] = await Promise.all([

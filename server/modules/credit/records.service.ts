@@ -106,7 +106,10 @@ export function withinCompetence(
 /** Officers see their own department's records; the office (and other readers without a department) all. */
 export function recordScope(actor: Actor): { departmentId: string } | 'all' {
   if (actor.kind === 'officer') {
-    if (!actor.departmentId) throw new AppError('FORBIDDEN', '账号未绑定部门。 Account has no department.');
+    if (!actor.departmentId)
+      throw new AppError('FORBIDDEN', 'The account has no department.', {
+        params: { reason: 'no-department' },
+      });
     return { departmentId: actor.departmentId };
   }
   return 'all';
@@ -117,7 +120,9 @@ export async function departmentCodeOf(db: Db, departmentId: string): Promise<st
 }
 
 const notFoundCategory = (code: string): AppError =>
-  new AppError('NOT_FOUND', `没有找到信用信息类别 ${code}。 Credit category not found.`);
+  new AppError('NOT_FOUND', `No such credit category: ${code}`, {
+    params: { reason: 'credit-category', code },
+  });
 
 /** The category an officer's department may enter; inactive → 422, foreign or missing → 404. */
 export async function getEnterableCategory(
@@ -130,7 +135,11 @@ export async function getEnterableCategory(
   if (!category || deptCode === undefined || !withinCompetence(category, deptCode))
     throw notFoundCategory(code);
   if (!category.active) {
-    throw new AppError('CREDIT_CATEGORY_INACTIVE', `信用信息类别“${category.name}”已停用，不能录入。`);
+    throw new AppError(
+      'CREDIT_CATEGORY_INACTIVE',
+      `Credit category ${category.code} (${category.name}) is switched off; nothing can be entered into it.`,
+      { params: { code: category.code, name: category.name } },
+    );
   }
   return category;
 }
@@ -236,11 +245,18 @@ export function toCategoryDto(c: CategoryRow): CategoryDto {
 // ---------------------------------------------------------------------------------------------------------------
 // Use cases
 
-function violations(errors: { field: string; rule: string; message: string }[]): FieldViolation[] {
+/**
+ * The entry form's violations. Their `message` is the row rule's text, the same the import reports per row (kept
+ * as it is: the per-row validation is the import's hot path); `params.label` names the field for `rules.<rule>`.
+ */
+function violations(
+  errors: { field: string; label: string; rule: string; message: string }[],
+): FieldViolation[] {
   return errors.map((e) => ({
     field: CORE_KEYS.has(e.field) ? `/body/${e.field}` : `/body/data/${e.field}`,
     rule: e.rule,
     message: e.message,
+    params: { label: e.label },
   }));
 }
 
@@ -255,13 +271,18 @@ export async function enterRecord(
   const departmentId = actor.departmentId ?? '';
   const unknown = Object.keys(input.data).filter((k) => !category.fields.some((f) => f.key === k));
   if (unknown.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `类别“${category.name}”没有字段 ${unknown.join('、')}。`, {
-      errors: unknown.map((k) => ({
-        field: `/body/data/${k}`,
-        rule: 'additionalProperties',
-        message: 'unknown field',
-      })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Credit category ${category.code} has no field ${unknown.join(', ')}.`,
+      {
+        params: { reason: 'credit-unknown-fields', category: category.name, fields: unknown },
+        errors: unknown.map((k) => ({
+          field: `/body/data/${k}`,
+          rule: 'additionalProperties',
+          message: 'unknown field',
+        })),
+      },
+    );
   }
   const cal = await getWorkCalendar(ctx);
   const now = ctx.clock.now();
@@ -277,10 +298,15 @@ export async function enterRecord(
     { today: chinaDate(now), loadedYears: loadedYearSet(cal) },
   );
   if (!result.ok) {
-    const first = result.errors[0];
-    throw new AppError('VALIDATION_FAILED', first ? first.message : '信用信息校验未通过。', {
-      errors: violations(result.errors),
-    });
+    const fields = result.errors.map((e) => e.field);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The record has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}: ${fields.join(', ')}.`,
+      {
+        params: { reason: 'credit-record', count: fields.length, fields },
+        errors: violations(result.errors),
+      },
+    );
   }
   const v = result.value;
   const hash = contentHash(category.code, v);
@@ -377,7 +403,9 @@ export async function getRecord(ctx: AppContext, actor: Actor, id: string): Prom
   const row = await findRecordRow(ctx.db, id);
   const scope = recordScope(actor);
   if (!row || (scope !== 'all' && row.department_id !== scope.departmentId)) {
-    throw new AppError('NOT_FOUND', '没有找到该信用信息。 Credit record not found.');
+    throw new AppError('NOT_FOUND', `No such credit record: ${id}`, {
+      params: { reason: 'credit-record', id },
+    });
   }
   return toRecordDto(row);
 }
@@ -397,8 +425,19 @@ export function checkCategoryFields(
   fields.forEach((f, i) => {
     const at = `/body/fields/${i}`;
     if (CORE_KEYS.has(f.key))
-      out.push({ field: `${at}/key`, rule: 'reserved', message: `${f.key} is a core field` });
-    if (seen.has(f.key)) out.push({ field: `${at}/key`, rule: 'unique', message: `duplicate key ${f.key}` });
+      out.push({
+        field: `${at}/key`,
+        rule: 'reserved',
+        message: `${f.key} is a core field`,
+        params: { key: f.key },
+      });
+    if (seen.has(f.key))
+      out.push({
+        field: `${at}/key`,
+        rule: 'unique',
+        message: `duplicate key ${f.key}`,
+        params: { key: f.key },
+      });
     seen.add(f.key);
     if (f.type === 'enum' && (!f.options || f.options.length === 0))
       out.push({ field: `${at}/options`, rule: 'required', message: 'an enum field needs options' });
@@ -429,13 +468,23 @@ export async function updateCategory(
           field: `/body/departmentCodes/${i}`,
           rule: 'department',
           message: `unknown department ${c}`,
+          params: { code: c },
         });
     });
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `类别设置有误：${problems[0]?.message ?? ''}`, {
-      errors: problems,
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The category settings have ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map((p) => p.message).join('; ')}`,
+      {
+        params: {
+          reason: 'credit-category-settings',
+          count: problems.length,
+          problems: problems.map((p) => p.message),
+        },
+        errors: problems,
+      },
+    );
   }
   return ctx.db.transaction().execute(async (trx) => {
     const row = await updateCategoryRow(trx, code, {

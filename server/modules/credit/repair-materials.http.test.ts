@@ -15,6 +15,7 @@ import {
   type TestUser,
 } from '../../test/harness.ts';
 import { classifyAllEnterprises } from './classification.service.ts';
+import { classifyEnterprisesJob } from './credit.jobs.ts';
 
 /** A valid 1×1 PNG and a minimal PDF: the files module sniffs content, so the bytes must be real. */
 const PNG = Buffer.from(
@@ -200,8 +201,8 @@ describe('class history in the enterprise’s own view', () => {
   it('lists the stored monthly classes, newest first, with their explanation', async () => {
     const before = (await call('GET', '/api/credit/my', entUser)).json();
     expect(before.class.history).toEqual([]);
-    await classifyAllEnterprises(t.ctx, { asOf: '2026-08-01' });
-    await classifyAllEnterprises(t.ctx, { asOf: '2026-09-01' });
+    await classifyAllEnterprises(t.ctx, classifyEnterprisesJob(t.ctx).actor, { asOf: '2026-08-01' });
+    await classifyAllEnterprises(t.ctx, classifyEnterprisesJob(t.ctx).actor, { asOf: '2026-09-01' });
     const after = (await call('GET', '/api/credit/my', entUser)).json();
     const periods = after.class.history.map((h: { period: string }) => h.period);
     expect(periods.length).toBe(2);

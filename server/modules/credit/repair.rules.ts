@@ -15,7 +15,18 @@ export interface RepairableRecord {
 export type RepairEligibility =
   | { kind: 'eligible'; eligibleFrom: string }
   | { kind: 'too_early'; eligibleFrom: string }
-  | { kind: 'not_applicable'; reason: string };
+  /** `why` names the situation (the error's `params.reason`); `reason` is the sentence shown on the page. */
+  | { kind: 'not_applicable'; why: NotApplicableWhy; reason: string };
+
+export type NotApplicableWhy =
+  'not-published' | 'ended-repaired' | 'ended-expired' | 'revoked' | 'no-minimum-period';
+
+const WHY: Record<Exclude<Publication, 'published'>, NotApplicableWhy> = {
+  not_published: 'not-published',
+  ended_repaired: 'ended-repaired',
+  ended_expired: 'ended-expired',
+  revoked: 'revoked',
+};
 
 /** Whether a repair application may be made on `today` (a China calendar date). */
 export function repairEligibility(r: RepairableRecord, today: string): RepairEligibility {
@@ -26,10 +37,18 @@ export function repairEligibility(r: RepairableRecord, today: string): RepairEli
       ended_expired: '该信息公示期已届满，公示已自动停止。',
       revoked: '该信息已撤销。',
     };
-    return { kind: 'not_applicable', reason: why[r.publication] };
+    return {
+      kind: 'not_applicable',
+      why: WHY[r.publication],
+      reason: why[r.publication],
+    };
   }
   if (!r.publish_min_until)
-    return { kind: 'not_applicable', reason: '该信息没有最短公示期，不适用信用修复。' };
+    return {
+      kind: 'not_applicable',
+      why: 'no-minimum-period',
+      reason: '该信息没有最短公示期，不适用信用修复。',
+    };
   return today >= r.publish_min_until
     ? { kind: 'eligible', eligibleFrom: r.publish_min_until }
     : { kind: 'too_early', eligibleFrom: r.publish_min_until };

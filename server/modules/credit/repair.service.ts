@@ -4,12 +4,12 @@
  * record's publication. Publication also ends by itself after the maximum period (daily job), which also reports
  * reviews past their deadline to the department.
  */
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { can, type Actor } from '../../kernel/policy.ts';
+import { AppError, type FieldViolation } from '../../kernel/errors.ts';
+import { can, type Actor, type SystemActor } from '../../kernel/policy.ts';
 import { FILE_KINDS, type FileKind } from '../../kernel/storage.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { attachFile, type FileDto } from '../files/index.ts';
@@ -29,7 +29,7 @@ import {
   type RepairRow,
 } from './repair.repository.ts';
 import type { RepairMaterial } from './lists.tables.ts';
-import { repairEligibility } from './repair.rules.ts';
+import { repairEligibility, type NotApplicableWhy } from './repair.rules.ts';
 import type {
   ApplyRepairInput,
   RepairDto,
@@ -62,7 +62,7 @@ async function claimMaterials(
   ids: readonly string[],
 ): Promise<RepairMaterial[]> {
   const materials: RepairMaterial[] = [];
-  const errors: { field: string; rule: string; message: string }[] = [];
+  const errors: FieldViolation[] = [];
   for (const [i, id] of ids.entries()) {
     let file: FileDto;
     try {
@@ -72,7 +72,7 @@ async function claimMaterials(
       errors.push({
         field: `/body/materialFileIds/${i}`,
         rule: 'own_unattached_upload',
-        message: '须为本人经 POST /api/files 上传、尚未用于其他事项的文件',
+        message: 'must be your own file uploaded through POST /api/files and not used for anything else',
       });
       continue;
     }
@@ -80,7 +80,8 @@ async function claimMaterials(
       errors.push({
         field: `/body/materialFileIds/${i}`,
         rule: 'material_type',
-        message: `证明材料须为以下格式之一：${MATERIAL_KINDS.join(', ')}`,
+        message: `must be one of: ${MATERIAL_KINDS.join(', ')}`,
+        params: { allowedValues: MATERIAL_KINDS.join(', ') },
       });
       continue;
     }
@@ -92,7 +93,8 @@ async function claimMaterials(
     });
   }
   if (errors.length > 0) {
-    throw new AppError('VALIDATION_FAILED', '证明材料不符合要求。 Supporting documents were refused.', {
+    throw new AppError('VALIDATION_FAILED', 'Supporting documents were refused.', {
+      params: { reason: 'repair-materials', count: errors.length },
       errors,
     });
   }
@@ -123,7 +125,7 @@ export function repairToDto(r: RepairRow, today: string): RepairDto {
 
 async function repairDto(ctx: AppContext, id: string): Promise<RepairDto> {
   const row = await findRepair(ctx.db, id);
-  if (!row) throw new AppError('NOT_FOUND', `没有这个修复申请：${id}`);
+  if (!row) throw repairNotFound(id);
   return repairToDto(row, chinaDate(ctx.clock.now()));
 }
 
@@ -138,19 +140,26 @@ export async function applyForRepair(
   const record = await findRecordForRepair(ctx.db, recordId);
   // Another enterprise's record, or one not bound to any: not found, never "forbidden".
   if (!record || !enterpriseId || record.enterprise_id !== enterpriseId) {
-    throw new AppError('NOT_FOUND', `没有这条信用信息：${recordId}`);
+    throw new AppError('NOT_FOUND', `No such credit record: ${recordId}`, {
+      params: { reason: 'credit-record', id: recordId },
+    });
   }
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const eligibility = repairEligibility(record, today);
   if (eligibility.kind === 'not_applicable') {
-    throw new AppError('CREDIT_REPAIR_NOT_APPLICABLE', eligibility.reason);
+    throw new AppError('CREDIT_REPAIR_NOT_APPLICABLE', NOT_APPLICABLE_DETAIL[eligibility.why], {
+      params: { reason: eligibility.why },
+    });
   }
   if (eligibility.kind === 'too_early') {
     throw new AppError(
       'CREDIT_REPAIR_TOO_EARLY',
-      `最短公示期未满，自 ${eligibility.eligibleFrom} 起可申请信用修复。`,
-      { extra: { eligibleFrom: eligibility.eligibleFrom } },
+      `The minimum publication period is not over; a repair may be applied for from ${eligibility.eligibleFrom}.`,
+      {
+        params: { eligibleFrom: eligibility.eligibleFrom },
+        extra: { eligibleFrom: eligibility.eligibleFrom },
+      },
     );
   }
   const { reviewWorkdays } = await getRepairSettings(ctx.db);
@@ -166,7 +175,14 @@ export async function applyForRepair(
       statement: input.statement.trim(),
       review_due_on: reviewDueOn,
     });
-    if (!repairId) throw new AppError('CREDIT_REPAIR_PENDING', '该信息已有待审核的修复申请。');
+    if (!repairId)
+      throw new AppError(
+        'CREDIT_REPAIR_PENDING',
+        `A repair application for record ${record.id} is already pending.`,
+        {
+          params: { recordId: record.id },
+        },
+      );
     const materials = await claimMaterials(trx, actor, repairId, input.materialFileIds ?? []);
     if (materials.length > 0) await setRepairMaterials(trx, repairId, materials);
     await notifyDepartment(trx, {
@@ -188,8 +204,25 @@ export async function applyForRepair(
   return repairDto(ctx, id);
 }
 
+function repairNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `No such repair application: ${id}`, {
+    params: { reason: 'credit-repair', id },
+  });
+}
+
+const NOT_APPLICABLE_DETAIL: Record<NotApplicableWhy, string> = {
+  'not-published': 'The record is not published; there is nothing to repair.',
+  'ended-repaired': 'The record was already repaired; its publication has ended.',
+  'ended-expired': "The record's publication period is over; its publication has ended.",
+  revoked: 'The record was revoked.',
+  'no-minimum-period': 'The record has no minimum publication period; credit repair does not apply.',
+};
+
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门账号可以审核信用修复。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Only department accounts review credit repairs.', {
+      params: { reason: 'department-repairs' },
+    });
   return actor.departmentId;
 }
 
@@ -213,20 +246,25 @@ export async function reviewRepair(
   const departmentId = departmentOf(actor);
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   if (input.decision === 'reject' && !comment) {
-    throw new AppError('VALIDATION_FAILED', '不予修复须说明理由。', {
+    throw new AppError('VALIDATION_FAILED', 'A rejected repair needs a reason.', {
+      params: { reason: 'repair-reject-comment' },
       errors: [{ field: '/body/comment', rule: 'required', message: 'a reason is required to reject' }],
     });
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findRepair(trx, id);
-    if (!row || row.department_id !== departmentId)
-      throw new AppError('NOT_FOUND', `没有这个修复申请：${id}`);
+    if (!row || row.department_id !== departmentId) throw repairNotFound(id);
     const status = input.decision === 'approve' ? 'approved' : 'rejected';
     if (!(await decideRepairRow(trx, id, { status, by: actor.userId, at: now, comment }))) {
-      throw new AppError('CREDIT_REPAIR_ALREADY_REVIEWED', '该修复申请已审核。', {
-        extra: { status: row.status },
-      });
+      throw new AppError(
+        'CREDIT_REPAIR_ALREADY_REVIEWED',
+        `The repair application was already reviewed (${row.status}).`,
+        {
+          params: { status: row.status },
+          extra: { status: row.status },
+        },
+      );
     }
     if (status === 'approved') {
       // The record may have expired meanwhile; the application is still approved, publication is over either way.
@@ -263,10 +301,13 @@ export interface PublicationSweepResult {
 }
 
 /** Daily: end publication at the maximum period and report repair reviews past their deadline. Idempotent. */
-export async function sweepPublication(ctx: AppContext): Promise<Omit<PublicationSweepResult, 'listExits'>> {
+export async function sweepPublication(
+  ctx: AppContext,
+  actor: SystemActor,
+): Promise<Omit<PublicationSweepResult, 'listExits'>> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const origin = { system: 'credit.expire-publication' };
+  const origin = systemOrigin(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const expired = await expirePublications(trx, today, now);
     if (expired.length > 0) {

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { checkUscc } from '../../kernel/identifiers/uscc.ts';
-import { can, type Actor } from '../../kernel/policy.ts';
+import { can, type Actor, type SystemActor } from '../../kernel/policy.ts';
 import { findEnterpriseIdByCode, findEnterpriseSummary } from '../enterprise/index.ts';
 import { checkClassificationRules, type ClassificationRules } from './classification.rules.ts';
 import type { SanctionPurpose } from './lists.tables.ts';
@@ -118,7 +118,7 @@ const DEFAULT_SETTINGS = {
 } as const;
 
 /** Lists, measures, settings and classification rules from config/credit/: only what is not stored yet. */
-export async function seedSanctionsAndRules(ctx: AppContext): Promise<void> {
+export async function seedSanctionsAndRules(ctx: AppContext, actor: SystemActor): Promise<void> {
   const cfg = readSanctionsConfig();
   const rules = readClassificationConfig();
   await ctx.db.transaction().execute(async (trx) => {
@@ -130,15 +130,11 @@ export async function seedSanctionsAndRules(ctx: AppContext): Promise<void> {
     }
     if (await insertSettingIfMissing(trx, 'classification', rules)) settings++;
     if (lists + measures + settings > 0) {
-      await appendAudit(
-        trx,
-        { system: 'seed' },
-        {
-          action: 'credit.rules_seeded',
-          subjectType: 'credit_sanction',
-          detail: { lists, measures, settings },
-        },
-      );
+      await appendAudit(trx, systemOrigin(actor), {
+        action: 'credit.rules_seeded',
+        subjectType: 'credit_sanction',
+        detail: { lists, measures, settings },
+      });
     }
   });
 }
@@ -170,13 +166,27 @@ export async function resolveEntity(
 ): Promise<EntityRef> {
   if (who.enterpriseId) {
     const e = await findEnterpriseSummary(db, who.enterpriseId);
-    if (!e) throw new AppError('NOT_FOUND', `没有这个市场主体：${who.enterpriseId}`);
+    if (!e)
+      throw new AppError('NOT_FOUND', `No such enterprise: ${who.enterpriseId}`, {
+        params: { reason: 'enterprise', enterpriseId: who.enterpriseId },
+      });
     return { uscc: e.uscc, enterpriseId: e.id, name: e.name };
   }
   const check = checkUscc(who.uscc ?? '');
   if (!check.valid) {
-    throw new AppError('CREDIT_USCC_INVALID', check.reason ?? '统一社会信用代码不合法。', {
-      errors: [{ field: '/uscc', rule: check.reasonCode ?? 'uscc', message: check.reason ?? 'invalid' }],
+    // The checker's reason code (LENGTH, CHECK …) names the situation; its sentence is the web's.
+    const reason = (check.reasonCode ?? 'invalid').toLowerCase().replaceAll('_', '-');
+    const uscc = who.uscc ?? '';
+    throw new AppError('CREDIT_USCC_INVALID', `Invalid unified social credit code ${uscc} (${reason}).`, {
+      params: { reason, uscc, length: [...uscc].length },
+      errors: [
+        {
+          field: '/uscc',
+          rule: check.reasonCode ?? 'uscc',
+          message: `invalid (${reason})`,
+          params: { reason },
+        },
+      ],
     });
   }
   const enterpriseId = (await findEnterpriseIdByCode(db, check.code)) ?? null;
@@ -217,7 +227,8 @@ export async function checkSanctionsForActor(
   input: SanctionCheckInput,
 ): Promise<Awaited<ReturnType<typeof checkSanctions>>> {
   if (!input.uscc && !input.enterpriseId) {
-    throw new AppError('VALIDATION_FAILED', '请提供 uscc 或 enterpriseId。', {
+    throw new AppError('VALIDATION_FAILED', 'Give uscc or enterpriseId.', {
+      params: { reason: 'sanction-check-subject' },
       errors: [{ field: '/body', rule: 'anyOf', message: 'uscc or enterpriseId is required' }],
     });
   }
@@ -225,11 +236,15 @@ export async function checkSanctionsForActor(
   if (can(actor, 'credit.own') && actor.enterpriseId) {
     const entity = await resolveEntity(ctx.db, input);
     if (entity.enterpriseId !== actor.enterpriseId) {
-      throw new AppError('NOT_FOUND', '只能查询本企业的信用惩戒情况。');
+      throw new AppError('NOT_FOUND', 'An enterprise may only check its own sanctions.', {
+        params: { reason: 'own-sanctions' },
+      });
     }
     return checkSanctions(ctx, { enterpriseId: actor.enterpriseId }, input.purpose);
   }
-  throw new AppError('FORBIDDEN', '需要 credit.read 或 credit.own 权限。');
+  throw new AppError('FORBIDDEN', 'Permission credit.read or credit.own required.', {
+    params: { reason: 'sanction-check-scope', permissions: ['credit.read', 'credit.own'] },
+  });
 }
 
 /** Every measure with its state, for whoever maintains the catalogue (`credit.manage`). */
@@ -249,13 +264,29 @@ export async function saveMeasureForEditing(
   origin: AuditOrigin,
 ): Promise<MeasureDto> {
   if (input.trigger.type === 'list' && !(await findList(ctx.db, input.trigger.list))) {
-    throw new AppError('VALIDATION_FAILED', `名单“${input.trigger.list}”不在名单目录中。`, {
-      errors: [{ field: '/trigger/list', rule: 'exists', message: '须为名单目录中的名单代码' }],
+    throw new AppError('VALIDATION_FAILED', `List ${input.trigger.list} is not in the list catalogue.`, {
+      params: { reason: 'measure-list', listCode: input.trigger.list },
+      errors: [
+        {
+          field: '/trigger/list',
+          rule: 'exists',
+          message: 'must be a list code of the catalogue',
+          params: { value: input.trigger.list },
+        },
+      ],
     });
   }
   if (input.trigger.type === 'class' && input.trigger.classes.length === 0) {
-    throw new AppError('VALIDATION_FAILED', '按信用分类触发的措施至少要选一个分类。', {
-      errors: [{ field: '/trigger/classes', rule: 'minItems', message: '至少选择一个分类' }],
+    throw new AppError('VALIDATION_FAILED', 'A measure triggered by credit class needs at least one class.', {
+      params: { reason: 'measure-classes' },
+      errors: [
+        {
+          field: '/trigger/classes',
+          rule: 'minItems',
+          message: 'choose at least one class',
+          params: { limit: 1 },
+        },
+      ],
     });
   }
   const measure = { code, ...input, purposes: [...new Set(input.purposes)] };

@@ -6,7 +6,8 @@
  * `{count, plural, one {# day} other {# days}}` picks a form by the language's plural rules (`#` is the number).
  */
 import { createContext, useCallback, useContext } from 'react';
-import { creditEnUS, creditZhCN } from './i18n-credit.ts';
+import { creditNavEnUS, creditNavZhCN } from '../features/credit/credit.nav-words.ts';
+import type { CreditKey } from '../features/credit/credit.i18n.ts';
 import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
@@ -402,13 +403,13 @@ const zhCN = {
   ...planZhCN,
   ...servicesZhCN,
   ...policyZhCN,
-  ...creditZhCN,
+  ...creditNavZhCN,
   ...errorsZhCN,
   ...kitZhCN,
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = never;
+type FeatureMessageKey = CreditKey;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -810,7 +811,7 @@ const enUS: Dictionary = {
   ...planEnUS,
   ...servicesEnUS,
   ...policyEnUS,
-  ...creditEnUS,
+  ...creditNavEnUS,
   ...errorsEnUS,
   ...kitEnUS,
 };
@@ -874,7 +875,9 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   const text = template(locale, key);
   if (text === undefined) {
     // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
-    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
+    console.error(
+      `i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`,
+    );
     return key;
   }
   return formatMessage(locale, text, vars);

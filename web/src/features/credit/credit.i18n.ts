@@ -1,18 +1,10 @@
 /**
- * Words of the public credit (信用) pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the public credit (信用) pages, loaded with them (`lazyPage(…, { dictionaries })`). `zh-CN` is the
+ * reference; `en-US` must have exactly the same keys. Menu labels are eager: `credit.nav-words.ts`.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
 export const creditZhCN = {
-  'nav.groupCredit': '信用',
-  'nav.creditQuery': '信用查询',
-  'nav.creditMine': '我的信用',
-  'nav.creditRecords': '信用信息录入',
-  'nav.creditImports': '批量导入',
-  'nav.creditLists': '红黑名单',
-  'nav.creditRepairs': '信用修复',
-  'nav.creditClasses': '分类监管',
-
   'credit.uscc': '统一社会信用代码',
   'credit.entityName': '主体名称',
   'credit.department': '部门',
@@ -340,7 +332,6 @@ export const creditZhCN = {
   'credit.classes.typeToSearch': '输入至少 2 个字搜索',
   'credit.classes.pickHint': '选择一家企业，查看其分类、得分构成和历史。',
 
-  'nav.creditSettings': '信用规则配置',
   'credit.settings.title': '信用规则配置',
   'credit.settings.tabCategories': '信用信息目录',
   'credit.settings.tabRules': '分类规则',
@@ -451,18 +442,9 @@ export const creditZhCN = {
   'credit.settings.measure.effect': '性质',
   'credit.settings.measure.message': '提示语',
   'credit.settings.measure.messageHint': '核查时向办理人员显示。',
-};
+} as const satisfies Record<string, string>;
 
-export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
-  'nav.groupCredit': 'Credit',
-  'nav.creditQuery': 'Credit query',
-  'nav.creditMine': 'My credit',
-  'nav.creditRecords': 'Credit records',
-  'nav.creditImports': 'Bulk import',
-  'nav.creditLists': 'Red and black lists',
-  'nav.creditRepairs': 'Credit repair',
-  'nav.creditClasses': 'Risk classes',
-
+const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.uscc': 'Unified social credit code',
   'credit.entityName': 'Entity name',
   'credit.department': 'Department',
@@ -801,7 +783,6 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.classes.typeToSearch': 'Type at least 2 characters',
   'credit.classes.pickHint': 'Choose an enterprise to see its class, the parts of its score and its history.',
 
-  'nav.creditSettings': 'Credit settings',
   'credit.settings.title': 'Credit settings',
   'credit.settings.tabCategories': 'Categories',
   'credit.settings.tabRules': 'Class rules',
@@ -915,4 +896,12 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.settings.measure.effect': 'Nature',
   'credit.settings.measure.message': 'Message',
   'credit.settings.measure.messageHint': 'Shown to the official when checking.',
+};
+
+/** The credit keys, joined into `MessageKey` by a type-only import in app/i18n.ts. */
+export type CreditKey = keyof typeof creditZhCN;
+
+export const creditWords: FeatureDictionary<keyof typeof creditZhCN> = {
+  'zh-CN': creditZhCN,
+  'en-US': creditEnUS,
 };

@@ -273,8 +273,6 @@ export const creditZhCN = {
   'credit.materials.title': '证明材料',
   'credit.materials.pick': '上传材料',
   'credit.materials.hint': '履行证明、整改报告等，PDF、OFD、Word、Excel 或图片，每个不超过 20 MB。',
-  'credit.materials.tooLarge': '“{name}”超过 20 MB。',
-  'credit.materials.failed': '“{name}”上传失败',
   'credit.materials.none': '未提交材料',
 
   'credit.mine.title': '我的信用',
@@ -723,8 +721,6 @@ const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.materials.pick': 'Upload documents',
   'credit.materials.hint':
     'Proof of payment, correction reports…: PDF, OFD, Word, Excel or images, up to 20 MB each.',
-  'credit.materials.tooLarge': '“{name}” is over 20 MB.',
-  'credit.materials.failed': 'Uploading “{name}” failed',
   'credit.materials.none': 'No documents',
 
   'credit.mine.title': 'My credit',

@@ -30,7 +30,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import type dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import type { Department } from '../../api/types.ts';
@@ -38,6 +38,7 @@ import { useApi } from '../../api/use-api.ts';
 import { formatDateTime, toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FileUpload, type FilesState } from '../../components/file-upload.tsx';
 import { Page } from '../../components/page.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { noWrap } from '../../components/table-columns.ts';
@@ -54,8 +55,10 @@ import {
   SeverityTag,
   useCategories,
 } from './credit-ui.tsx';
-import { MaterialsUpload, type MaterialsState } from './materials-upload.tsx';
 import { ListEntriesTable } from './query.page.tsx';
+
+/** Supporting documents of a repair application (履行证明、整改报告…): documents and images. */
+const MATERIAL_TYPES = ['pdf', 'ofd', 'docx', 'xlsx', 'png', 'jpg', 'jpeg', 'gif', 'webp'] as const;
 
 function ClassCard({ data }: { data: MyCredit }) {
   const t = useT();
@@ -101,8 +104,7 @@ function ApplyRepairModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ statement: string }>();
-  const [materials, setMaterials] = useState<MaterialsState>({ fileIds: [], uploading: false });
-  const onMaterials = useCallback((s: MaterialsState) => setMaterials(s), []);
+  const [materials, setMaterials] = useState<FilesState>({ fileIds: [], files: [], uploading: false });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [key] = useState(newIdempotencyKey);
@@ -176,7 +178,15 @@ function ApplyRepairModal({
           />
         </Form.Item>
         <Form.Item label={t('credit.materials.title')}>
-          <MaterialsUpload onChange={onMaterials} />
+          <FileUpload
+            multiple
+            accept={MATERIAL_TYPES}
+            onChange={setMaterials}
+            pickLabel={t('credit.materials.pick')}
+            hint={t('credit.materials.hint')}
+            testId="materials-upload"
+            pickTestId="materials-pick"
+          />
         </Form.Item>
       </Form>
       {error !== undefined && <ErrorAlert error={error} />}

@@ -61,6 +61,9 @@ export type Purpose = SanctionDecision['purpose'];
 export type ListEntry = ApiData<'get', '/api/credit/list-entries'>['items'][number];
 export type PublicListEntry = ApiData<'get', '/api/credit/lists/{code}/entries'>['items'][number];
 
+export type Repair = ApiData<'get', '/api/credit/repairs'>['items'][number];
+export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][number];
+
 export const PURPOSES = [
   'commitment',
   'application',

@@ -2,14 +2,11 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
-import { apiSend, newIdempotencyKey } from '../../api/client.ts';
-import type { Department } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { newIdempotencyKey } from '../../api/client.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { creditPaths } from './credit.api.ts';
-import type { Commitment } from './credit.types.ts';
 
 interface CommitmentForm {
   kind: 'notification' | 'credit';
@@ -20,23 +17,18 @@ interface CommitmentForm {
   verifyBy: dayjs.Dayjs;
 }
 
-export function CommitmentModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+export function CommitmentModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CommitmentForm>();
-  const departments = useApi<Department[]>(creditPaths.departments);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const departments = useApiQuery('/api/departments');
+  const add = useApiMutation('post', '/api/credit/commitments', { invalidates: ['/api/credit'] });
   const [key] = useState(newIdempotencyKey);
 
   const submit = async (v: CommitmentForm) => {
-    setBusy(true);
-    setError(undefined);
     try {
-      await apiSend<Commitment>(
-        'POST',
-        creditPaths.addCommitment,
-        {
+      await add.mutateAsync({
+        body: {
           kind: v.kind,
           departmentId: v.departmentId,
           subject: v.subject.trim(),
@@ -44,14 +36,12 @@ export function CommitmentModal({ onClose, onDone }: { onClose: () => void; onDo
           ...(v.applicationRef?.trim() ? { applicationRef: v.applicationRef.trim() } : {}),
           verifyBy: toDay(v.verifyBy),
         },
-        { headers: { 'Idempotency-Key': key } },
-      );
+        headers: { 'Idempotency-Key': key },
+      });
       void message.success(t('credit.commitments.saved'));
-      onDone();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
+      onClose();
+    } catch {
+      // Shown from `add.error` below.
     }
   };
 
@@ -62,7 +52,7 @@ export function CommitmentModal({ onClose, onDone }: { onClose: () => void; onDo
       onCancel={onClose}
       destroyOnHidden
       okText={t('credit.commitments.submit')}
-      okButtonProps={{ loading: busy }}
+      okButtonProps={{ loading: add.isPending }}
       onOk={() => form.submit()}
     >
       <Form<CommitmentForm>
@@ -88,7 +78,7 @@ export function CommitmentModal({ onClose, onDone }: { onClose: () => void; onDo
           <Select
             showSearch
             optionFilterProp="label"
-            loading={departments.loading}
+            loading={departments.isLoading}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
@@ -113,7 +103,7 @@ export function CommitmentModal({ onClose, onDone }: { onClose: () => void; onDo
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-      {error !== undefined && <ErrorAlert error={error} />}
+      {add.error && <ErrorAlert error={add.error} />}
     </Modal>
   );
 }

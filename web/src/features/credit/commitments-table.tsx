@@ -1,24 +1,23 @@
 /** Commitments, paged: an enterprise's own (`mine`, with a button for a new one) or the department's to verify. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { creditPaths } from './credit.api.ts';
-import type { Commitment, Paged } from './credit.types.ts';
+import { useUrlState } from '../../components/url-state.ts';
+import type { Commitment } from './credit.api.ts';
 import { CommitmentModal } from './commitment-new.dialog.tsx';
 
 const COMMITMENT_COLOUR = { pending: 'processing', fulfilled: 'success', broken: 'error' } as const;
 
 export function CommitmentsTable({ mine, onVerify }: { mine: boolean; onVerify?: (c: Commitment) => void }) {
   const t = useT();
-  const [page, setPage] = useState(1);
+  const url = useUrlState(10);
   const [adding, setAdding] = useState(false);
-  const { data, error, loading, reload } = useApi<Paged<Commitment>>(
-    creditPaths.commitments(undefined, page, 10),
-  );
+  const list = useApiQuery('/api/credit/commitments', { params: { query: url.paging } });
   const columns: TableColumnsType<Commitment> = [
     {
       title: t('credit.commitments.kind'),
@@ -71,13 +70,15 @@ export function CommitmentsTable({ mine, onVerify }: { mine: boolean; onVerify?:
           </Button>
         </div>
       )}
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
-      <Table<Commitment>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      <PagedTable<Commitment>
+        url={url}
+        data={list.data}
+        loading={list.isFetching}
+        emptyText={t('credit.commitments.none')}
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
         expandable={{
           expandedRowRender: (c) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
@@ -85,27 +86,10 @@ export function CommitmentsTable({ mine, onVerify }: { mine: boolean; onVerify?:
             </Typography.Paragraph>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: data?.total ?? 0,
-          size: 'small',
-          hideOnSinglePage: true,
-          onChange: setPage,
-        }}
-        locale={{ emptyText: <Empty description={t('credit.commitments.none')} /> }}
         scroll={{ x: 640 }}
         data-testid="commitments"
       />
-      {adding && (
-        <CommitmentModal
-          onClose={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false);
-            reload();
-          }}
-        />
-      )}
+      {adding && <CommitmentModal onClose={() => setAdding(false)} />}
     </Flex>
   );
 }

@@ -64,6 +64,9 @@ export type PublicListEntry = ApiData<'get', '/api/credit/lists/{code}/entries'>
 export type Repair = ApiData<'get', '/api/credit/repairs'>['items'][number];
 export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][number];
 
+export type MyCredit = ApiData<'get', '/api/credit/my'>;
+export type MyRecord = MyCredit['records'][number];
+
 export const PURPOSES = [
   'commitment',
   'application',

@@ -5,13 +5,12 @@
  */
 import { Alert, Card, Descriptions, Empty, Flex, Tabs } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { creditPaths } from './credit.api.ts';
-import type { MyCredit, MyRecord } from './credit.types.ts';
+import type { MyRecord } from './credit.api.ts';
 import { ListEntriesTable } from './query.page.tsx';
 import { ApplyRepairModal } from './repair-apply.dialog.tsx';
 import { ClassCard } from './my-class-card.tsx';
@@ -21,16 +20,17 @@ import { CommitmentsTable } from './commitments-table.tsx';
 
 export function MyCreditPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<MyCredit>(creditPaths.my);
+  const my = useApiQuery('/api/credit/my');
+  const { data, error } = my;
   const [applying, setApplying] = useState<MyRecord | null>(null);
   const eligible = data?.records.filter((r) => r.repair.status === 'eligible').length ?? 0;
 
   return (
     <div data-testid="my-credit">
       <Page title={t('credit.mine.title')}>
-        {error !== undefined ? (
-          <ErrorAlert error={error} onRetry={reload} />
-        ) : loading && !data ? (
+        {error ? (
+          <ErrorAlert error={error} onRetry={() => void my.refetch()} />
+        ) : !data ? (
           <Card>
             <CardSkeleton rows={8} />
           </Card>
@@ -95,16 +95,7 @@ export function MyCreditPage() {
           </>
         ) : null}
       </Page>
-      {applying && (
-        <ApplyRepairModal
-          record={applying}
-          onClose={() => setApplying(null)}
-          onDone={() => {
-            setApplying(null);
-            reload();
-          }}
-        />
-      )}
+      {applying && <ApplyRepairModal record={applying} onClose={() => setApplying(null)} />}
     </div>
   );
 }

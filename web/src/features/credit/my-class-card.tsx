@@ -1,7 +1,7 @@
 /** The enterprise's risk class: the letter, the explained score parts and the monthly history. */
 import { Card, Col, Empty, Flex, Row, Space, Statistic, Typography } from 'antd';
 import { useT } from '../../app/i18n.ts';
-import type { MyCredit } from './credit.types.ts';
+import type { MyCredit } from './credit.api.ts';
 import { ClassHistoryChart, ClassTag, ScoreParts } from './credit-ui.tsx';
 
 export function ClassCard({ data }: { data: MyCredit }) {

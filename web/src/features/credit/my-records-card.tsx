@@ -2,7 +2,7 @@
 import { Button, Card, Empty, Flex, Grid, Table, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../app/i18n.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import type { MyCredit, MyRecord } from './credit.types.ts';
+import type { MyCredit, MyRecord } from './credit.api.ts';
 import { PublicationTag, RecordData, RepairOptionTag, SeverityTag, useCategories } from './credit-ui.tsx';
 
 export function RecordsCard({ data, onApply }: { data: MyCredit; onApply: (r: MyRecord) => void }) {

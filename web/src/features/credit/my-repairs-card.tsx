@@ -2,10 +2,10 @@
 import { Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
-import type { Repair } from './credit.types.ts';
+import type { MyCredit } from './credit.api.ts';
 import { RepairStatusTag } from './credit-ui.tsx';
 
-export function RepairsCard({ repairs }: { repairs: readonly Repair[] }) {
+export function RepairsCard({ repairs }: { repairs: MyCredit['repairs'] }) {
   const t = useT();
   if (repairs.length === 0)
     return (

@@ -1,54 +1,39 @@
 /** An enterprise applies to repair one of its records: a statement and supporting documents (履行证明、整改报告…). */
 import { App, Button, Descriptions, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FileUpload, type FilesState } from '../../components/file-upload.tsx';
-import { creditPaths } from './credit.api.ts';
-import type { MyRecord, Repair } from './credit.types.ts';
+import type { MyRecord } from './credit.api.ts';
 
 /** Supporting documents of a repair application (履行证明、整改报告…): documents and images. */
 const MATERIAL_TYPES = ['pdf', 'ofd', 'docx', 'xlsx', 'png', 'jpg', 'jpeg', 'gif', 'webp'] as const;
 
-export function ApplyRepairModal({
-  record,
-  onClose,
-  onDone,
-}: {
-  record: MyRecord;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+export function ApplyRepairModal({ record, onClose }: { record: MyRecord; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ statement: string }>();
   const [materials, setMaterials] = useState<FilesState>({ fileIds: [], files: [], uploading: false });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const apply = useApiMutation('post', '/api/credit/records/{id}/repair', { invalidates: ['/api/credit'] });
   const [key] = useState(newIdempotencyKey);
 
   const submit = async (values: { statement: string }) => {
-    setBusy(true);
-    setError(undefined);
     try {
-      await apiSend<Repair>(
-        'POST',
-        creditPaths.applyRepair(record.id),
-        {
+      await apply.mutateAsync({
+        params: { path: { id: record.id } },
+        body: {
           statement: values.statement.trim(),
           ...(materials.fileIds.length > 0 ? { materialFileIds: materials.fileIds } : {}),
         },
-        { headers: { 'Idempotency-Key': key } },
-      );
+        headers: { 'Idempotency-Key': key },
+      });
       void message.success(t('credit.repair.applied'));
-      onDone();
+      onClose();
     } catch (cause) {
-      setError(cause);
       if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -66,7 +51,7 @@ export function ApplyRepairModal({
         <Button
           key="submit"
           type="primary"
-          loading={busy}
+          loading={apply.isPending}
           disabled={materials.uploading}
           onClick={() => form.submit()}
           data-testid="repair-submit"
@@ -109,7 +94,7 @@ export function ApplyRepairModal({
           />
         </Form.Item>
       </Form>
-      {error !== undefined && <ErrorAlert error={error} />}
+      {apply.error && <ErrorAlert error={apply.error} />}
     </Modal>
   );
 }

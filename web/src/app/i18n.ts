@@ -7,7 +7,8 @@
  */
 import { createContext, useCallback, useContext } from 'react';
 import { a11yEnUS, a11yZhCN } from './i18n-a11y.ts';
-import { creditEnUS, creditZhCN } from './i18n-credit.ts';
+import { creditNavEnUS, creditNavZhCN } from '../features/credit/credit.nav-words.ts';
+import type { CreditKey } from '../features/credit/credit.i18n.ts';
 import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
@@ -404,7 +405,7 @@ const zhCN = {
   ...planZhCN,
   ...servicesZhCN,
   ...policyNavZhCN,
-  ...creditZhCN,
+  ...creditNavZhCN,
   ...errorsZhCN,
   ...rulesZhCN,
   ...kitZhCN,
@@ -412,7 +413,7 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = PolicyMessageKey;
+type FeatureMessageKey = PolicyMessageKey | CreditKey;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -814,7 +815,7 @@ const enUS: Dictionary = {
   ...planEnUS,
   ...servicesEnUS,
   ...policyNavEnUS,
-  ...creditEnUS,
+  ...creditNavEnUS,
   ...errorsEnUS,
   ...rulesEnUS,
   ...kitEnUS,

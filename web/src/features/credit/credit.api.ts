@@ -1,5 +1,4 @@
-import { withQuery } from '../../api/client.ts';
-import type { Purpose } from './credit.types.ts';
+import { withQuery, type ApiData } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
 
@@ -53,6 +52,20 @@ export const creditPaths = {
   sanctionMeasures: '/api/credit/sanctions/measures',
   sanctionMeasure: (code: string) => `/api/credit/sanctions/measures/${enc(code)}`,
 } as const;
+
+// Named shapes the pages read, derived from the generated schema (never written by hand).
+export type SanctionCatalogue = ApiData<'get', '/api/credit/sanctions'>;
+export type SanctionMeasure = SanctionCatalogue['measures'][number];
+export type SanctionDecision = ApiData<'post', '/api/credit/sanctions/check'>;
+export type Purpose = SanctionDecision['purpose'];
+export type ListEntry = ApiData<'get', '/api/credit/list-entries'>['items'][number];
+export type PublicListEntry = ApiData<'get', '/api/credit/lists/{code}/entries'>['items'][number];
+
+export type Repair = ApiData<'get', '/api/credit/repairs'>['items'][number];
+export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][number];
+
+export type MyCredit = ApiData<'get', '/api/credit/my'>;
+export type MyRecord = MyCredit['records'][number];
 
 export const PURPOSES = [
   'commitment',

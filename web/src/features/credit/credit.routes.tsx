@@ -9,15 +9,23 @@ import { lazyPage } from '../../app/lazy-page.ts';
 import type { NavKey } from '../../app/navigation.ts';
 import { PageLoading } from '../../components/page-loading.tsx';
 
-const CreditQueryPage = lazyPage(() => import('./query.page.tsx'), 'CreditQueryPage');
-const PublicCreditPage = lazyPage(() => import('./query.page.tsx'), 'PublicCreditPage');
-const MyCreditPage = lazyPage(() => import('./mine.page.tsx'), 'MyCreditPage');
-const CreditRecordsPage = lazyPage(() => import('./records.page.tsx'), 'CreditRecordsPage');
-const CreditImportsPage = lazyPage(() => import('./imports.page.tsx'), 'CreditImportsPage');
-const CreditListsPage = lazyPage(() => import('./lists.page.tsx'), 'CreditListsPage');
-const RepairReviewPage = lazyPage(() => import('./repairs.page.tsx'), 'RepairReviewPage');
-const CreditClassesPage = lazyPage(() => import('./classification.page.tsx'), 'CreditClassesPage');
-const CreditSettingsPage = lazyPage(() => import('./settings.page.tsx'), 'CreditSettingsPage');
+/** The credit words load with the first credit page (and every credit page names them). */
+const words = {
+  dictionaries: [
+    () => import('./credit.i18n.ts').then((m) => m.creditWords),
+    () => import('./credit.errors.i18n.ts').then((m) => m.creditErrorWords),
+  ],
+};
+
+const CreditQueryPage = lazyPage(() => import('./query.page.tsx'), 'CreditQueryPage', words);
+const PublicCreditPage = lazyPage(() => import('./query.page.tsx'), 'PublicCreditPage', words);
+const MyCreditPage = lazyPage(() => import('./mine.page.tsx'), 'MyCreditPage', words);
+const CreditRecordsPage = lazyPage(() => import('./records.page.tsx'), 'CreditRecordsPage', words);
+const CreditImportsPage = lazyPage(() => import('./imports.page.tsx'), 'CreditImportsPage', words);
+const CreditListsPage = lazyPage(() => import('./lists.page.tsx'), 'CreditListsPage', words);
+const RepairReviewPage = lazyPage(() => import('./repairs.page.tsx'), 'RepairReviewPage', words);
+const CreditClassesPage = lazyPage(() => import('./classification.page.tsx'), 'CreditClassesPage', words);
+const CreditSettingsPage = lazyPage(() => import('./settings.page.tsx'), 'CreditSettingsPage', words);
 
 function guarded(navKey: NavKey, page: ReactNode) {
   return (

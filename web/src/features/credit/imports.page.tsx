@@ -29,16 +29,18 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { apiDownload, apiGet, apiUpload, newIdempotencyKey } from '../../api/client.ts';
+import { apiDownload, apiUpload, newIdempotencyKey } from '../../api/client.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useApi } from '../../api/use-api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ImportErrorsTable } from '../../components/import-errors-table.tsx';
 import { Page } from '../../components/page.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { creditPaths } from './credit.api.ts';
-import type { Category, CreditImport, ImportError, Paged } from './credit.types.ts';
+import type { Category, CreditImport, Paged } from './credit.types.ts';
 import { useCategories } from './credit-ui.tsx';
 import { categoryOptions, useEnterableCategories } from './records.page.tsx';
 
@@ -146,11 +148,6 @@ function ProgressView({ imp }: { imp: CreditImport }) {
 
 function ResultView({ imp }: { imp: CreditImport }) {
   const t = useT();
-  const errorColumns: TableColumnsType<ImportError> = [
-    { title: t('credit.import.row'), dataIndex: 'row', ...noWrap, width: 80 },
-    { title: t('credit.import.column'), dataIndex: 'column', ...noWrap },
-    { title: t('credit.import.message'), dataIndex: 'message' },
-  ];
   const counts = [
     ['rowsTotal', imp.rowsTotal],
     ['rowsOk', imp.rowsOk],
@@ -200,63 +197,32 @@ function ResultView({ imp }: { imp: CreditImport }) {
             </Typography.Text>
             <ErrorReportButton imp={imp} />
           </Flex>
-          <Table<ImportError>
-            rowKey={(e) => `${e.row}-${e.column}-${e.rule}`}
-            size="small"
-            columns={errorColumns}
-            dataSource={imp.errorSample}
-            pagination={
-              imp.errorSample.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false
-            }
-            scroll={{ x: 480 }}
-            data-testid="import-errors"
-          />
+          <ImportErrorsTable errors={imp.errorSample} data-testid="import-errors" />
         </>
       )}
     </Flex>
   );
 }
 
-/** Polls one import until it is no longer running. */
-function useImportPolling(initial: CreditImport | null): { imp: CreditImport | null; error: unknown } {
-  const [imp, setImp] = useState<CreditImport | null>(initial);
-  const [error, setError] = useState<unknown>(undefined);
-  useEffect(() => setImp(initial), [initial]);
-  const id = imp?.id;
-  const running = imp?.status === 'running';
-  useEffect(() => {
-    if (!id || !running) return;
-    let stopped = false;
-    const controller = new AbortController();
-    const tick = () => {
-      apiGet<CreditImport>(creditPaths.importOne(id), controller.signal).then(
-        (next) => {
-          if (stopped) return;
-          setImp(next);
-          setError(undefined);
-          if (next.status === 'running') timer = window.setTimeout(tick, POLL_MS);
-        },
-        (cause: unknown) => {
-          if (stopped) return;
-          setError(cause);
-          timer = window.setTimeout(tick, POLL_MS * 3);
-        },
-      );
-    };
-    let timer = window.setTimeout(tick, POLL_MS);
-    return () => {
-      stopped = true;
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [id, running]);
-  return { imp, error };
+/** Polls one import while it runs (the cache refetches every POLL_MS and stops once it is done or failed). */
+function useImportPolling(started: CreditImport): { imp: CreditImport; error: Error | null } {
+  const poll = useApiQuery(
+    '/api/credit/imports/{id}',
+    { params: { path: { id: started.id } } },
+    {
+      enabled: started.status === 'running',
+      placeholderData: undefined,
+      refetchInterval: (query) =>
+        query.state.data?.status === 'done' || query.state.data?.status === 'failed' ? false : POLL_MS,
+    },
+  );
+  return { imp: poll.data ?? started, error: poll.error };
 }
 
 function CurrentImport({ started, onFinished }: { started: CreditImport; onFinished: () => void }) {
   const t = useT();
   const { imp, error } = useImportPolling(started);
-  const finished = imp !== null && imp.status !== 'running';
+  const finished = imp.status !== 'running';
   const reported = useRef(false);
   useEffect(() => {
     if (finished && !reported.current) {
@@ -264,7 +230,6 @@ function CurrentImport({ started, onFinished }: { started: CreditImport; onFinis
       onFinished();
     }
   }, [finished, onFinished]);
-  if (!imp) return null;
   return (
     <Card
       title={t('credit.import.current', { name: imp.filename })}
@@ -273,7 +238,7 @@ function CurrentImport({ started, onFinished }: { started: CreditImport; onFinis
       data-id={imp.id}
     >
       <Flex vertical gap={12}>
-        {error !== undefined && <ErrorAlert error={error} />}
+        {error && <ErrorAlert error={error} />}
         {imp.status === 'running' ? <ProgressView imp={imp} /> : <ResultView imp={imp} />}
       </Flex>
     </Card>

@@ -1,18 +1,10 @@
 /**
- * Words of the public credit (信用) pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the public credit (信用) pages, loaded with them (`lazyPage(…, { dictionaries })`). `zh-CN` is the
+ * reference; `en-US` must have exactly the same keys. Menu labels are eager: `credit.nav-words.ts`.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
 export const creditZhCN = {
-  'nav.groupCredit': '信用',
-  'nav.creditQuery': '信用查询',
-  'nav.creditMine': '我的信用',
-  'nav.creditRecords': '信用信息录入',
-  'nav.creditImports': '批量导入',
-  'nav.creditLists': '红黑名单',
-  'nav.creditRepairs': '信用修复',
-  'nav.creditClasses': '分类监管',
-
   'credit.uscc': '统一社会信用代码',
   'credit.entityName': '主体名称',
   'credit.department': '部门',
@@ -169,9 +161,6 @@ export const creditZhCN = {
   'credit.import.notWritten': '有错误行，本批未写入任何信息。请下载错误报告，改正后重新导入。',
   'credit.import.errorsTitle': '{total} 行有错，列出 {shown} 处问题（此处最多 100 处，完整清单见错误报告）',
   'credit.import.errorReport': '下载错误报告',
-  'credit.import.row': '行号',
-  'credit.import.column': '列',
-  'credit.import.message': '问题',
   'credit.import.history': '导入记录',
   'credit.import.noHistory': '还没有导入记录。',
   'credit.import.startedAt': '开始时间',
@@ -269,8 +258,6 @@ export const creditZhCN = {
   'credit.repair.review': '审核',
   'credit.repair.reviewTitle': '审核信用修复申请：{name}',
   'credit.repair.comment': '审核意见',
-  'credit.repair.commentPlaceholder': '不予修复时须写明理由',
-  'credit.repair.reasonRequired': '不予修复须写明理由。',
   'credit.repair.approveEffect': '准予修复后，该信息立即停止公示，申请企业会收到通知。',
   'credit.repair.approve': '准予修复',
   'credit.repair.reject': '不予修复',
@@ -281,8 +268,6 @@ export const creditZhCN = {
   'credit.materials.title': '证明材料',
   'credit.materials.pick': '上传材料',
   'credit.materials.hint': '履行证明、整改报告等，PDF、OFD、Word、Excel 或图片，每个不超过 20 MB。',
-  'credit.materials.tooLarge': '“{name}”超过 20 MB。',
-  'credit.materials.failed': '“{name}”上传失败',
   'credit.materials.none': '未提交材料',
 
   'credit.mine.title': '我的信用',
@@ -316,9 +301,7 @@ export const creditZhCN = {
   'credit.commitments.none': '没有承诺记录。',
   'credit.commitments.verify': '核查',
   'credit.commitments.verifyTitle': '核查承诺：{subject}',
-  'credit.commitments.outcome': '核查结果',
   'credit.commitments.note': '核查说明',
-  'credit.commitments.noteRequired': '违背承诺须写明理由',
   'credit.commitments.brokenHint': '认定违背承诺后，将形成一条失信信息并公示。',
   'credit.commitments.verified': '核查结果已记录',
 
@@ -340,7 +323,6 @@ export const creditZhCN = {
   'credit.classes.typeToSearch': '输入至少 2 个字搜索',
   'credit.classes.pickHint': '选择一家企业，查看其分类、得分构成和历史。',
 
-  'nav.creditSettings': '信用规则配置',
   'credit.settings.title': '信用规则配置',
   'credit.settings.tabCategories': '信用信息目录',
   'credit.settings.tabRules': '分类规则',
@@ -451,18 +433,9 @@ export const creditZhCN = {
   'credit.settings.measure.effect': '性质',
   'credit.settings.measure.message': '提示语',
   'credit.settings.measure.messageHint': '核查时向办理人员显示。',
-};
+} as const satisfies Record<string, string>;
 
-export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
-  'nav.groupCredit': 'Credit',
-  'nav.creditQuery': 'Credit query',
-  'nav.creditMine': 'My credit',
-  'nav.creditRecords': 'Credit records',
-  'nav.creditImports': 'Bulk import',
-  'nav.creditLists': 'Red and black lists',
-  'nav.creditRepairs': 'Credit repair',
-  'nav.creditClasses': 'Risk classes',
-
+const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.uscc': 'Unified social credit code',
   'credit.entityName': 'Entity name',
   'credit.department': 'Department',
@@ -625,9 +598,6 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.import.errorsTitle':
     '{total} rows have errors; {shown} problems listed (at most 100 here, the report has all)',
   'credit.import.errorReport': 'Download error report',
-  'credit.import.row': 'Row',
-  'credit.import.column': 'Column',
-  'credit.import.message': 'Problem',
   'credit.import.history': 'Import history',
   'credit.import.noHistory': 'No imports yet.',
   'credit.import.startedAt': 'Started',
@@ -727,8 +697,6 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.repair.review': 'Review',
   'credit.repair.reviewTitle': 'Review repair application: {name}',
   'credit.repair.comment': 'Comment',
-  'credit.repair.commentPlaceholder': 'Required when rejecting',
-  'credit.repair.reasonRequired': 'A rejection needs a reason.',
   'credit.repair.approveEffect':
     'Approving ends the record’s publication at once and notifies the enterprise.',
   'credit.repair.approve': 'Approve repair',
@@ -741,8 +709,6 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.materials.pick': 'Upload documents',
   'credit.materials.hint':
     'Proof of payment, correction reports…: PDF, OFD, Word, Excel or images, up to 20 MB each.',
-  'credit.materials.tooLarge': '“{name}” is over 20 MB.',
-  'credit.materials.failed': 'Uploading “{name}” failed',
   'credit.materials.none': 'No documents',
 
   'credit.mine.title': 'My credit',
@@ -777,9 +743,7 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.commitments.none': 'No commitments.',
   'credit.commitments.verify': 'Verify',
   'credit.commitments.verifyTitle': 'Verify commitment: {subject}',
-  'credit.commitments.outcome': 'Outcome',
   'credit.commitments.note': 'Note',
-  'credit.commitments.noteRequired': 'A broken commitment needs a reason',
   'credit.commitments.brokenHint': 'A broken commitment becomes a published credit record.',
   'credit.commitments.verified': 'Verification recorded',
 
@@ -801,7 +765,6 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.classes.typeToSearch': 'Type at least 2 characters',
   'credit.classes.pickHint': 'Choose an enterprise to see its class, the parts of its score and its history.',
 
-  'nav.creditSettings': 'Credit settings',
   'credit.settings.title': 'Credit settings',
   'credit.settings.tabCategories': 'Categories',
   'credit.settings.tabRules': 'Class rules',
@@ -915,4 +878,12 @@ export const creditEnUS: Record<keyof typeof creditZhCN, string> = {
   'credit.settings.measure.effect': 'Nature',
   'credit.settings.measure.message': 'Message',
   'credit.settings.measure.messageHint': 'Shown to the official when checking.',
+};
+
+/** The credit keys, joined into `MessageKey` by a type-only import in app/i18n.ts. */
+export type CreditKey = keyof typeof creditZhCN;
+
+export const creditWords: FeatureDictionary<keyof typeof creditZhCN> = {
+  'zh-CN': creditZhCN,
+  'en-US': creditEnUS,
 };

@@ -16,7 +16,9 @@ import { evaluateClause, withDerivedFacts, type ClauseEvaluation } from './evalu
 import { getEnterpriseFacts, setEnterpriseFacts, type EnterpriseFacts } from './facts.repository.ts';
 import { matchEnterprise } from './matching.service.ts';
 import { notifyNewMatches } from './notify.service.ts';
-import { policyDb } from './policy.tables.ts';
+import { activeMatchesOf } from './matches.repository.ts';
+import { approvedGrantsOf } from './grants.repository.ts';
+import { findSubscribedTopics, saveSubscription } from './subscriptions.repository.ts';
 import type {
   CalculateInput,
   CalculationDto,
@@ -101,32 +103,14 @@ async function loadFacts(ctx: AppContext, enterpriseId: string, today: string) {
   return { stored, values: withDerivedFacts('enterprise', stored.values, today) };
 }
 
-interface MatchInfo {
-  firstMatchedAt: Date;
-}
-
-async function activeMatchesOf(ctx: AppContext, enterpriseId: string): Promise<Map<string, MatchInfo>> {
-  const rows = await policyDb(ctx.db)
-    .selectFrom('policy_match')
-    .select(['clause_id', 'first_matched_at'])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('active', '=', true)
-    .execute();
-  return new Map(rows.map((r) => [r.clause_id, { firstMatchedAt: new Date(r.first_matched_at) }]));
-}
+/** When the enterprise first matched the clause (active matches only). */
+type MatchInfo = Date;
 
 async function grantsOf(
   ctx: AppContext,
   enterpriseId: string,
 ): Promise<Map<string, { id: string; status: string }>> {
-  const rows = await policyDb(ctx.db)
-    .selectFrom('policy_grant as g')
-    .innerJoin('policy_grant_list as l', 'l.id', 'g.list_id')
-    .select(['g.id', 'g.clause_id', 'g.included', 'g.confirmed_at', 'g.disbursed_at', 'l.status'])
-    .where('g.enterprise_id', '=', enterpriseId)
-    .where('g.included', '=', true)
-    .where('l.status', '=', 'approved')
-    .execute();
+  const rows = await approvedGrantsOf(ctx.db, enterpriseId);
   return new Map(
     rows.map((g) => [
       g.clause_id,
@@ -160,7 +144,7 @@ function explanationDto(
     summary: r.summary,
     conditions: r.conditions.map((x) => ({ ...x, source: sourceOf(facts, x.fact) })),
     benefit: r.benefit,
-    firstMatchedAt: match ? match.firstMatchedAt.toISOString() : null,
+    firstMatchedAt: match ? match.toISOString() : null,
     grant: grant ?? null,
   };
 }
@@ -173,7 +157,7 @@ export async function myMatches(ctx: AppContext, actor: Actor): Promise<MyMatche
   const [{ stored, values }, clauses, matches, grants] = await Promise.all([
     loadFacts(ctx, enterpriseId, today),
     effectiveClauseRows(ctx.db, 'enterprise', today),
-    activeMatchesOf(ctx, enterpriseId),
+    activeMatchesOf(ctx.db, enterpriseId),
     grantsOf(ctx, enterpriseId),
   ]);
   const matched: ExplanationDto[] = [];
@@ -209,7 +193,7 @@ export async function explainForEnterprise(
   const today = chinaDate(ctx.clock.now());
   const [{ stored, values }, matches, grants] = await Promise.all([
     loadFacts(ctx, enterpriseId, today),
-    activeMatchesOf(ctx, enterpriseId),
+    activeMatchesOf(ctx.db, enterpriseId),
     grantsOf(ctx, enterpriseId),
   ]);
   const r = evaluateClause(clause, values);
@@ -288,12 +272,7 @@ export async function rematchEnterprise(ctx: AppContext, enterpriseId: string): 
 
 export async function getSubscription(ctx: AppContext, actor: Actor): Promise<{ topics: string[] }> {
   const enterpriseId = enterpriseOf(actor);
-  const row = await policyDb(ctx.db)
-    .selectFrom('policy_subscription')
-    .select('topics')
-    .where('enterprise_id', '=', enterpriseId)
-    .executeTakeFirst();
-  return { topics: row?.topics ?? [] };
+  return { topics: await findSubscribedTopics(ctx.db, enterpriseId) };
 }
 
 export async function putSubscription(
@@ -311,15 +290,7 @@ export async function putSubscription(
   }
   const distinct = [...new Set(topics)];
   await ctx.db.transaction().execute(async (trx) => {
-    await policyDb(trx)
-      .insertInto('policy_subscription')
-      .values({ enterprise_id: enterpriseId, topics: distinct, updated_by: actor.userId })
-      .onConflict((oc) =>
-        oc
-          .column('enterprise_id')
-          .doUpdateSet({ topics: distinct, updated_by: actor.userId, updated_at: ctx.clock.now() }),
-      )
-      .execute();
+    await saveSubscription(trx, enterpriseId, distinct, actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
       action: 'policy.subscription_changed',
       subjectType: 'enterprise',

@@ -10,10 +10,15 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { findDepartmentByCode } from '../identity/index.ts';
-import { insertClause, insertPolicy, replaceTests, setPolicyStatus } from './catalogue.repository.ts';
+import {
+  existingPolicyCodes,
+  insertClause,
+  insertPolicy,
+  replaceTests,
+  setPolicyStatus,
+} from './catalogue.repository.ts';
 import { checkClauseInput, publicationBlocker, reindexPolicy } from './catalogue.service.ts';
 import type { ClauseInput, PolicyInput } from './policy.schemas.ts';
-import { policyDb } from './policy.tables.ts';
 import { unknownTopics } from './topics.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../../../config/policy/policies');
@@ -46,20 +51,9 @@ export async function seedPolicies(
   const result = { inserted: 0, published: 0, failed: [] as string[] };
   const today = chinaDate(ctx.clock.now());
   // One query on an already seeded catalogue (every start, every test app).
-  const existing = new Set(
-    policies.length === 0
-      ? []
-      : (
-          await policyDb(ctx.db)
-            .selectFrom('policy')
-            .select('code')
-            .where(
-              'code',
-              'in',
-              policies.map((p) => p.code),
-            )
-            .execute()
-        ).map((r) => r.code),
+  const existing = await existingPolicyCodes(
+    ctx.db,
+    policies.map((p) => p.code),
   );
   for (const p of policies) {
     if (existing.has(p.code)) continue;

@@ -83,7 +83,8 @@ function safeEvaluate(ctx: AppContext, c: ClauseRow, facts: FactValues): ClauseE
 // Enterprise (own)
 
 function enterpriseOf(actor: Actor): string {
-  if (!actor.enterpriseId) throw new AppError('POLICY_NO_ENTERPRISE', '该账号未绑定企业。');
+  if (!actor.enterpriseId)
+    throw new AppError('POLICY_NO_ENTERPRISE', 'The account is not bound to an enterprise.');
   return actor.enterpriseId;
 }
 
@@ -152,7 +153,10 @@ function explanationDto(
 export async function myMatches(ctx: AppContext, actor: Actor): Promise<MyMatchesDto> {
   const enterpriseId = enterpriseOf(actor);
   const enterprise = await findEnterpriseSummary(ctx.db, enterpriseId);
-  if (!enterprise) throw new AppError('NOT_FOUND', '没有这个企业。');
+  if (!enterprise)
+    throw new AppError('NOT_FOUND', `No enterprise ${enterpriseId}.`, {
+      params: { reason: 'enterprise', id: enterpriseId },
+    });
   const today = chinaDate(ctx.clock.now());
   const [{ stored, values }, clauses, matches, grants] = await Promise.all([
     loadFacts(ctx, enterpriseId, today),
@@ -188,7 +192,7 @@ export async function explainForEnterprise(
   const clause = await findClauseRow(ctx.db, clauseId);
   const policy = clause ? await findPolicyRow(ctx.db, clause.policy_id) : undefined;
   if (!clause || !policy || policy.status !== 'published' || clause.subject !== 'enterprise') {
-    throw new AppError('NOT_FOUND', `没有这个条款：${clauseId}`);
+    throw new AppError('NOT_FOUND', `No clause ${clauseId}.`, { params: { reason: 'clause', id: clauseId } });
   }
   const today = chinaDate(ctx.clock.now());
   const [{ stored, values }, matches, grants] = await Promise.all([
@@ -232,12 +236,14 @@ export async function declareFacts(
   if (refused.length > 0) {
     throw new AppError(
       'POLICY_FACT_NOT_DECLARABLE',
-      `以下事实由平台核定，不能自行申报：${refused.join('、')}`,
+      `These facts are set by the platform and cannot be declared: ${refused.join(', ')}.`,
       {
+        params: { facts: refused, count: refused.length },
         errors: refused.map((f) => ({
           field: `/body/facts/${f}`,
           rule: 'not_declarable',
           message: `${f} is set by the platform`,
+          params: { fact: f },
         })),
       },
     );
@@ -284,8 +290,14 @@ export async function putSubscription(
   const enterpriseId = enterpriseOf(actor);
   const unknown = unknownTopics(topics);
   if (unknown.length > 0) {
-    throw new AppError('POLICY_TOPIC_UNKNOWN', `未知的政策主题：${unknown.join('、')}`, {
-      errors: unknown.map((t) => ({ field: '/body/topics', rule: 'enum', message: `unknown topic ${t}` })),
+    throw new AppError('POLICY_TOPIC_UNKNOWN', `Unknown policy topics: ${unknown.join(', ')}.`, {
+      params: { topics: unknown, count: unknown.length },
+      errors: unknown.map((t) => ({
+        field: '/body/topics',
+        rule: 'enum',
+        message: `unknown topic ${t}`,
+        params: { value: t },
+      })),
     });
   }
   const distinct = [...new Set(topics)];

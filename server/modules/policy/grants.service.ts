@@ -97,7 +97,10 @@ async function listDtos(db: Db, where: { departmentId: string; listId?: string }
 }
 
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门账号可以管理免申即享名单。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Only department accounts can manage grant lists.', {
+      params: { reason: 'not-department' },
+    });
   return actor.departmentId;
 }
 
@@ -109,7 +112,7 @@ async function ownClause(
   const clause = await findClauseRow(ctx.db, clauseId);
   const policy = clause ? await findPolicyRow(ctx.db, clause.policy_id) : undefined;
   if (!clause || !policy || !managesDepartment(actor, policy.department_id)) {
-    throw new AppError('NOT_FOUND', `没有这个条款：${clauseId}`);
+    throw new AppError('NOT_FOUND', `No clause ${clauseId}.`, { params: { reason: 'clause', id: clauseId } });
   }
   return { clause, policy };
 }
@@ -204,12 +207,21 @@ export async function buildGrantList(
   const departmentId = departmentOf(actor);
   const { clause, policy } = await ownClause(ctx, actor, clauseId);
   if (clause.mode !== 'auto')
-    throw new AppError('POLICY_CLAUSE_NOT_AUTO', '只有“免申即享”条款可以生成兑现名单。');
+    throw new AppError(
+      'POLICY_CLAUSE_NOT_AUTO',
+      'Only a clause granted without application (auto) can produce a grant list.',
+      { params: { mode: clause.mode } },
+    );
   if (policy.status !== 'published')
-    throw new AppError('POLICY_NOT_PUBLISHED', '政策尚未发布，不能生成兑现名单。');
+    throw new AppError('POLICY_NOT_PUBLISHED', 'The policy is not published; no grant list can be built.', {
+      params: { reason: 'grant-list', status: policy.status },
+    });
   const candidates = await listGrantCandidates(ctx.db, clauseId);
   if (candidates.length === 0) {
-    throw new AppError('POLICY_GRANT_LIST_EMPTY', '该条款没有尚未列入名单的匹配企业。');
+    throw new AppError(
+      'POLICY_GRANT_LIST_EMPTY',
+      'The clause has no matching enterprise that is not already in one of its grant lists.',
+    );
   }
   const building = candidates.length > (options.syncLimit ?? GRANT_LIST_SYNC_LIMIT);
   const entries = building ? [] : await computeEntries(ctx, clause, candidates);
@@ -260,7 +272,8 @@ export async function listGrantLists(ctx: AppContext, actor: Actor): Promise<Gra
 
 export async function getGrantList(ctx: AppContext, actor: Actor, id: string): Promise<GrantListDetailDto> {
   const [list] = await listDtos(ctx.db, { departmentId: departmentOf(actor), listId: id });
-  if (!list) throw new AppError('NOT_FOUND', `没有这份兑现名单：${id}`);
+  if (!list)
+    throw new AppError('NOT_FOUND', `No grant list ${id}.`, { params: { reason: 'grant-list', id } });
   const rows = await listGrantsOfList(ctx.db, id);
   return { ...list, entries: await entryDtos(ctx.db, rows) };
 }
@@ -272,9 +285,13 @@ export async function approveGrantList(
   origin: AuditOrigin,
 ): Promise<GrantListDetailDto> {
   const list = await getGrantList(ctx, actor, id);
-  if (list.status === 'approved') throw new AppError('POLICY_GRANT_LIST_APPROVED', '该名单已审核通过。');
+  if (list.status === 'approved')
+    throw new AppError('POLICY_GRANT_LIST_APPROVED', 'The grant list has already been approved.');
   if (list.status === 'building') {
-    throw new AppError('POLICY_GRANT_LIST_BUILDING', '名单仍在生成（信用核查中），请稍后再审核。');
+    throw new AppError(
+      'POLICY_GRANT_LIST_BUILDING',
+      'The grant list is still being built (credit checks); approve it once it is ready.',
+    );
   }
   const included = list.entries.filter((e) => e.included);
   const users = await listActiveUserIdsOfEnterprises(
@@ -283,7 +300,8 @@ export async function approveGrantList(
   );
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await approveGrantListRow(trx, id, actor.userId, ctx.clock.now());
-    if (!updated) throw new AppError('POLICY_GRANT_LIST_APPROVED', '该名单已审核通过。');
+    if (!updated)
+      throw new AppError('POLICY_GRANT_LIST_APPROVED', 'The grant list has already been approved.');
     for (const e of included) {
       for (const userId of users.get(e.enterprise.id) ?? []) {
         await notifyUser(trx, {
@@ -307,7 +325,8 @@ export async function approveGrantList(
 }
 
 export async function myGrants(ctx: AppContext, actor: Actor): Promise<GrantEntryDto[]> {
-  if (!actor.enterpriseId) throw new AppError('POLICY_NO_ENTERPRISE', '该账号未绑定企业。');
+  if (!actor.enterpriseId)
+    throw new AppError('POLICY_NO_ENTERPRISE', 'The account is not bound to an enterprise.');
   const rows = await listApprovedGrantsOfEnterprise(ctx.db, actor.enterpriseId);
   return entryDtos(ctx.db, rows);
 }
@@ -321,13 +340,18 @@ export async function confirmGrant(
   const g = await findGrant(ctx.db, id);
   // Another enterprise's grant is not its business.
   if (!g || !actor.enterpriseId || g.enterprise_id !== actor.enterpriseId) {
-    throw new AppError('NOT_FOUND', `没有这项免申即享：${id}`);
+    throw new AppError('NOT_FOUND', `No grant ${id}.`, { params: { reason: 'grant', id } });
   }
   if (!g.included || g.list_status !== 'approved') {
-    throw new AppError(
-      'POLICY_GRANT_NOT_CONFIRMABLE',
-      g.included ? '兑现名单尚未审核通过，暂不能确认。' : `该企业未列入兑现名单：${g.exclusion_reason ?? ''}`,
-    );
+    throw g.included
+      ? new AppError('POLICY_GRANT_NOT_CONFIRMABLE', 'The grant list is not approved yet.', {
+          params: { reason: 'list-not-approved' },
+        })
+      : new AppError(
+          'POLICY_GRANT_NOT_CONFIRMABLE',
+          `The enterprise was excluded from the grant list: ${g.exclusion_reason ?? ''}`,
+          { params: { reason: 'excluded', exclusion: g.exclusion_reason ?? '' } },
+        );
   }
   if (!g.confirmed_at) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -354,10 +378,14 @@ export async function disburseGrant(
 ): Promise<GrantEntryDto> {
   const g = await findGrant(ctx.db, id);
   if (!g || !managesDepartment(actor, g.department_id))
-    throw new AppError('NOT_FOUND', `没有这项免申即享：${id}`);
-  if (g.disbursed_at) throw new AppError('POLICY_GRANT_DISBURSED', '该项已登记兑付。');
+    throw new AppError('NOT_FOUND', `No grant ${id}.`, { params: { reason: 'grant', id } });
+  if (g.disbursed_at)
+    throw new AppError('POLICY_GRANT_DISBURSED', 'The disbursement of this grant has already been recorded.');
   if (!g.included || !g.confirmed_at) {
-    throw new AppError('POLICY_GRANT_NOT_CONFIRMED', '企业尚未确认，不能登记兑付。');
+    throw new AppError(
+      'POLICY_GRANT_NOT_CONFIRMED',
+      'The enterprise has not confirmed the grant yet; the disbursement cannot be recorded.',
+    );
   }
   const users = await listActiveUserIdsOfEnterprises(ctx.db, [g.enterprise_id]);
   await ctx.db.transaction().execute(async (trx) => {
@@ -367,7 +395,11 @@ export async function disburseGrant(
       amount: input.amount,
       reference: input.reference.trim(),
     });
-    if (!done) throw new AppError('POLICY_GRANT_DISBURSED', '该项已登记兑付。');
+    if (!done)
+      throw new AppError(
+        'POLICY_GRANT_DISBURSED',
+        'The disbursement of this grant has already been recorded.',
+      );
     for (const userId of users.get(g.enterprise_id) ?? []) {
       await notifyUser(trx, {
         userId,

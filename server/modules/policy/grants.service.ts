@@ -252,17 +252,14 @@ export async function buildGrantList(
 export async function completeGrantList(
   ctx: AppContext,
   listId: string,
+  origin: AuditOrigin,
 ): Promise<{ entries: number } | undefined> {
   const list = await findGrantList(ctx.db, listId);
   if (!list || list.status !== 'building') return undefined;
   const clause = await findClauseRow(ctx.db, list.clause_id);
   if (!clause) return undefined;
   const entries = await computeEntries(ctx, clause, await listGrantCandidates(ctx.db, list.clause_id));
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      completeList(trx, { system: 'policy.build-grant-list' }, listId, list.clause_id, entries),
-    );
+  await ctx.db.transaction().execute((trx) => completeList(trx, origin, listId, list.clause_id, entries));
   return { entries: entries.length };
 }
 

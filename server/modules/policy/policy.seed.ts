@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendAudit } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin } from '../../kernel/audit.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -20,6 +21,9 @@ import {
 import { checkClauseInput, publicationBlocker, reindexPolicy } from './catalogue.service.ts';
 import type { ClauseInput, PolicyInput } from './policy.schemas.ts';
 import { unknownTopics } from './topics.ts';
+
+/** Start-up imports act as this declared system actor (recorded as `system:seed`). */
+const SEED_ACTOR = systemActor('seed');
 
 const DIR = path.resolve(import.meta.dirname, '../../../config/policy/policies');
 
@@ -94,16 +98,12 @@ export async function seedPolicies(
         const blocker = await publicationBlocker(trx, id, today);
         if (blocker) ctx.logger.error({ code: p.code, detail: blocker.detail }, 'demo policy stays a draft');
         else await setPolicyStatus(trx, id, 'published', null, ctx.clock.now());
-        await appendAudit(
-          trx,
-          { system: 'seed' },
-          {
-            action: 'policy.seeded',
-            subjectType: 'policy',
-            subjectId: id,
-            detail: { code: p.code, published: !blocker },
-          },
-        );
+        await appendAudit(trx, systemOrigin(SEED_ACTOR), {
+          action: 'policy.seeded',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { code: p.code, published: !blocker },
+        });
         return !blocker;
       });
       result.inserted += 1;

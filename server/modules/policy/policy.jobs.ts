@@ -44,7 +44,7 @@ export function matchEnterpriseJob(ctx: AppContext) {
     description: '政策匹配：单个企业（企业事实变化后）',
     payload: MatchEnterprisePayload,
     policy: 'stately',
-    async handler(payload): Promise<Record<string, unknown>> {
+    async handler(payload) {
       const matched = await matchEnterprise(ctx, payload.enterpriseId);
       const notified = await notifyNewMatches(ctx, { enterpriseId: payload.enterpriseId });
       return { ...matched, ...notified };

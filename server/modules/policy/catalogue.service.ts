@@ -251,7 +251,7 @@ function checkTopics(topics: readonly string[]): void {
   const unknown = unknownTopics(topics);
   if (unknown.length > 0) {
     throw new AppError('POLICY_TOPIC_UNKNOWN', `Unknown policy topics: ${unknown.join(', ')}.`, {
-      params: { topics: unknown, count: unknown.length },
+      params: { topics: unknown.join(', '), count: unknown.length },
       errors: unknown.map((t) => ({
         field: '/body/topics',
         rule: 'enum',
@@ -381,7 +381,7 @@ export function checkClauseInput(input: ClauseInput): void {
     throw new AppError(
       'POLICY_RULE_INVALID',
       `The rule or benefit formula is invalid at ${errors.map((e) => e.field).join(', ')}.`,
-      { params: { count: errors.length, fields: errors.map((e) => e.field) }, errors },
+      { params: { count: errors.length, fields: errors.map((e) => e.field).join(', ') }, errors },
     );
   }
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) {
@@ -414,7 +414,7 @@ export function checkFactValues(subject: FactSubject, facts: Record<string, unkn
     unknown ? 'POLICY_FACT_UNKNOWN' : 'POLICY_FACT_TYPE',
     unknown ? `Unknown facts: ${names.join(', ')}.` : `Fact values of the wrong type: ${names.join(', ')}.`,
     {
-      params: { facts: names, count: names.length },
+      params: { facts: names.join(', '), count: names.length },
       errors: errors.map((e) => ({
         field: `${at}/${e.fact}`,
         rule: e.rule,
@@ -655,7 +655,7 @@ export async function publicationBlocker(
       : new AppError(
           'POLICY_NO_CLAUSES',
           `Clauses ${clauseNos.join(', ')} have no test case; the policy cannot be published.`,
-          { params: { reason: 'untested', clauseNos, count: clauseNos.length } },
+          { params: { reason: 'untested', clauseNos: clauseNos.join(', '), count: clauseNos.length } },
         );
   }
   const failures = clauses
@@ -668,7 +668,7 @@ export async function publicationBlocker(
       {
         params: {
           count: failures.length,
-          cases: failures.map((f) => `${f.clauseNo}: ${f.name}`),
+          cases: failures.map((f) => `${f.clauseNo}: ${f.name}`).join('; '),
         },
         extra: { failures },
       },

@@ -238,7 +238,7 @@ export async function declareFacts(
       'POLICY_FACT_NOT_DECLARABLE',
       `These facts are set by the platform and cannot be declared: ${refused.join(', ')}.`,
       {
-        params: { facts: refused, count: refused.length },
+        params: { facts: refused.join(', '), count: refused.length },
         errors: refused.map((f) => ({
           field: `/body/facts/${f}`,
           rule: 'not_declarable',
@@ -291,7 +291,7 @@ export async function putSubscription(
   const unknown = unknownTopics(topics);
   if (unknown.length > 0) {
     throw new AppError('POLICY_TOPIC_UNKNOWN', `Unknown policy topics: ${unknown.join(', ')}.`, {
-      params: { topics: unknown, count: unknown.length },
+      params: { topics: unknown.join(', '), count: unknown.length },
       errors: unknown.map((t) => ({
         field: '/body/topics',
         rule: 'enum',

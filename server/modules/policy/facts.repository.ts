@@ -98,7 +98,7 @@ export async function setEnterpriseFacts(
     throw new AppError(
       PolicyEngineErrors.POLICY_FACTS_REJECTED,
       `Fact values rejected at ${errors.map((e) => e.field).join(', ')}.`,
-      { params: { count: errors.length, fields: errors.map((e) => e.field) }, errors },
+      { params: { count: errors.length, fields: errors.map((e) => e.field).join(', ') }, errors },
     );
   }
   const names = Object.keys(facts);

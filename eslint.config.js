@@ -36,13 +36,6 @@ const kyselyPendingConversion = [
   // Start-up advisory lock: moves with the PGlite-dialect change.
   'server/app.ts',
   'server/modules/credit/import-writer.ts',
-  'server/modules/policy/engine/conformance.ts',
-  'server/modules/policy/grants.service.ts',
-  'server/modules/policy/matching.service.ts',
-  'server/modules/policy/notify.service.ts',
-  'server/modules/policy/policy.metrics.ts',
-  'server/modules/policy/search.ts',
-  'server/modules/policy/stats.service.ts',
 ];
 const intoModuleInternals = {
   regex: '(^|/)modules/[^/]+/(?!index\\.ts$)[^/]+$',

@@ -299,3 +299,54 @@ export async function replaceTests(trx: Db, clauseId: string, tests: readonly Te
     )
     .execute();
 }
+
+// Search tokens belong to the policy document: written with it, in its transaction.
+
+/** Replaces a policy's tokens (inside the caller's transaction). */
+export async function replaceSearchTokens(
+  trx: Db,
+  policyId: string,
+  tokens: readonly { token: string; weight: number }[],
+): Promise<void> {
+  const p = policyDb(trx);
+  await p.deleteFrom('policy_search_token').where('policy_id', '=', policyId).execute();
+  const rows = tokens.map((t) => ({ policy_id: policyId, token: t.token, weight: t.weight }));
+  for (let i = 0; i < rows.length; i += 500) {
+    await p
+      .insertInto('policy_search_token')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/**
+ * Policies holding every one of `tokens`, with the raw score (weights scaled by how rare each token is across
+ * policies), best first. Plain SQL, so PGlite and PostgreSQL rank the same.
+ */
+export async function searchTokenScores(
+  db: Db,
+  tokens: readonly string[],
+): Promise<{ policy_id: string; raw: number }[]> {
+  const rows = await sql<{ policy_id: string; raw: number }>`
+    with df as (
+      select token, count(*)::float8 as n from policy_search_token where token = any(${[...tokens]}::text[]) group by token
+    ), total as (select greatest(count(distinct policy_id), 1)::float8 as n from policy_search_token)
+    select t.policy_id, sum(t.weight * ln(1 + total.n / df.n))::float8 as raw
+      from policy_search_token t join df on df.token = t.token cross join total
+     where t.token = any(${[...tokens]}::text[])
+     group by t.policy_id
+    having count(*) = ${tokens.length}
+     order by raw desc, t.policy_id`.execute(db);
+  return rows.rows;
+}
+
+/** Which of `codes` the catalogue already has. */
+export async function existingPolicyCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await policyDb(db)
+    .selectFrom('policy')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -163,7 +163,8 @@ export async function listPublishedPolicies(
 
 export async function getPublishedPolicy(ctx: AppContext, id: string): Promise<PolicyDetailDto> {
   const p = await findPolicyRow(ctx.db, id);
-  if (!p || p.status !== 'published') throw new AppError('NOT_FOUND', `没有这项已发布的政策：${id}`);
+  if (!p || p.status !== 'published')
+    throw new AppError('NOT_FOUND', `No published policy ${id}.`, { params: { reason: 'policy', id } });
   const departments = await departmentMap(ctx.db);
   const clauses = await clauseRowsOf(ctx.db, [p.id]);
   return { ...policyBase(p, departments, null), clauses: clauses.map(clauseDetail) };
@@ -202,14 +203,17 @@ async function managedDtos(ctx: AppContext, rows: PolicyRow[]): Promise<ManagedP
 }
 
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门账号可以管理政策。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Only department accounts can manage policies.', {
+      params: { reason: 'not-department' },
+    });
   return actor.departmentId;
 }
 
 async function getOwnPolicy(ctx: AppContext, actor: Actor, id: string): Promise<PolicyRow> {
   const p = await findPolicyRow(ctx.db, id);
   if (!p || !managesDepartment(actor, p.department_id))
-    throw new AppError('NOT_FOUND', `没有这项政策：${id}`);
+    throw new AppError('NOT_FOUND', `No policy ${id}.`, { params: { reason: 'policy', id } });
   return p;
 }
 
@@ -221,7 +225,7 @@ async function getOwnClause(
   const clause = await findClauseRow(ctx.db, clauseId);
   const policy = clause ? await findPolicyRow(ctx.db, clause.policy_id) : undefined;
   if (!clause || !policy || !managesDepartment(actor, policy.department_id)) {
-    throw new AppError('NOT_FOUND', `没有这个条款：${clauseId}`);
+    throw new AppError('NOT_FOUND', `No clause ${clauseId}.`, { params: { reason: 'clause', id: clauseId } });
   }
   return { clause, policy };
 }
@@ -246,8 +250,14 @@ export async function getManagedPolicy(ctx: AppContext, actor: Actor, id: string
 function checkTopics(topics: readonly string[]): void {
   const unknown = unknownTopics(topics);
   if (unknown.length > 0) {
-    throw new AppError('POLICY_TOPIC_UNKNOWN', `未知的政策主题：${unknown.join('、')}`, {
-      errors: unknown.map((t) => ({ field: '/body/topics', rule: 'enum', message: `unknown topic ${t}` })),
+    throw new AppError('POLICY_TOPIC_UNKNOWN', `Unknown policy topics: ${unknown.join(', ')}.`, {
+      params: { topics: unknown.join(', '), count: unknown.length },
+      errors: unknown.map((t) => ({
+        field: '/body/topics',
+        rule: 'enum',
+        message: `unknown topic ${t}`,
+        params: { value: t },
+      })),
     });
   }
 }
@@ -276,8 +286,11 @@ export async function createPolicy(
     input.code ??
     `P-${chinaDate(ctx.clock.now()).replaceAll('-', '')}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
   if (await findPolicyIdByCode(ctx.db, code)) {
-    throw new AppError('POLICY_CODE_TAKEN', `政策编号 ${code} 已被使用。`, {
-      errors: [{ field: '/body/code', rule: 'unique', message: `code ${code} is taken` }],
+    throw new AppError('POLICY_CODE_TAKEN', `Policy code ${code} is already in use.`, {
+      params: { code },
+      errors: [
+        { field: '/body/code', rule: 'unique', message: `code ${code} is taken`, params: { value: code } },
+      ],
     });
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -316,8 +329,11 @@ export async function updatePolicy(
   checkTopics(input.topics);
   const code = input.code ?? p.code;
   if (code !== p.code && (await findPolicyIdByCode(ctx.db, code))) {
-    throw new AppError('POLICY_CODE_TAKEN', `政策编号 ${code} 已被使用。`, {
-      errors: [{ field: '/body/code', rule: 'unique', message: `code ${code} is taken` }],
+    throw new AppError('POLICY_CODE_TAKEN', `Policy code ${code} is already in use.`, {
+      params: { code },
+      errors: [
+        { field: '/body/code', rule: 'unique', message: `code ${code} is taken`, params: { value: code } },
+      ],
     });
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -362,17 +378,25 @@ export function checkClauseInput(input: ClauseInput): void {
     }
   }
   if (errors.length > 0) {
-    throw new AppError('POLICY_RULE_INVALID', `规则无效：${errors.map((e) => e.message).join('；')}`, {
-      errors,
-    });
+    throw new AppError(
+      'POLICY_RULE_INVALID',
+      `The rule or benefit formula is invalid at ${errors.map((e) => e.field).join(', ')}.`,
+      { params: { count: errors.length, fields: errors.map((e) => e.field).join(', ') }, errors },
+    );
   }
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) {
-    throw new AppError('VALIDATION_FAILED', '失效日期不能早于生效日期。', {
+    throw new AppError('VALIDATION_FAILED', 'The end date must not be before the start date.', {
+      params: {
+        reason: 'effective-dates',
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo,
+      },
       errors: [
         {
           field: '/body/effectiveTo',
           rule: 'after',
           message: 'effectiveTo must not be before effectiveFrom',
+          params: { other: 'effectiveFrom', value: input.effectiveFrom },
         },
       ],
     });
@@ -385,10 +409,19 @@ export function checkFactValues(subject: FactSubject, facts: Record<string, unkn
   const errors = validateFactValues(subject, facts, factCatalogue());
   if (errors.length === 0) return;
   const unknown = errors.some((e) => e.rule === 'unknown_fact');
+  const names = errors.map((e) => e.fact);
   throw new AppError(
     unknown ? 'POLICY_FACT_UNKNOWN' : 'POLICY_FACT_TYPE',
-    errors.map((e) => `${e.fact}：${e.message}`).join('；'),
-    { errors: errors.map((e) => ({ field: `${at}/${e.fact}`, rule: e.rule, message: e.message })) },
+    unknown ? `Unknown facts: ${names.join(', ')}.` : `Fact values of the wrong type: ${names.join(', ')}.`,
+    {
+      params: { facts: names.join(', '), count: names.length },
+      errors: errors.map((e) => ({
+        field: `${at}/${e.fact}`,
+        rule: e.rule,
+        message: e.message,
+        params: { fact: e.fact },
+      })),
+    },
   );
 }
 
@@ -414,13 +447,19 @@ export async function addClause(
   origin: AuditOrigin,
 ): Promise<ManagedPolicyDto> {
   const p = await getOwnPolicy(ctx, actor, policyId);
-  if (p.status === 'withdrawn') throw new AppError('POLICY_WITHDRAWN', '政策已废止，不能再增加条款。');
+  if (p.status === 'withdrawn')
+    throw new AppError('POLICY_WITHDRAWN', 'The policy has been withdrawn; no clause can be added.', {
+      params: { reason: 'add-clause' },
+    });
   checkClauseInput(input);
   await ctx.db.transaction().execute(async (trx) => {
     const no = input.no ?? (await nextClauseNo(trx, policyId));
     if ((await clauseRowsOf(trx, [policyId])).some((c) => c.no === no)) {
-      throw new AppError('CONFLICT', `条款序号 ${no} 已存在。`, {
-        errors: [{ field: '/body/no', rule: 'unique', message: `clause ${no} exists` }],
+      throw new AppError('CONFLICT', `Clause number ${no} already exists.`, {
+        params: { reason: 'clause-no', no },
+        errors: [
+          { field: '/body/no', rule: 'unique', message: `clause ${no} exists`, params: { value: no } },
+        ],
       });
     }
     const clauseId = await insertClause(trx, policyId, clauseWrite(input, no));
@@ -452,13 +491,19 @@ export async function updateClause(
   origin: AuditOrigin,
 ): Promise<ManagedPolicyDto> {
   const { clause, policy } = await getOwnClause(ctx, actor, clauseId);
-  if (policy.status === 'withdrawn') throw new AppError('POLICY_WITHDRAWN', '政策已废止，不能再修改条款。');
+  if (policy.status === 'withdrawn')
+    throw new AppError('POLICY_WITHDRAWN', 'The policy has been withdrawn; its clauses cannot be changed.', {
+      params: { reason: 'change-clause' },
+    });
   checkClauseInput(input);
   const no = input.no ?? clause.no;
   await ctx.db.transaction().execute(async (trx) => {
     if (no !== clause.no && (await clauseRowsOf(trx, [policy.id])).some((c) => c.no === no)) {
-      throw new AppError('CONFLICT', `条款序号 ${no} 已存在。`, {
-        errors: [{ field: '/body/no', rule: 'unique', message: `clause ${no} exists` }],
+      throw new AppError('CONFLICT', `Clause number ${no} already exists.`, {
+        params: { reason: 'clause-no', no },
+        errors: [
+          { field: '/body/no', rule: 'unique', message: `clause ${no} exists`, params: { value: no } },
+        ],
       });
     }
     await updateClauseRow(trx, clauseId, clauseWrite(input, no));
@@ -484,7 +529,11 @@ export async function deleteClause(
 ): Promise<ManagedPolicyDto> {
   const { policy } = await getOwnClause(ctx, actor, clauseId);
   if (policy.status !== 'draft')
-    throw new AppError('POLICY_NOT_DRAFT', '只能删除草稿政策的条款；已发布的政策请修改或废止。');
+    throw new AppError(
+      'POLICY_NOT_DRAFT',
+      'Only clauses of a draft policy can be deleted; change or withdraw a published policy instead.',
+      { params: { reason: 'delete-clause', status: policy.status } },
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await deleteClauseRow(trx, clauseId);
     await touchPolicy(trx, policy.id);
@@ -598,12 +647,16 @@ export async function publicationBlocker(
   );
   const untested = clauses.filter((c) => (tests.get(c.id) ?? []).length === 0);
   if (clauses.length === 0 || untested.length > 0) {
-    return new AppError(
-      'POLICY_NO_CLAUSES',
-      clauses.length === 0
-        ? '政策没有条款，不能发布。'
-        : `条款 ${untested.map((c) => c.no).join('、')} 没有测试用例，不能发布。`,
-    );
+    const clauseNos = untested.map((c) => c.no);
+    return clauses.length === 0
+      ? new AppError('POLICY_NO_CLAUSES', 'The policy has no clause; it cannot be published.', {
+          params: { reason: 'no-clause' },
+        })
+      : new AppError(
+          'POLICY_NO_CLAUSES',
+          `Clauses ${clauseNos.join(', ')} have no test case; the policy cannot be published.`,
+          { params: { reason: 'untested', clauseNos: clauseNos.join(', '), count: clauseNos.length } },
+        );
   }
   const failures = clauses
     .flatMap((c) => runClauseTests(c, tests.get(c.id) ?? [], today))
@@ -611,8 +664,14 @@ export async function publicationBlocker(
   if (failures.length > 0) {
     return new AppError(
       'POLICY_TESTS_FAILING',
-      `${failures.length} 个测试用例未通过：${failures.map((f) => `条款${f.clauseNo}“${f.name}”${f.message ? `（${f.message}）` : ''}`).join('；')}`,
-      { extra: { failures } },
+      `${failures.length} test case(s) fail: ${failures.map((f) => `clause ${f.clauseNo} "${f.name}"`).join('; ')}.`,
+      {
+        params: {
+          count: failures.length,
+          cases: failures.map((f) => `${f.clauseNo}: ${f.name}`).join('; '),
+        },
+        extra: { failures },
+      },
     );
   }
   return undefined;
@@ -649,7 +708,10 @@ export async function withdrawPolicy(
   origin: AuditOrigin,
 ): Promise<ManagedPolicyDto> {
   const p = await getOwnPolicy(ctx, actor, id);
-  if (p.status !== 'published') throw new AppError('POLICY_NOT_PUBLISHED', '只有已发布的政策可以废止。');
+  if (p.status !== 'published')
+    throw new AppError('POLICY_NOT_PUBLISHED', 'Only a published policy can be withdrawn.', {
+      params: { reason: 'withdraw', status: p.status },
+    });
   await ctx.jobs.ready();
   await ctx.db.transaction().execute(async (trx) => {
     await setPolicyStatus(trx, id, 'withdrawn', actor.userId, ctx.clock.now());

@@ -16,7 +16,9 @@ import { evaluateClause, withDerivedFacts, type ClauseEvaluation } from './evalu
 import { getEnterpriseFacts, setEnterpriseFacts, type EnterpriseFacts } from './facts.repository.ts';
 import { matchEnterprise } from './matching.service.ts';
 import { notifyNewMatches } from './notify.service.ts';
-import { policyDb } from './policy.tables.ts';
+import { activeMatchesOf } from './matches.repository.ts';
+import { approvedGrantsOf } from './grants.repository.ts';
+import { findSubscribedTopics, saveSubscription } from './subscriptions.repository.ts';
 import type {
   CalculateInput,
   CalculationDto,
@@ -81,7 +83,8 @@ function safeEvaluate(ctx: AppContext, c: ClauseRow, facts: FactValues): ClauseE
 // Enterprise (own)
 
 function enterpriseOf(actor: Actor): string {
-  if (!actor.enterpriseId) throw new AppError('POLICY_NO_ENTERPRISE', '该账号未绑定企业。');
+  if (!actor.enterpriseId)
+    throw new AppError('POLICY_NO_ENTERPRISE', 'The account is not bound to an enterprise.');
   return actor.enterpriseId;
 }
 
@@ -101,32 +104,14 @@ async function loadFacts(ctx: AppContext, enterpriseId: string, today: string) {
   return { stored, values: withDerivedFacts('enterprise', stored.values, today) };
 }
 
-interface MatchInfo {
-  firstMatchedAt: Date;
-}
-
-async function activeMatchesOf(ctx: AppContext, enterpriseId: string): Promise<Map<string, MatchInfo>> {
-  const rows = await policyDb(ctx.db)
-    .selectFrom('policy_match')
-    .select(['clause_id', 'first_matched_at'])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('active', '=', true)
-    .execute();
-  return new Map(rows.map((r) => [r.clause_id, { firstMatchedAt: new Date(r.first_matched_at) }]));
-}
+/** When the enterprise first matched the clause (active matches only). */
+type MatchInfo = Date;
 
 async function grantsOf(
   ctx: AppContext,
   enterpriseId: string,
 ): Promise<Map<string, { id: string; status: string }>> {
-  const rows = await policyDb(ctx.db)
-    .selectFrom('policy_grant as g')
-    .innerJoin('policy_grant_list as l', 'l.id', 'g.list_id')
-    .select(['g.id', 'g.clause_id', 'g.included', 'g.confirmed_at', 'g.disbursed_at', 'l.status'])
-    .where('g.enterprise_id', '=', enterpriseId)
-    .where('g.included', '=', true)
-    .where('l.status', '=', 'approved')
-    .execute();
+  const rows = await approvedGrantsOf(ctx.db, enterpriseId);
   return new Map(
     rows.map((g) => [
       g.clause_id,
@@ -160,7 +145,7 @@ function explanationDto(
     summary: r.summary,
     conditions: r.conditions.map((x) => ({ ...x, source: sourceOf(facts, x.fact) })),
     benefit: r.benefit,
-    firstMatchedAt: match ? match.firstMatchedAt.toISOString() : null,
+    firstMatchedAt: match ? match.toISOString() : null,
     grant: grant ?? null,
   };
 }
@@ -168,12 +153,15 @@ function explanationDto(
 export async function myMatches(ctx: AppContext, actor: Actor): Promise<MyMatchesDto> {
   const enterpriseId = enterpriseOf(actor);
   const enterprise = await findEnterpriseSummary(ctx.db, enterpriseId);
-  if (!enterprise) throw new AppError('NOT_FOUND', '没有这个企业。');
+  if (!enterprise)
+    throw new AppError('NOT_FOUND', `No enterprise ${enterpriseId}.`, {
+      params: { reason: 'enterprise', id: enterpriseId },
+    });
   const today = chinaDate(ctx.clock.now());
   const [{ stored, values }, clauses, matches, grants] = await Promise.all([
     loadFacts(ctx, enterpriseId, today),
     effectiveClauseRows(ctx.db, 'enterprise', today),
-    activeMatchesOf(ctx, enterpriseId),
+    activeMatchesOf(ctx.db, enterpriseId),
     grantsOf(ctx, enterpriseId),
   ]);
   const matched: ExplanationDto[] = [];
@@ -204,12 +192,12 @@ export async function explainForEnterprise(
   const clause = await findClauseRow(ctx.db, clauseId);
   const policy = clause ? await findPolicyRow(ctx.db, clause.policy_id) : undefined;
   if (!clause || !policy || policy.status !== 'published' || clause.subject !== 'enterprise') {
-    throw new AppError('NOT_FOUND', `没有这个条款：${clauseId}`);
+    throw new AppError('NOT_FOUND', `No clause ${clauseId}.`, { params: { reason: 'clause', id: clauseId } });
   }
   const today = chinaDate(ctx.clock.now());
   const [{ stored, values }, matches, grants] = await Promise.all([
     loadFacts(ctx, enterpriseId, today),
-    activeMatchesOf(ctx, enterpriseId),
+    activeMatchesOf(ctx.db, enterpriseId),
     grantsOf(ctx, enterpriseId),
   ]);
   const r = evaluateClause(clause, values);
@@ -248,12 +236,14 @@ export async function declareFacts(
   if (refused.length > 0) {
     throw new AppError(
       'POLICY_FACT_NOT_DECLARABLE',
-      `以下事实由平台核定，不能自行申报：${refused.join('、')}`,
+      `These facts are set by the platform and cannot be declared: ${refused.join(', ')}.`,
       {
+        params: { facts: refused.join(', '), count: refused.length },
         errors: refused.map((f) => ({
           field: `/body/facts/${f}`,
           rule: 'not_declarable',
           message: `${f} is set by the platform`,
+          params: { fact: f },
         })),
       },
     );
@@ -288,12 +278,7 @@ export async function rematchEnterprise(ctx: AppContext, enterpriseId: string): 
 
 export async function getSubscription(ctx: AppContext, actor: Actor): Promise<{ topics: string[] }> {
   const enterpriseId = enterpriseOf(actor);
-  const row = await policyDb(ctx.db)
-    .selectFrom('policy_subscription')
-    .select('topics')
-    .where('enterprise_id', '=', enterpriseId)
-    .executeTakeFirst();
-  return { topics: row?.topics ?? [] };
+  return { topics: await findSubscribedTopics(ctx.db, enterpriseId) };
 }
 
 export async function putSubscription(
@@ -305,21 +290,19 @@ export async function putSubscription(
   const enterpriseId = enterpriseOf(actor);
   const unknown = unknownTopics(topics);
   if (unknown.length > 0) {
-    throw new AppError('POLICY_TOPIC_UNKNOWN', `未知的政策主题：${unknown.join('、')}`, {
-      errors: unknown.map((t) => ({ field: '/body/topics', rule: 'enum', message: `unknown topic ${t}` })),
+    throw new AppError('POLICY_TOPIC_UNKNOWN', `Unknown policy topics: ${unknown.join(', ')}.`, {
+      params: { topics: unknown.join(', '), count: unknown.length },
+      errors: unknown.map((t) => ({
+        field: '/body/topics',
+        rule: 'enum',
+        message: `unknown topic ${t}`,
+        params: { value: t },
+      })),
     });
   }
   const distinct = [...new Set(topics)];
   await ctx.db.transaction().execute(async (trx) => {
-    await policyDb(trx)
-      .insertInto('policy_subscription')
-      .values({ enterprise_id: enterpriseId, topics: distinct, updated_by: actor.userId })
-      .onConflict((oc) =>
-        oc
-          .column('enterprise_id')
-          .doUpdateSet({ topics: distinct, updated_by: actor.userId, updated_at: ctx.clock.now() }),
-      )
-      .execute();
+    await saveSubscription(trx, enterpriseId, distinct, actor.userId, ctx.clock.now());
     await appendAudit(trx, origin, {
       action: 'policy.subscription_changed',
       subjectType: 'enterprise',

@@ -7,7 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError, type FieldViolation } from '../../kernel/errors.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import {
   factCatalogue,
@@ -77,14 +77,11 @@ export async function setEnterpriseFacts(
   options: { at?: Date; catalogue?: FactCatalogue } = {},
 ): Promise<void> {
   const catalogue = options.catalogue ?? factCatalogue();
-  const errors: { field: string; rule: string; message: string }[] = validateFactValues(
-    'enterprise',
-    facts,
-    catalogue,
-  ).map((e) => ({
+  const errors: FieldViolation[] = validateFactValues('enterprise', facts, catalogue).map((e) => ({
     field: `/facts/${e.fact}`,
     rule: e.rule,
     message: e.message,
+    params: { fact: e.fact },
   }));
   for (const name of Object.keys(facts)) {
     const def = catalogue.find((f) => f.subject === 'enterprise' && f.name === name);
@@ -92,17 +89,16 @@ export async function setEnterpriseFacts(
       errors.push({
         field: `/facts/${name}`,
         rule: 'derived',
-        message: `“${def.label}”由平台计算，不能直接填写`,
+        message: `${name} is computed by the platform`,
+        params: { fact: name },
       });
     }
   }
   if (errors.length) {
     throw new AppError(
       PolicyEngineErrors.POLICY_FACTS_REJECTED,
-      `事实数据有误：${errors.map((e) => e.message).join('；')}`,
-      {
-        errors,
-      },
+      `Fact values rejected at ${errors.map((e) => e.field).join(', ')}.`,
+      { params: { count: errors.length, fields: errors.map((e) => e.field).join(', ') }, errors },
     );
   }
   const names = Object.keys(facts);

@@ -4,7 +4,6 @@
  * the department approves the list; each enterprise confirms with one click; the department records the
  * disbursement. Every step is audited; an enterprise sees only its own grants.
  */
-import { sql } from 'kysely';
 import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -18,61 +17,25 @@ import { notifyUser } from '../notifications/index.ts';
 import { findClauseRow, findPolicyRow, type ClauseRow, type PolicyRow } from './catalogue.repository.ts';
 import type { FactValues } from './engine/index.ts';
 import { evaluateClause, withDerivedFacts } from './evaluation.ts';
-import { rowToFacts } from './facts.repository.ts';
-import { factsDb } from './facts.tables.ts';
+import { findFactRows, rowToFacts } from './facts.repository.ts';
 import { managesDepartment } from './policy.policy.ts';
 import type { GrantEntryDto, GrantListDetailDto, GrantListDto } from './policy.schemas.ts';
-import { policyDb, type GrantListStatus } from './policy.tables.ts';
+import {
+  approveGrantListRow,
+  completeGrantListRows,
+  confirmGrantRow,
+  disburseGrantRow,
+  findGrant,
+  findGrantList,
+  insertGrantList,
+  listApprovedGrantsOfEnterprise,
+  listGrantCandidates,
+  listGrantListSummaries,
+  listGrantsOfList,
+  type GrantEntryWrite,
+  type GrantRow,
+} from './grants.repository.ts';
 import { queueBuildGrantList } from './queue.ts';
-
-interface GrantRow {
-  id: string;
-  list_id: string;
-  clause_id: string;
-  enterprise_id: string;
-  included: boolean;
-  exclusion_reason: string | null;
-  amount: number | null;
-  formula: string | null;
-  confirmed_at: Date | null;
-  disbursed_at: Date | null;
-  disbursed_amount: number | null;
-  reference: string | null;
-  list_status: GrantListStatus;
-  department_id: string;
-  policy_id: string;
-  policy_title: string;
-  clause_title: string;
-  citation: string;
-}
-
-function selectGrants(db: Db) {
-  return policyDb(db)
-    .selectFrom('policy_grant as g')
-    .innerJoin('policy_grant_list as l', 'l.id', 'g.list_id')
-    .innerJoin('policy_clause as c', 'c.id', 'g.clause_id')
-    .innerJoin('policy as p', 'p.id', 'c.policy_id')
-    .select([
-      'g.id',
-      'g.list_id',
-      'g.clause_id',
-      'g.enterprise_id',
-      'g.included',
-      'g.exclusion_reason',
-      'g.amount',
-      'g.formula',
-      'g.confirmed_at',
-      'g.disbursed_at',
-      'g.disbursed_amount',
-      'g.reference',
-      'l.status as list_status',
-      'l.department_id',
-      'p.id as policy_id',
-      'p.title as policy_title',
-      'c.title as clause_title',
-      'c.citation',
-    ]);
-}
 
 function grantStatus(g: GrantRow): GrantEntryDto['status'] {
   if (!g.included) return 'excluded';
@@ -113,31 +76,7 @@ async function entryDtos(db: Db, rows: GrantRow[]): Promise<GrantEntryDto[]> {
 }
 
 async function listDtos(db: Db, where: { departmentId: string; listId?: string }): Promise<GrantListDto[]> {
-  let q = policyDb(db)
-    .selectFrom('policy_grant_list as l')
-    .innerJoin('policy_clause as c', 'c.id', 'l.clause_id')
-    .innerJoin('policy as p', 'p.id', 'c.policy_id')
-    .leftJoin('policy_grant as g', 'g.list_id', 'l.id')
-    .select([
-      'l.id',
-      'l.clause_id',
-      'l.department_id',
-      'l.status',
-      'l.created_at',
-      'l.approved_at',
-      'p.id as policy_id',
-      'p.title as policy_title',
-      'c.title as clause_title',
-      sql<number>`count(g.id) filter (where g.included)::int`.as('included'),
-      sql<number>`count(g.id) filter (where not g.included)::int`.as('excluded'),
-      sql<number>`count(g.confirmed_at)::int`.as('confirmed'),
-      sql<number>`count(g.disbursed_at)::int`.as('disbursed'),
-      sql<number>`coalesce(sum(g.amount) filter (where g.included), 0)::float8`.as('total'),
-    ])
-    .where('l.department_id', '=', where.departmentId)
-    .groupBy(['l.id', 'p.id', 'c.id']);
-  if (where.listId) q = q.where('l.id', '=', where.listId);
-  const rows = await q.orderBy('l.created_at', 'desc').execute();
+  const rows = await listGrantListSummaries(db, where);
   const departments = new Map((await listDepartments(db)).map((d) => [d.id, d]));
   return rows.map((r) => {
     const d = departments.get(r.department_id);
@@ -158,7 +97,10 @@ async function listDtos(db: Db, where: { departmentId: string; listId?: string }
 }
 
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '只有部门账号可以管理免申即享名单。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Only department accounts can manage grant lists.', {
+      params: { reason: 'not-department' },
+    });
   return actor.departmentId;
 }
 
@@ -170,7 +112,7 @@ async function ownClause(
   const clause = await findClauseRow(ctx.db, clauseId);
   const policy = clause ? await findPolicyRow(ctx.db, clause.policy_id) : undefined;
   if (!clause || !policy || !managesDepartment(actor, policy.department_id)) {
-    throw new AppError('NOT_FOUND', `没有这个条款：${clauseId}`);
+    throw new AppError('NOT_FOUND', `No clause ${clauseId}.`, { params: { reason: 'clause', id: clauseId } });
   }
   return { clause, policy };
 }
@@ -190,12 +132,8 @@ function creditExclusion(status: CreditStatus | undefined): string | null {
 async function factsOfMany(db: Db, ids: readonly string[], today: string): Promise<Map<string, FactValues>> {
   const out = new Map<string, FactValues>();
   for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await factsDb(db)
-      .selectFrom('policy_enterprise_fact')
-      .selectAll()
-      .where('enterprise_id', 'in', ids.slice(i, i + 1000))
-      .execute();
-    for (const r of rows) out.set(r.enterprise_id, rowToFacts(r, today));
+    const rows = await findFactRows(db, ids.slice(i, i + 1000));
+    for (const r of rows.values()) out.set(r.enterprise_id, rowToFacts(r, today));
   }
   return out;
 }
@@ -203,35 +141,7 @@ async function factsOfMany(db: Db, ids: readonly string[], today: string): Promi
 /** Lists with more candidates than this are built by a job, so the officer's request returns at once. */
 export const GRANT_LIST_SYNC_LIMIT = 200;
 
-async function grantCandidates(db: Db, clauseId: string): Promise<string[]> {
-  const rows = await policyDb(db)
-    .selectFrom('policy_match as m')
-    .select('m.enterprise_id')
-    .where('m.clause_id', '=', clauseId)
-    .where('m.active', '=', true)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('policy_grant as g')
-            .select('g.id')
-            .whereRef('g.enterprise_id', '=', 'm.enterprise_id')
-            .where('g.clause_id', '=', clauseId),
-        ),
-      ),
-    )
-    .orderBy('m.enterprise_id')
-    .execute();
-  return rows.map((r) => r.enterprise_id);
-}
-
-interface EntryWrite {
-  enterprise_id: string;
-  included: boolean;
-  exclusion_reason: string | null;
-  amount: number | null;
-  formula: string | null;
-}
+type EntryWrite = GrantEntryWrite;
 
 async function computeEntries(
   ctx: AppContext,
@@ -268,19 +178,7 @@ async function completeList(
   clauseId: string,
   entries: readonly EntryWrite[],
 ): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await policyDb(trx)
-      .insertInto('policy_grant')
-      .values(entries.slice(i, i + 500).map((e) => ({ ...e, list_id: listId, clause_id: clauseId })))
-      .onConflict((oc) => oc.columns(['clause_id', 'enterprise_id']).doNothing())
-      .execute();
-  }
-  await policyDb(trx)
-    .updateTable('policy_grant_list')
-    .set({ status: 'pending' })
-    .where('id', '=', listId)
-    .where('status', '=', 'building')
-    .execute();
+  await completeGrantListRows(trx, listId, clauseId, entries);
   await appendAudit(trx, origin, {
     action: 'policy.grant_list_built',
     subjectType: 'policy_grant_list',
@@ -309,27 +207,29 @@ export async function buildGrantList(
   const departmentId = departmentOf(actor);
   const { clause, policy } = await ownClause(ctx, actor, clauseId);
   if (clause.mode !== 'auto')
-    throw new AppError('POLICY_CLAUSE_NOT_AUTO', '只有“免申即享”条款可以生成兑现名单。');
+    throw new AppError(
+      'POLICY_CLAUSE_NOT_AUTO',
+      'Only a clause granted without application (auto) can produce a grant list.',
+      { params: { mode: clause.mode } },
+    );
   if (policy.status !== 'published')
-    throw new AppError('POLICY_NOT_PUBLISHED', '政策尚未发布，不能生成兑现名单。');
-  const candidates = await grantCandidates(ctx.db, clauseId);
+    throw new AppError('POLICY_NOT_PUBLISHED', 'The policy is not published; no grant list can be built.', {
+      params: { reason: 'grant-list', status: policy.status },
+    });
+  const candidates = await listGrantCandidates(ctx.db, clauseId);
   if (candidates.length === 0) {
-    throw new AppError('POLICY_GRANT_LIST_EMPTY', '该条款没有尚未列入名单的匹配企业。');
+    throw new AppError(
+      'POLICY_GRANT_LIST_EMPTY',
+      'The clause has no matching enterprise that is not already in one of its grant lists.',
+    );
   }
   const building = candidates.length > (options.syncLimit ?? GRANT_LIST_SYNC_LIMIT);
   const entries = building ? [] : await computeEntries(ctx, clause, candidates);
   if (building) await ctx.jobs.ready();
   const listId = await ctx.db.transaction().execute(async (trx) => {
-    const list = await policyDb(trx)
-      .insertInto('policy_grant_list')
-      .values({
-        clause_id: clauseId,
-        department_id: departmentId,
-        created_by: actor.userId,
-        status: 'building',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const list = {
+      id: await insertGrantList(trx, { clauseId, departmentId, createdBy: actor.userId }),
+    };
     if (building) {
       await appendAudit(trx, origin, {
         action: 'policy.grant_list_requested',
@@ -352,21 +252,14 @@ export async function buildGrantList(
 export async function completeGrantList(
   ctx: AppContext,
   listId: string,
+  origin: AuditOrigin,
 ): Promise<{ entries: number } | undefined> {
-  const list = await policyDb(ctx.db)
-    .selectFrom('policy_grant_list')
-    .select(['id', 'clause_id', 'status'])
-    .where('id', '=', listId)
-    .executeTakeFirst();
+  const list = await findGrantList(ctx.db, listId);
   if (!list || list.status !== 'building') return undefined;
   const clause = await findClauseRow(ctx.db, list.clause_id);
   if (!clause) return undefined;
-  const entries = await computeEntries(ctx, clause, await grantCandidates(ctx.db, list.clause_id));
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      completeList(trx, { system: 'policy.build-grant-list' }, listId, list.clause_id, entries),
-    );
+  const entries = await computeEntries(ctx, clause, await listGrantCandidates(ctx.db, list.clause_id));
+  await ctx.db.transaction().execute((trx) => completeList(trx, origin, listId, list.clause_id, entries));
   return { entries: entries.length };
 }
 
@@ -376,12 +269,9 @@ export async function listGrantLists(ctx: AppContext, actor: Actor): Promise<Gra
 
 export async function getGrantList(ctx: AppContext, actor: Actor, id: string): Promise<GrantListDetailDto> {
   const [list] = await listDtos(ctx.db, { departmentId: departmentOf(actor), listId: id });
-  if (!list) throw new AppError('NOT_FOUND', `没有这份兑现名单：${id}`);
-  const rows = await selectGrants(ctx.db)
-    .where('g.list_id', '=', id)
-    .orderBy('g.included', 'desc')
-    .orderBy('g.created_at')
-    .execute();
+  if (!list)
+    throw new AppError('NOT_FOUND', `No grant list ${id}.`, { params: { reason: 'grant-list', id } });
+  const rows = await listGrantsOfList(ctx.db, id);
   return { ...list, entries: await entryDtos(ctx.db, rows) };
 }
 
@@ -392,9 +282,13 @@ export async function approveGrantList(
   origin: AuditOrigin,
 ): Promise<GrantListDetailDto> {
   const list = await getGrantList(ctx, actor, id);
-  if (list.status === 'approved') throw new AppError('POLICY_GRANT_LIST_APPROVED', '该名单已审核通过。');
+  if (list.status === 'approved')
+    throw new AppError('POLICY_GRANT_LIST_APPROVED', 'The grant list has already been approved.');
   if (list.status === 'building') {
-    throw new AppError('POLICY_GRANT_LIST_BUILDING', '名单仍在生成（信用核查中），请稍后再审核。');
+    throw new AppError(
+      'POLICY_GRANT_LIST_BUILDING',
+      'The grant list is still being built (credit checks); approve it once it is ready.',
+    );
   }
   const included = list.entries.filter((e) => e.included);
   const users = await listActiveUserIdsOfEnterprises(
@@ -402,14 +296,9 @@ export async function approveGrantList(
     included.map((e) => e.enterprise.id),
   );
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await policyDb(trx)
-      .updateTable('policy_grant_list')
-      .set({ status: 'approved', approved_by: actor.userId, approved_at: ctx.clock.now() })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw new AppError('POLICY_GRANT_LIST_APPROVED', '该名单已审核通过。');
+    const updated = await approveGrantListRow(trx, id, actor.userId, ctx.clock.now());
+    if (!updated)
+      throw new AppError('POLICY_GRANT_LIST_APPROVED', 'The grant list has already been approved.');
     for (const e of included) {
       for (const userId of users.get(e.enterprise.id) ?? []) {
         await notifyUser(trx, {
@@ -432,18 +321,10 @@ export async function approveGrantList(
   return getGrantList(ctx, actor, id);
 }
 
-async function findGrant(db: Db, id: string): Promise<GrantRow | undefined> {
-  return selectGrants(db).where('g.id', '=', id).executeTakeFirst();
-}
-
 export async function myGrants(ctx: AppContext, actor: Actor): Promise<GrantEntryDto[]> {
-  if (!actor.enterpriseId) throw new AppError('POLICY_NO_ENTERPRISE', '该账号未绑定企业。');
-  const rows = await selectGrants(ctx.db)
-    .where('g.enterprise_id', '=', actor.enterpriseId)
-    .where('g.included', '=', true)
-    .where('l.status', '=', 'approved')
-    .orderBy('g.created_at', 'desc')
-    .execute();
+  if (!actor.enterpriseId)
+    throw new AppError('POLICY_NO_ENTERPRISE', 'The account is not bound to an enterprise.');
+  const rows = await listApprovedGrantsOfEnterprise(ctx.db, actor.enterpriseId);
   return entryDtos(ctx.db, rows);
 }
 
@@ -456,23 +337,22 @@ export async function confirmGrant(
   const g = await findGrant(ctx.db, id);
   // Another enterprise's grant is not its business.
   if (!g || !actor.enterpriseId || g.enterprise_id !== actor.enterpriseId) {
-    throw new AppError('NOT_FOUND', `没有这项免申即享：${id}`);
+    throw new AppError('NOT_FOUND', `No grant ${id}.`, { params: { reason: 'grant', id } });
   }
   if (!g.included || g.list_status !== 'approved') {
-    throw new AppError(
-      'POLICY_GRANT_NOT_CONFIRMABLE',
-      g.included ? '兑现名单尚未审核通过，暂不能确认。' : `该企业未列入兑现名单：${g.exclusion_reason ?? ''}`,
-    );
+    throw g.included
+      ? new AppError('POLICY_GRANT_NOT_CONFIRMABLE', 'The grant list is not approved yet.', {
+          params: { reason: 'list-not-approved' },
+        })
+      : new AppError(
+          'POLICY_GRANT_NOT_CONFIRMABLE',
+          `The enterprise was excluded from the grant list: ${g.exclusion_reason ?? ''}`,
+          { params: { reason: 'excluded', exclusion: g.exclusion_reason ?? '' } },
+        );
   }
   if (!g.confirmed_at) {
     await ctx.db.transaction().execute(async (trx) => {
-      const done = await policyDb(trx)
-        .updateTable('policy_grant')
-        .set({ confirmed_at: ctx.clock.now(), confirmed_by: actor.userId })
-        .where('id', '=', id)
-        .where('confirmed_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
+      const done = await confirmGrantRow(trx, id, actor.userId, ctx.clock.now());
       if (!done) return;
       await appendAudit(trx, origin, {
         action: 'policy.grant_confirmed',
@@ -495,26 +375,28 @@ export async function disburseGrant(
 ): Promise<GrantEntryDto> {
   const g = await findGrant(ctx.db, id);
   if (!g || !managesDepartment(actor, g.department_id))
-    throw new AppError('NOT_FOUND', `没有这项免申即享：${id}`);
-  if (g.disbursed_at) throw new AppError('POLICY_GRANT_DISBURSED', '该项已登记兑付。');
+    throw new AppError('NOT_FOUND', `No grant ${id}.`, { params: { reason: 'grant', id } });
+  if (g.disbursed_at)
+    throw new AppError('POLICY_GRANT_DISBURSED', 'The disbursement of this grant has already been recorded.');
   if (!g.included || !g.confirmed_at) {
-    throw new AppError('POLICY_GRANT_NOT_CONFIRMED', '企业尚未确认，不能登记兑付。');
+    throw new AppError(
+      'POLICY_GRANT_NOT_CONFIRMED',
+      'The enterprise has not confirmed the grant yet; the disbursement cannot be recorded.',
+    );
   }
   const users = await listActiveUserIdsOfEnterprises(ctx.db, [g.enterprise_id]);
   await ctx.db.transaction().execute(async (trx) => {
-    const done = await policyDb(trx)
-      .updateTable('policy_grant')
-      .set({
-        disbursed_at: ctx.clock.now(),
-        disbursed_by: actor.userId,
-        disbursed_amount: input.amount,
-        reference: input.reference.trim(),
-      })
-      .where('id', '=', id)
-      .where('disbursed_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!done) throw new AppError('POLICY_GRANT_DISBURSED', '该项已登记兑付。');
+    const done = await disburseGrantRow(trx, id, {
+      userId: actor.userId,
+      now: ctx.clock.now(),
+      amount: input.amount,
+      reference: input.reference.trim(),
+    });
+    if (!done)
+      throw new AppError(
+        'POLICY_GRANT_DISBURSED',
+        'The disbursement of this grant has already been recorded.',
+      );
     for (const userId of users.get(g.enterprise_id) ?? []) {
       await notifyUser(trx, {
         userId,

@@ -3,6 +3,7 @@
  * matching (SQL with a compiled-JS fallback), 直达 notifications, 免申即享 grants and the public calculator.
  * Contract: docs/policy-api.md.
  */
+import { defineAuditActions } from '../../kernel/audit.ts';
 import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
 import { definePermissions } from '../../kernel/policy.ts';
 import { PolicyEngineErrors } from './facts.errors.ts';
@@ -27,11 +28,60 @@ declare module '../../kernel/policy.ts' {
   }
 }
 
+declare module '../../kernel/audit.ts' {
+  interface AuditActions {
+    'policy.created': { code: string; title: string };
+    'policy.updated': { code: string; status: string };
+    'policy.clause_added': {
+      policyId: string;
+      no: number;
+      mode: string;
+      subject: string;
+      rule: Record<string, unknown>;
+    };
+    'policy.clause_updated': { policyId: string; status: string; rule: Record<string, unknown> };
+    'policy.clause_deleted': { policyId: string };
+    'policy.published': { code: string; previous: string };
+    'policy.withdrawn': { code: string };
+    'policy.seeded': { code: string; published: boolean };
+    'policy.facts_declared': { facts: string[] };
+    'policy.subscription_changed': { topics: string[] };
+    'policy.grant_list_requested': { clauseId: string; candidates: number };
+    'policy.grant_list_built': {
+      clauseId: string;
+      included: number;
+      excluded: { enterpriseId: string; reason: string | null }[];
+    };
+    'policy.grant_list_approved': { included: number; excluded: number };
+    'policy.grant_confirmed': { enterpriseId: string; clauseId: string; amount: number | null };
+    'policy.grant_disbursed': { enterpriseId: string; amount: number; reference: string };
+  }
+}
+
+const auditActions = defineAuditActions([
+  'policy.created',
+  'policy.updated',
+  'policy.clause_added',
+  'policy.clause_updated',
+  'policy.clause_deleted',
+  'policy.published',
+  'policy.withdrawn',
+  'policy.seeded',
+  'policy.facts_declared',
+  'policy.subscription_changed',
+  'policy.grant_list_requested',
+  'policy.grant_list_built',
+  'policy.grant_list_approved',
+  'policy.grant_confirmed',
+  'policy.grant_disbursed',
+]);
+
 export function policyModule(ctx: AppContext): ModuleManifest {
   return {
     name: 'policy',
     errors: [PolicyErrors, PolicyEngineErrors],
     permissions,
+    auditActions,
     routes: (app, c) => {
       catalogueRoutes(app, c);
       deliveryRoutes(app, c);

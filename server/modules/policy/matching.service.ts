@@ -7,7 +7,6 @@
  * `policy_match` rows are never deleted: a match that stops holding becomes inactive (`ended_at`); a new or
  * returning match has `notified_at` null so the 直达 notifier picks it up.
  */
-import { sql, type RawBuilder } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
@@ -17,6 +16,16 @@ import { requireKnownFacts } from './engine/known.ts';
 import { ruleToSql } from './engine/sql.ts';
 import type { FactValues } from './engine/facts.ts';
 import { enterpriseColumnOf, findFactRow, listFactValuesAfter, rowToFacts } from './facts.repository.ts';
+import {
+  applyEvaluated,
+  countMatchPopulation,
+  effectiveClausesFingerprint,
+  endStaleClauses,
+  listEffectiveEnterpriseClauses,
+  matchBatchInSql,
+  type ActiveClause,
+} from './matches.repository.ts';
+import type { SqlFragment } from './engine/sql.ts';
 
 export interface MatchAllResult {
   /** Enterprises with stored facts (the population matched). */
@@ -35,138 +44,9 @@ export interface MatchAllResult {
   ms: number;
 }
 
-export interface ActiveClause {
-  id: string;
-  rule: unknown;
-}
-
 const JS_BATCH = 10_000;
 /** Translated clauses evaluated per scan of the facts table. */
 const SQL_BATCH = 25;
-
-/** Effective clauses on `today`: published policy, subject enterprise, effective_from ≤ today ≤ effective_to. */
-export async function listEffectiveEnterpriseClauses(
-  db: Db,
-  today: string,
-  clauseIds?: readonly string[],
-): Promise<ActiveClause[]> {
-  const filter = clauseIds ? sql`and c.id = any(${[...clauseIds]}::uuid[])` : sql``;
-  const r = await sql<ActiveClause>`
-    select c.id, c.rule
-      from policy_clause c
-      join policy p on p.id = c.policy_id
-     where p.status = 'published'
-       and c.subject = 'enterprise'
-       and c.effective_from <= ${today}::date
-       and (c.effective_to is null or c.effective_to >= ${today}::date)
-       ${filter}
-     order by c.id`.execute(db);
-  return r.rows;
-}
-
-/**
- * Evaluates a batch of translated clauses in one scan of the facts table: each row yields the ids of the clauses
- * it satisfies (`unnest(array[case when <rule> then <clause id> end, …])`), then new matches are inserted,
- * returning ones re-activated and those of the batch's clauses that no longer hold ended — one statement.
- */
-async function matchBatchInSql(
-  db: Db,
-  batch: readonly { id: string; predicate: RawBuilder<boolean> }[],
-  now: Date,
-): Promise<{ newMatches: number; ended: number }> {
-  const cases = sql.join(
-    batch.map((c) => sql`case when ${c.predicate} then ${c.id}::uuid end`),
-    sql`, `,
-  );
-  const ids = batch.map((c) => c.id);
-  const statement = sql<{ new_matches: number; ended: number }>`
-    with hits as materialized (
-      select h.clause_id, f.enterprise_id
-        from policy_enterprise_fact f
-        cross join lateral unnest(array[${cases}]::uuid[]) as h(clause_id)
-       where h.clause_id is not null
-    ), ins as (
-      insert into policy_match (clause_id, enterprise_id, first_matched_at, last_matched_at, active, via)
-      select h.clause_id, h.enterprise_id, ${now}::timestamptz, ${now}::timestamptz, true, 'sql' from hits h
-       -- Enterprise order turns both indexes' inserts into near-appends (clause-first PK: one run per clause).
-       order by h.enterprise_id, h.clause_id
-      on conflict (clause_id, enterprise_id) do update
-         set active = true, last_matched_at = excluded.last_matched_at, notified_at = null, ended_at = null,
-             via = 'sql'
-       where policy_match.active = false
-      returning 1
-    ), ended as (
-      update policy_match m set active = false, ended_at = ${now}::timestamptz
-       where m.active and m.clause_id = any(${ids}::uuid[])
-         and not exists (select 1 from hits h where h.clause_id = m.clause_id and h.enterprise_id = m.enterprise_id)
-      returning 1
-    )
-    select (select count(*) from ins)::int as new_matches, (select count(*) from ended)::int as ended`;
-  const r = await db.transaction().execute(async (trx) => {
-    // Room to sort a batch's hits in memory (scoped to this statement's transaction).
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    return statement.execute(trx);
-  });
-  return { newMatches: r.rows[0]!.new_matches, ended: r.rows[0]!.ended };
-}
-
-/**
- * Writes the outcome of evaluating `clauseIds` on a set of enterprises: `hits` pairs become (or stay) active,
- * every other active match of those clauses among `enterpriseIds` ends.
- */
-async function applyEvaluated(
-  db: Db,
-  clauseIds: readonly string[] | 'all',
-  enterpriseIds: readonly string[],
-  hits: readonly { clauseId: string; enterpriseId: string }[],
-  now: Date,
-  via: 'sql' | 'js',
-): Promise<{ newMatches: number; ended: number }> {
-  if (clauseIds.length === 0 || enterpriseIds.length === 0) return { newMatches: 0, ended: 0 };
-  // 'all': every active match of these enterprises is re-decided (one enterprise: the enterprise index is used).
-  const clauseFilter = clauseIds === 'all' ? sql`` : sql`and m.clause_id = any(${[...clauseIds]}::uuid[])`;
-  const r = await sql<{ new_matches: number; ended: number }>`
-    with hits as materialized (
-      select * from unnest(${hits.map((h) => h.clauseId)}::uuid[], ${hits.map((h) => h.enterpriseId)}::uuid[])
-        as t(clause_id, enterprise_id)
-    ), ins as (
-      insert into policy_match (clause_id, enterprise_id, first_matched_at, last_matched_at, active, via)
-      select h.clause_id, h.enterprise_id, ${now}::timestamptz, ${now}::timestamptz, true, ${via} from hits h
-      on conflict (clause_id, enterprise_id) do update
-         set active = true, last_matched_at = excluded.last_matched_at, notified_at = null, ended_at = null,
-             via = excluded.via
-       where policy_match.active = false
-      returning 1
-    ), ended as (
-      update policy_match m set active = false, ended_at = ${now}::timestamptz
-       where m.active
-         ${clauseFilter}
-         and m.enterprise_id = any(${[...enterpriseIds]}::uuid[])
-         and not exists (select 1 from hits h where h.clause_id = m.clause_id and h.enterprise_id = m.enterprise_id)
-      returning 1
-    )
-    select (select count(*) from ins)::int as new_matches, (select count(*) from ended)::int as ended`.execute(
-    db,
-  );
-  return { newMatches: r.rows[0]!.new_matches, ended: r.rows[0]!.ended };
-}
-
-/** Ends the active matches of clauses that are no longer effective (withdrawn, expired, changed subject). */
-async function endStaleClauses(
-  db: Db,
-  effective: readonly string[],
-  scope: readonly string[] | undefined,
-  now: Date,
-): Promise<number> {
-  const inScope = scope ? sql`and clause_id = any(${[...scope]}::uuid[])` : sql``;
-  const r = await sql<{ n: number }>`
-    with ended as (
-      update policy_match set active = false, ended_at = ${now}::timestamptz
-       where active and not (clause_id = any(${[...effective]}::uuid[])) ${inScope}
-      returning 1
-    ) select count(*)::int as n from ended`.execute(db);
-  return r.rows[0]!.n;
-}
 
 async function runLimited<T>(
   items: readonly T[],
@@ -207,7 +87,7 @@ export async function matchAll(
     now,
   );
   const columnOf = enterpriseColumnOf(today);
-  const inSql: { id: string; predicate: RawBuilder<boolean> }[] = [];
+  const inSql: { id: string; predicate: SqlFragment }[] = [];
   const inJs: ActiveClause[] = [];
   for (const c of clauses) {
     // Unknown facts fail their condition (engine/known.ts), in SQL exactly as in JS.
@@ -280,14 +160,14 @@ export async function matchAll(
   await Promise.all([sqlPhase, streamJs(inJs)]);
   await streamJs(failed);
   inJs.push(...failed);
-  const counts = await sql<{ enterprises: number; matches: number }>`
-    select (select count(*) from policy_enterprise_fact)::int as enterprises,
-           (select count(*) from policy_match where active and clause_id = any(${clauses.map((c) => c.id)}::uuid[]))::int
-             as matches`.execute(ctx.db);
+  const counts = await countMatchPopulation(
+    ctx.db,
+    clauses.map((c) => c.id),
+  );
   return {
-    enterprises: counts.rows[0]!.enterprises,
+    enterprises: counts.enterprises,
     clauses: clauses.length,
-    matches: counts.rows[0]!.matches,
+    matches: counts.matches,
     newMatches,
     ended,
     viaSql: clauses.length - inJs.length,
@@ -328,15 +208,8 @@ export async function matchEnterprise(
 let clauseCache: { key: string; clauses: ActiveClause[] } | undefined;
 
 async function effectiveClausesCached(db: Db, today: string): Promise<ActiveClause[]> {
-  const r = await sql<{ fp: string | null }>`
-    select md5(string_agg(c.id::text || ':' || c.updated_at::text || ':' || p.updated_at::text, ',' order by c.id)) as fp
-      from policy_clause c
-      join policy p on p.id = c.policy_id
-     where p.status = 'published'
-       and c.subject = 'enterprise'
-       and c.effective_from <= ${today}::date
-       and (c.effective_to is null or c.effective_to >= ${today}::date)`.execute(db);
-  const key = `${today}|${r.rows[0]?.fp ?? ''}`;
+  const fp = await effectiveClausesFingerprint(db, today);
+  const key = `${today}|${fp}`;
   if (clauseCache?.key === key) return clauseCache.clauses;
   const clauses = await listEffectiveEnterpriseClauses(db, today);
   clauseCache = { key, clauses };

@@ -4,29 +4,18 @@
  * policies outside an enterprise's subscribed topics are marked without a notification. Dedupe keys make a re-run
  * (or a crash between notifying and marking) send nothing twice.
  */
-import { sql } from 'kysely';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { listActiveUserIdsOfEnterprises } from '../identity/index.ts';
 import { notifyUser } from '../notifications/index.ts';
 import { evaluateClause, withDerivedFacts } from './evaluation.ts';
 import { getEnterpriseFacts } from './facts.repository.ts';
-import { policyDb } from './policy.tables.ts';
+import { listUnnotifiedMatches, markMatchesNotified, type PendingMatchRow } from './matches.repository.ts';
+import { subscribedTopicsOf } from './subscriptions.repository.ts';
 
 const BATCH = 200;
 
-interface PendingRow {
-  enterprise_id: string;
-  clause_id: string;
-  clause_no: number;
-  clause_title: string;
-  mode: 'apply' | 'auto' | 'fast';
-  subject: 'enterprise' | 'individual' | 'connection';
-  rule: unknown;
-  benefit: unknown;
-  policy_title: string;
-  topics: string[];
-}
+type PendingRow = PendingMatchRow;
 
 const MODE_WORDS = { apply: '可申报', auto: '免申即享', fast: '快申快享' } as const;
 
@@ -43,38 +32,13 @@ export async function notifyNewMatches(
   const result: NotifyResult = { notified: 0, skipped: 0, notifications: 0 };
   const today = chinaDate(ctx.clock.now());
   for (;;) {
-    let q = policyDb(ctx.db)
-      .selectFrom('policy_match as m')
-      .innerJoin('policy_clause as c', 'c.id', 'm.clause_id')
-      .innerJoin('policy as p', 'p.id', 'c.policy_id')
-      .select([
-        'm.enterprise_id',
-        'm.clause_id',
-        'c.no as clause_no',
-        'c.title as clause_title',
-        'c.mode',
-        'c.subject',
-        'c.rule',
-        'c.benefit',
-        'p.title as policy_title',
-        'p.topics',
-      ])
-      .where('m.active', '=', true)
-      .where('m.notified_at', 'is', null)
-      .where('p.status', '=', 'published');
-    if (options.enterpriseId) q = q.where('m.enterprise_id', '=', options.enterpriseId);
-    const rows: PendingRow[] = await q.orderBy('m.enterprise_id').limit(BATCH).execute();
+    const rows = await listUnnotifiedMatches(ctx.db, BATCH, options.enterpriseId);
     if (rows.length === 0) break;
     const enterpriseIds = [...new Set(rows.map((r) => r.enterprise_id))];
-    const [users, subs] = await Promise.all([
+    const [users, topicsOf] = await Promise.all([
       listActiveUserIdsOfEnterprises(ctx.db, enterpriseIds),
-      policyDb(ctx.db)
-        .selectFrom('policy_subscription')
-        .select(['enterprise_id', 'topics'])
-        .where('enterprise_id', 'in', enterpriseIds)
-        .execute(),
+      subscribedTopicsOf(ctx.db, enterpriseIds),
     ]);
-    const topicsOf = new Map(subs.map((s) => [s.enterprise_id, s.topics]));
     const factsOf = new Map<string, Record<string, unknown>>();
     const messages: { row: PendingRow; send: boolean; body: string }[] = [];
     for (const row of rows) {
@@ -122,13 +86,10 @@ export async function notifyNewMatches(
           result.skipped += 1;
         }
       }
-      const pairs = messages.map((m) => sql`(${m.row.enterprise_id}::uuid, ${m.row.clause_id}::uuid)`);
-      await policyDb(trx)
-        .updateTable('policy_match')
-        .set({ notified_at: sql<Date>`now()` })
-        .where(sql<boolean>`(enterprise_id, clause_id) in (${sql.join(pairs)})`)
-        .where('notified_at', 'is', null)
-        .execute();
+      await markMatchesNotified(
+        trx,
+        messages.map((m) => ({ enterpriseId: m.row.enterprise_id, clauseId: m.row.clause_id })),
+      );
     });
     if (rows.length < BATCH) break;
   }

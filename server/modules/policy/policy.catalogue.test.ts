@@ -380,9 +380,14 @@ describe('authoring and publication', () => {
       clause({ rule: { '>=': [{ var: 'rd_ratoi' }, 5] } }),
     );
     expect(unknown.statusCode).toBe(400);
-    const u = unknown.json<{ code: string; detail: string; errors: { field: string; rule: string }[] }>();
+    const u = unknown.json<{
+      code: string;
+      params: { count: number; fields: string };
+      errors: { field: string; rule: string; message: string }[];
+    }>();
     expect(u.code).toBe('POLICY_RULE_INVALID');
-    expect(u.detail).toContain('rd_ratoi');
+    expect(u.params).toEqual({ count: u.errors.length, fields: u.errors.map((e) => e.field).join(', ') });
+    expect(u.errors[0]!.message).toContain('rd_ratoi');
     expect(u.errors[0]!.field.startsWith('/body/rule')).toBe(true);
     expect(u.errors[0]!.rule).toBe('unknown_fact');
 

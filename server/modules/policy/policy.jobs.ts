@@ -1,4 +1,5 @@
 import type { AppContext } from '../../kernel/context.ts';
+import { systemOrigin } from '../../kernel/audit.ts';
 import { defineJob, type JobDefinition } from '../../kernel/jobs/jobs.ts';
 import { matchAll, matchEnterprise } from './matching.service.ts';
 import { notifyNewMatches } from './notify.service.ts';
@@ -67,16 +68,18 @@ export function notifyMatchesJob(ctx: AppContext) {
 
 /** Completes a large 免申即享 grant list: credit check and amount per enterprise (idempotent). */
 export function buildGrantListJob(ctx: AppContext) {
-  return defineJob({
+  const job = defineJob({
     id: BUILD_GRANT_LIST_JOB,
     description: '免申即享：生成兑现名单（逐户信用核查、计算金额）',
     payload: BuildGrantListPayload,
     policy: 'stately',
     retryLimit: 2,
-    async handler(payload) {
-      return (await completeGrantList(ctx, payload.listId)) ?? { skipped: true };
+    async handler(payload): Promise<Record<string, unknown>> {
+      // The list's audit entry is the job's own (system:<job id>), not a user's.
+      return (await completeGrantList(ctx, payload.listId, systemOrigin(job.actor))) ?? { skipped: true };
     },
   });
+  return job;
 }
 
 export function policyJobs(ctx: AppContext): JobDefinition[] {

@@ -2,8 +2,9 @@
  * Figures the policy module offers the action plan's KPIs (措施51 “提升惠企政策的直达能力”). The shipped plan
  * KPIs do not reference them yet; the office can attach a KPI to them by id.
  */
-import { sql } from 'kysely';
 import type { MetricProvider } from '../../kernel/metrics.ts';
+import { countGrantConfirmations } from './grants.repository.ts';
+import { countReachedEnterprises } from './matches.repository.ts';
 
 const reachedEnterprises: MetricProvider = {
   id: 'policy.reached-enterprises',
@@ -12,11 +13,7 @@ const reachedEnterprises: MetricProvider = {
   description:
     '有至少一项有效政策匹配、且直达已处理（已推送，或按企业订阅的主题不推送）的企业数（按计算时的匹配结果）。',
   async compute(ctx) {
-    const r = await sql<{ matched: number; reached: number }>`
-      select count(distinct enterprise_id)::int as matched,
-             count(distinct enterprise_id) filter (where notified_at is not null)::int as reached
-        from policy_match where active`.execute(ctx.db);
-    const row = r.rows[0] ?? { matched: 0, reached: 0 };
+    const row = await countReachedEnterprises(ctx.db);
     return { value: row.reached, detail: { matched: row.matched, reached: row.reached } };
   },
 };
@@ -27,12 +24,7 @@ const autoGrantConfirmation: MetricProvider = {
   unit: '%',
   description: '已审核的免申即享名单中，纳入企业已一键确认的比例。',
   async compute(ctx, _period, asOf) {
-    const r = await sql<{ offered: number; confirmed: number }>`
-      select count(*)::int as offered,
-             count(g.confirmed_at) filter (where g.confirmed_at <= ${asOf})::int as confirmed
-        from policy_grant g join policy_grant_list l on l.id = g.list_id
-       where g.included and l.status = 'approved' and l.approved_at <= ${asOf}`.execute(ctx.db);
-    const row = r.rows[0] ?? { offered: 0, confirmed: 0 };
+    const row = await countGrantConfirmations(ctx.db, asOf);
     return {
       value: row.offered === 0 ? null : Math.round((row.confirmed / row.offered) * 1000) / 10,
       detail: { offered: row.offered, confirmed: row.confirmed },

@@ -5,16 +5,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendAudit } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin } from '../../kernel/audit.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { findDepartmentByCode } from '../identity/index.ts';
-import { insertClause, insertPolicy, replaceTests, setPolicyStatus } from './catalogue.repository.ts';
+import {
+  existingPolicyCodes,
+  insertClause,
+  insertPolicy,
+  replaceTests,
+  setPolicyStatus,
+} from './catalogue.repository.ts';
 import { checkClauseInput, publicationBlocker, reindexPolicy } from './catalogue.service.ts';
 import type { ClauseInput, PolicyInput } from './policy.schemas.ts';
-import { policyDb } from './policy.tables.ts';
 import { unknownTopics } from './topics.ts';
+
+/** Start-up imports act as this declared system actor (recorded as `system:seed`). */
+const SEED_ACTOR = systemActor('seed');
 
 const DIR = path.resolve(import.meta.dirname, '../../../config/policy/policies');
 
@@ -46,20 +55,9 @@ export async function seedPolicies(
   const result = { inserted: 0, published: 0, failed: [] as string[] };
   const today = chinaDate(ctx.clock.now());
   // One query on an already seeded catalogue (every start, every test app).
-  const existing = new Set(
-    policies.length === 0
-      ? []
-      : (
-          await policyDb(ctx.db)
-            .selectFrom('policy')
-            .select('code')
-            .where(
-              'code',
-              'in',
-              policies.map((p) => p.code),
-            )
-            .execute()
-        ).map((r) => r.code),
+  const existing = await existingPolicyCodes(
+    ctx.db,
+    policies.map((p) => p.code),
   );
   for (const p of policies) {
     if (existing.has(p.code)) continue;
@@ -100,16 +98,12 @@ export async function seedPolicies(
         const blocker = await publicationBlocker(trx, id, today);
         if (blocker) ctx.logger.error({ code: p.code, detail: blocker.detail }, 'demo policy stays a draft');
         else await setPolicyStatus(trx, id, 'published', null, ctx.clock.now());
-        await appendAudit(
-          trx,
-          { system: 'seed' },
-          {
-            action: 'policy.seeded',
-            subjectType: 'policy',
-            subjectId: id,
-            detail: { code: p.code, published: !blocker },
-          },
-        );
+        await appendAudit(trx, systemOrigin(SEED_ACTOR), {
+          action: 'policy.seeded',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { code: p.code, published: !blocker },
+        });
         return !blocker;
       });
       result.inserted += 1;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
 import type { FactsTables } from './facts.tables.ts';
 
@@ -93,6 +93,14 @@ export type PolicyTables = {
     weight: number;
   };
 };
+
+/** One row type per table (what a `select *` returns); repositories derive their projections from these. */
+export type Policy = Selectable<PolicyTables['policy']>;
+export type PolicyClause = Selectable<PolicyTables['policy_clause']>;
+export type PolicyTestCase = Selectable<PolicyTables['policy_test_case']>;
+export type PolicyGrantList = Selectable<PolicyTables['policy_grant_list']>;
+export type PolicyGrant = Selectable<PolicyTables['policy_grant']>;
+export type PolicySubscription = Selectable<PolicyTables['policy_subscription']>;
 
 /** The catalogue plus the matcher's tables (policy_match, facts), which this side reads. */
 export type PolicyDbTables = PolicyTables & FactsTables;

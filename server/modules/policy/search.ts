@@ -8,9 +8,8 @@
  */
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import { policyDb } from './policy.tables.ts';
+import { replaceSearchTokens, searchTokenScores } from './catalogue.repository.ts';
 
 const require = createRequire(import.meta.url);
 // `@node-rs/jieba/dict` is a CommonJS file without an exports map; ESM cannot resolve the bare subpath.
@@ -60,15 +59,8 @@ export function documentWeights(doc: SearchDocument): Map<string, number> {
 
 /** Replaces a policy's tokens (inside the caller's transaction). */
 export async function indexPolicy(trx: Db, policyId: string, doc: SearchDocument): Promise<void> {
-  const p = policyDb(trx);
-  await p.deleteFrom('policy_search_token').where('policy_id', '=', policyId).execute();
-  const rows = [...documentWeights(doc)].map(([token, weight]) => ({ policy_id: policyId, token, weight }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await p
-      .insertInto('policy_search_token')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  const rows = [...documentWeights(doc)].map(([token, weight]) => ({ token, weight }));
+  await replaceSearchTokens(trx, policyId, rows);
 }
 
 /**
@@ -78,16 +70,7 @@ export async function indexPolicy(trx: Db, policyId: string, doc: SearchDocument
 export async function searchPolicies(db: Db, q: string): Promise<{ policyId: string; score: number }[]> {
   const tokens = queryTokens(q);
   if (tokens.length === 0) return [];
-  const rows = await sql<{ policy_id: string; raw: number }>`
-    with df as (
-      select token, count(*)::float8 as n from policy_search_token where token = any(${tokens}::text[]) group by token
-    ), total as (select greatest(count(distinct policy_id), 1)::float8 as n from policy_search_token)
-    select t.policy_id, sum(t.weight * ln(1 + total.n / df.n))::float8 as raw
-      from policy_search_token t join df on df.token = t.token cross join total
-     where t.token = any(${tokens}::text[])
-     group by t.policy_id
-    having count(*) = ${tokens.length}
-     order by raw desc, t.policy_id`.execute(db);
-  const top = rows.rows[0]?.raw ?? 1;
-  return rows.rows.map((r) => ({ policyId: r.policy_id, score: Math.round((r.raw / top) * 1000) / 1000 }));
+  const rows = await searchTokenScores(db, tokens);
+  const top = rows[0]?.raw ?? 1;
+  return rows.map((r) => ({ policyId: r.policy_id, score: Math.round((r.raw / top) * 1000) / 1000 }));
 }

@@ -16,7 +16,7 @@ import {
   SUITES_DIR,
   type ConformanceCase,
   type NullTyping,
-} from './conformance.ts';
+} from './sql-conformance.test-support.ts';
 
 const cases = loadConformanceCases();
 

@@ -116,8 +116,7 @@ export function listMetricProviders(ctx: AppContext): MetricProviderDto[] {
 
 async function requireCurrentPlanId(ctx: AppContext): Promise<string> {
   const plan = await findCurrentPlan(ctx.db);
-  if (!plan)
-    throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
+  if (!plan) throw new AppError('PLAN_NOT_LOADED', 'No action plan has been imported yet.');
   return plan.id;
 }
 
@@ -205,15 +204,25 @@ export async function refreshCurrentKpis(ctx: AppContext, origin: AuditOrigin): 
 
 function invalid(errors: FieldViolation[]): AppError {
   return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    params: { count: errors.length },
     errors,
   });
+}
+
+function kpiNotFound(code: string): AppError {
+  return new AppError('NOT_FOUND', `No KPI ${code}.`, { params: { reason: 'kpi', code } });
 }
 
 /** Rules the schema cannot express: a registered provider, measures of this plan, a finite target. */
 async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Promise<void> {
   const errors: FieldViolation[] = [];
   if (!new RegExp(KPI_CODE_PATTERN).test(w.code)) {
-    errors.push({ field: '/body/code', rule: 'pattern', message: `must match ${KPI_CODE_PATTERN}` });
+    errors.push({
+      field: '/body/code',
+      rule: 'pattern',
+      message: `must match ${KPI_CODE_PATTERN}`,
+      params: { pattern: KPI_CODE_PATTERN },
+    });
   }
   if (!Number.isFinite(w.target)) {
     errors.push({ field: '/body/target', rule: 'finite', message: 'must be a finite number' });
@@ -222,7 +231,8 @@ async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Prom
     errors.push({
       field: '/body/provider',
       rule: 'registered',
-      message: `${w.provider} is not a registered metric provider (GET /api/action-plan/metric-providers); use null for 暂无数据源`,
+      message: `${w.provider} is not a registered metric provider (GET /api/action-plan/metric-providers); use null for no data source`,
+      params: { value: w.provider },
     });
   }
   if (w.measure_nos.length > 0) {
@@ -233,6 +243,7 @@ async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Prom
           field: `/body/measureNos/${i}`,
           rule: 'exists',
           message: `the plan has no measure ${no}`,
+          params: { value: no },
         });
       }
     });
@@ -277,7 +288,8 @@ export async function createKpi(
   const row = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertKpiRow(trx, planId, w, actor.username, ctx.clock.now());
     if (!inserted) {
-      throw new AppError('KPI_CODE_TAKEN', `指标代码 ${w.code} 已存在。 KPI code ${w.code} is taken.`, {
+      throw new AppError('KPI_CODE_TAKEN', `KPI code ${w.code} is taken.`, {
+        params: { code: w.code },
         errors: [
           { field: '/body/code', rule: 'unique', message: 'already used by another KPI of this plan' },
         ],
@@ -313,7 +325,7 @@ export async function updateKpi(
       provider: w.provider,
       measure_nos: w.measure_nos,
     });
-    if (!updated) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+    if (!updated) throw kpiNotFound(code);
     await appendAudit(trx, origin, {
       action: 'action_plan.kpi_updated',
       subjectType: 'kpi',
@@ -329,7 +341,7 @@ export async function deleteKpi(ctx: AppContext, code: string, origin: AuditOrig
   const planId = await requireCurrentPlanId(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const deleted = await deleteKpiRow(trx, planId, code);
-    if (!deleted) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+    if (!deleted) throw kpiNotFound(code);
     await appendAudit(trx, origin, {
       action: 'action_plan.kpi_deleted',
       subjectType: 'kpi',
@@ -342,7 +354,7 @@ export async function deleteKpi(ctx: AppContext, code: string, origin: AuditOrig
 export async function getKpi(ctx: AppContext, code: string): Promise<KpiDto> {
   const planId = await requireCurrentPlanId(ctx);
   const row = await findKpiRow(ctx.db, planId, code);
-  if (!row) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+  if (!row) throw kpiNotFound(code);
   return (await dtosOf(ctx, [row]))[0] as KpiDto;
 }
 

@@ -41,11 +41,19 @@ export async function fileObjection(
   const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
   return ctx.db.transaction().execute(async (trx) => {
     const notice = await lockNotice(trx, noticeId);
-    if (!notice) throw new AppError('NOT_FOUND', `没有这条注销公示：${noticeId}`);
-    if (notice.status !== 'running' || today > notice.ends_on) {
-      throw new AppError('SERVICES_NOTICE_CLOSED', '公示期已结束，不再受理异议。', {
-        extra: { status: notice.status },
+    if (!notice)
+      throw new AppError('NOT_FOUND', `No deregistration notice ${noticeId}.`, {
+        params: { reason: 'deregistration-notice', id: noticeId },
       });
+    if (notice.status !== 'running' || today > notice.ends_on) {
+      throw new AppError(
+        'SERVICES_NOTICE_CLOSED',
+        'The notice period is over; no more objections are taken.',
+        {
+          params: { status: notice.status },
+          extra: { status: notice.status },
+        },
+      );
     }
     const objection = await insertObjection(trx, {
       notice_id: notice.id,

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from 'typebox';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditActions, type AuditOrigin } from '../../kernel/audit.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -40,7 +41,9 @@ import { listMeasureNos } from './measures.repository.ts';
 import { findCurrentPlan, findPlanIdByCodeOrSource } from './plan.repository.ts';
 
 export const PLAN_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'plan');
-const SEED_AUTHOR = 'system:config';
+// Shipped KPIs are written by the start-up step that loads config files, recorded as `system:config`.
+const SHIPPED_CONFIG = systemActor('config');
+const SEED_AUTHOR = `system:${SHIPPED_CONFIG.name}`;
 
 /** The KPI period an instant falls in: its month in China time. */
 export function kpiPeriod(at: Date): string {
@@ -264,7 +267,7 @@ function toWrite(code: string, input: UpdateKpiInput): KpiWrite {
   };
 }
 
-function auditDetail(w: KpiWrite): Record<string, unknown> {
+function auditDetail(w: KpiWrite): AuditActions['action_plan.kpi_created'] {
   return {
     code: w.code,
     name: w.name,
@@ -433,16 +436,12 @@ export async function seedShippedKpis(ctx: AppContext, dir: string = PLAN_CONFIG
         const row = await insertKpiRow(trx, planId, w, SEED_AUTHOR, new Date(now.getTime() + i));
         if (row) codes.push(row.code);
       }
-      await appendAudit(
-        trx,
-        { system: 'config' },
-        {
-          action: 'action_plan.kpis_seeded',
-          subjectType: 'plan',
-          subjectId: planId,
-          detail: { file: shipped.file, inserted: codes },
-        },
-      );
+      await appendAudit(trx, systemOrigin(SHIPPED_CONFIG), {
+        action: 'action_plan.kpis_seeded',
+        subjectType: 'plan',
+        subjectId: planId,
+        detail: { file: shipped.file, inserted: codes },
+      });
       inserted.push(...codes);
     });
   }

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import { systemActor, type Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import type { MeasureStatus, UnitRole } from './action-plan.tables.ts';
 import { computeMeasureStates } from './measure-status.service.ts';
@@ -68,6 +68,9 @@ export const SHIPPED_PLAN_FILE = path.resolve(
 );
 
 export type PlanImportResult = PlanImportResultDto;
+
+/** The start-up step that imports the shipped plan, recorded as `system:seed`. */
+const SHIPPED_PLAN_SEEDER = systemActor('seed');
 
 export interface ImportPlanInput {
   /** Omitted: the plan in force. A code no plan has yet creates a new plan. */
@@ -420,7 +423,7 @@ export async function linkUnmatchedUnits(ctx: AppContext, origin: AuditOrigin): 
  * only link units that could not be matched before (the department registry may be loaded after this runs).
  */
 export async function importShippedPlan(ctx: AppContext): Promise<PlanImportResult | undefined> {
-  const origin: AuditOrigin = { system: 'seed' };
+  const origin = systemOrigin(SHIPPED_PLAN_SEEDER);
   if ((await countPlans(ctx.db)) > 0) {
     await linkUnmatchedUnits(ctx, origin);
     return undefined;

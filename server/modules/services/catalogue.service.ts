@@ -5,12 +5,13 @@
  */
 import path from 'node:path';
 import { Type, type Static, type TSchema } from 'typebox';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/china-time.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import {
   checkBundle,
@@ -106,6 +107,9 @@ export function readBundlesConfig(): BundleInput[] {
 }
 
 /** Items and bundles from config/services/ that are not stored yet; stored ones (maybe edited) are left alone. */
+/** The start-up step that loads the shipped catalogue, recorded as `system:seed`. */
+const CATALOGUE_SEEDER = systemActor('seed');
+
 export async function seedServicesCatalogue(ctx: AppContext): Promise<{ items: number; bundles: number }> {
   const items = readItemsConfig();
   const bundles = readBundlesConfig();
@@ -152,15 +156,11 @@ export async function seedServicesCatalogue(ctx: AppContext): Promise<{ items: n
       newBundles.map((b) => bundleRow(b)),
     );
     if (newItems.length + newBundles.length > 0) {
-      await appendAudit(
-        trx,
-        { system: 'seed' },
-        {
-          action: 'services.catalogue_seeded',
-          subjectType: 'service_bundle',
-          detail: { items: newItems.length, bundles: newBundles.length },
-        },
-      );
+      await appendAudit(trx, systemOrigin(CATALOGUE_SEEDER), {
+        action: 'services.catalogue_seeded',
+        subjectType: 'service_bundle',
+        detail: { items: newItems.length, bundles: newBundles.length },
+      });
     }
     return { items: newItems.length, bundles: newBundles.length };
   });

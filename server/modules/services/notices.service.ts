@@ -92,7 +92,8 @@ export async function fileObjection(
 }
 
 /** Ends every running notice whose last day is before today and completes its deregistration. Idempotent. */
-export async function closeDueNotices(ctx: AppContext): Promise<{ completed: number }> {
+/** `origin`: the close-notices job's system actor. */
+export async function closeDueNotices(ctx: AppContext, origin: AuditOrigin): Promise<{ completed: number }> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const due = await dueNotices(ctx.db, today, 1000);
@@ -111,7 +112,7 @@ export async function closeDueNotices(ctx: AppContext): Promise<{ completed: num
         cal,
         catalogue,
         actorName: '系统',
-        origin: { system: 'services.close-notices' },
+        origin,
         action: 'services.notice_ended',
       });
       await updateNotice(trx, n.id, { status: 'ended' });
@@ -121,15 +122,11 @@ export async function closeDueNotices(ctx: AppContext): Promise<{ completed: num
   }
   if (completed > 0) {
     await ctx.db.transaction().execute((trx) =>
-      appendAudit(
-        trx,
-        { system: 'services.close-notices' },
-        {
-          action: 'services.notices_closed',
-          subjectType: 'service_notice',
-          detail: { completed, asOf: today },
-        },
-      ),
+      appendAudit(trx, origin, {
+        action: 'services.notices_closed',
+        subjectType: 'service_notice',
+        detail: { completed, asOf: today },
+      }),
     );
   }
   return { completed };

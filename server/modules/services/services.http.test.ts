@@ -440,7 +440,10 @@ describe('credit gate', () => {
     const res = await w.submit(w.ent, await w.sampleSubmission(w.ent, 'employee-hiring'));
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('SERVICES_CREDIT_BLOCKED');
-    expect(res.json().detail).toContain('失信被执行人不得申办');
+    const params = res.json<{ params: { measures: string; codes: string[]; count: number } }>().params;
+    expect(params.codes).toContain('test-block-application');
+    expect(params.measures).toContain('失信被执行人不得申办');
+    expect(params.count).toBe(params.codes.length);
   });
 });
 

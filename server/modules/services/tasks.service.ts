@@ -13,7 +13,7 @@ import type { QueuePageDto, QueueQueryInput, QueueTaskDto } from './applications
 import { getCatalogue, servicesSettings, type Catalogue } from './catalogue.service.ts';
 import { canActOnTask } from './services.policy.ts';
 import { OPEN_TASK_STATUSES, type TaskStatus, type WorkCalendarLike } from './services.workflow.ts';
-import { runTransition } from './transition.ts';
+import { runTransition, type WorkflowAuditAction } from './transition.ts';
 
 const RUNNING: readonly TaskStatus[] = ['pending', 'claimed'];
 
@@ -120,7 +120,7 @@ type TaskAction =
   | { type: 'reject'; reason: string }
   | { type: 'request_supplement'; reason: string; materials: string[] };
 
-const AUDIT_ACTION: Record<TaskAction['type'], string> = {
+const AUDIT_ACTION: Record<TaskAction['type'], WorkflowAuditAction> = {
   claim: 'services.task_claimed',
   approve: 'services.task_approved',
   reject: 'services.task_rejected',

@@ -151,12 +151,42 @@ interface TransitionCommon {
   actorName: string;
   origin: AuditOrigin;
   /** Audit action name, e.g. `services.task_approved`. */
-  action: string;
+  action: WorkflowAuditAction;
   /** Free text for the task's comment (approve comment, reject reason, supplement reason). */
   comment?: string | null;
   /** The acting user (claim). */
   actor?: { userId: string; displayName: string };
 }
+
+/** The audit actions a workflow command is recorded under (declared in the module's manifest). */
+export type WorkflowAuditAction =
+  | 'services.application_submitted'
+  | 'services.task_claimed'
+  | 'services.task_approved'
+  | 'services.task_rejected'
+  | 'services.supplement_requested'
+  | 'services.supplement_answered'
+  | 'services.notice_objected'
+  | 'services.notice_ended';
+
+/** What a workflow audit entry records: the submission, or the command with the status change and events. */
+export type WorkflowAuditDetail =
+  | {
+      number: string;
+      bundle: string;
+      promise: boolean;
+      creditFlags: string[];
+      tasks: number;
+      status: string;
+    }
+  | {
+      number: string;
+      command: string;
+      task?: string;
+      from: string;
+      to: string;
+      events: string[];
+    };
 
 export type TransitionInput = TransitionCommon &
   (

@@ -77,7 +77,7 @@ async function toList(
 }
 
 function caseNotFound(id: string): AppError {
-  return new AppError('NOT_FOUND', `No typical case ${id}.`, { params: { reason: 'typical-case', id } });
+  return new AppError('NOT_FOUND', `No typical case ${id}.`, { params: { reason: 'plan-typical-case', id } });
 }
 
 async function getCaseDto(db: Db, actor: Actor | undefined, id: string): Promise<TypicalCaseDto> {
@@ -98,7 +98,7 @@ export async function submitTypicalCase(
   const departmentId = actor.departmentId;
   if (!departmentId) {
     throw new AppError('FORBIDDEN', 'Only department accounts submit typical cases.', {
-      params: { reason: 'case-department-only' },
+      params: { reason: 'plan-case-department-only' },
     });
   }
   const plan = await findCurrentPlan(ctx.db);
@@ -212,7 +212,7 @@ export async function reviewTypicalCase(
       throw new AppError(
         'TYPICAL_CASE_ALREADY_REVIEWED',
         `The case was already reviewed (${current.status}).`,
-        { params: { status: current.status }, extra: { status: current.status } },
+        { params: { reason: current.status, status: current.status }, extra: { status: current.status } },
       );
     }
     const title =

@@ -213,7 +213,7 @@ function invalid(errors: FieldViolation[]): AppError {
 }
 
 function kpiNotFound(code: string): AppError {
-  return new AppError('NOT_FOUND', `No KPI ${code}.`, { params: { reason: 'kpi', code } });
+  return new AppError('NOT_FOUND', `No KPI ${code}.`, { params: { reason: 'plan-kpi', code } });
 }
 
 /** Rules the schema cannot express: a registered provider, measures of this plan, a finite target. */

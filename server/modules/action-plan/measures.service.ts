@@ -28,7 +28,7 @@ export function noPlan(): AppError {
 }
 
 export function measureNotFound(no: number): AppError {
-  return new AppError('NOT_FOUND', `Measure ${no} not found.`, { params: { reason: 'measure', no } });
+  return new AppError('NOT_FOUND', `Measure ${no} not found.`, { params: { reason: 'plan-measure', no } });
 }
 
 export async function listMeasures(ctx: AppContext, filter: MeasureListFilter): Promise<MeasureSummaryDto[]> {
@@ -94,7 +94,7 @@ export async function getMyWork(ctx: AppContext, actor: Actor): Promise<MyWorkDt
   const department = departmentId ? departments.get(departmentId) : undefined;
   if (!departmentId || !department) {
     throw new AppError('NOT_FOUND', 'This account belongs to no department.', {
-      params: { reason: 'account-department' },
+      params: { reason: 'plan-account-department' },
     });
   }
   const plan = await findCurrentPlan(ctx.db);

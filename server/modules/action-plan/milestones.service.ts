@@ -40,7 +40,7 @@ function assertSupervisor(actor: Actor): void {
 }
 
 function milestoneNotFound(): AppError {
-  return new AppError('NOT_FOUND', 'Milestone not found.', { params: { reason: 'milestone' } });
+  return new AppError('NOT_FOUND', 'Milestone not found.', { params: { reason: 'plan-milestone' } });
 }
 
 function milestoneCompleted(): AppError {
@@ -60,7 +60,7 @@ async function assertDueOnCountable(ctx: AppContext, dueOn: string): Promise<voi
   const first = Math.min(...years);
   if (Number(dueOn.slice(0, 4)) < first) {
     throw new AppError('VALIDATION_FAILED', `The due date cannot be before ${first}.`, {
-      params: { reason: 'milestone-due-before-calendar', firstYear: first },
+      params: { reason: 'plan-milestone-due-before-calendar', firstYear: first },
       errors: [
         {
           field: '/body/dueOn',

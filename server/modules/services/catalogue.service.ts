@@ -382,11 +382,11 @@ export async function findBundleForUse(
 // Administration (services.manage)
 
 function itemNotFound(code: string): AppError {
-  return new AppError('NOT_FOUND', `No service item ${code}.`, { params: { reason: 'service-item', code } });
+  return new AppError('NOT_FOUND', `No service item ${code}.`, { params: { reason: 'services-item', code } });
 }
 
 function bundleNotFound(code: string): AppError {
-  return new AppError('NOT_FOUND', `No bundle ${code}.`, { params: { reason: 'bundle', code } });
+  return new AppError('NOT_FOUND', `No bundle ${code}.`, { params: { reason: 'services-bundle', code } });
 }
 
 function codeMismatch(pathCode: string, bodyCode: string): AppError {
@@ -394,7 +394,7 @@ function codeMismatch(pathCode: string, bodyCode: string): AppError {
     'VALIDATION_FAILED',
     `Body code ${bodyCode} differs from the code ${pathCode} in the path.`,
     {
-      params: { reason: 'code-mismatch', code: pathCode, bodyCode },
+      params: { reason: 'services-code-mismatch', code: pathCode, bodyCode },
       errors: [
         {
           field: '/body/code',

@@ -43,7 +43,7 @@ export async function fileObjection(
     const notice = await lockNotice(trx, noticeId);
     if (!notice)
       throw new AppError('NOT_FOUND', `No deregistration notice ${noticeId}.`, {
-        params: { reason: 'deregistration-notice', id: noticeId },
+        params: { reason: 'services-notice', id: noticeId },
       });
     if (notice.status !== 'running' || today > notice.ends_on) {
       throw new AppError(

@@ -135,7 +135,7 @@ export function servicesRoutes(app: HttpApp, ctx: AppContext): void {
           'VALIDATION_FAILED',
           'Submitting an application needs an Idempotency-Key header.',
           {
-            params: { reason: 'idempotency-key-required' },
+            params: { reason: 'services-idempotency-key-required' },
             errors: [
               { field: '/headers/idempotency-key', rule: 'required', message: 'Idempotency-Key is required' },
             ],

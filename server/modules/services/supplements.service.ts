@@ -33,7 +33,7 @@ export async function answerSupplement(
   const app = await findApplication(ctx.db, applicationId);
   if (!app || !isApplicant(actor, { applicantId: app.applicant_id, enterpriseId: app.enterprise_id })) {
     throw new AppError('NOT_FOUND', `No application ${applicationId}.`, {
-      params: { reason: 'application', id: applicationId },
+      params: { reason: 'services-application', id: applicationId },
     });
   }
   const catalogue = await getCatalogue(ctx);
@@ -59,7 +59,7 @@ export async function answerSupplement(
     const s = await lockSupplement(trx, applicationId, supplementId);
     if (!s)
       throw new AppError('NOT_FOUND', `No supplement request ${supplementId}.`, {
-        params: { reason: 'supplement', id: supplementId },
+        params: { reason: 'services-supplement', id: supplementId },
       });
     if (s.answered_at)
       throw new AppError('SERVICES_SUPPLEMENT_ANSWERED', 'The supplement request was already answered.');

@@ -61,7 +61,7 @@ function queueDto(
 function departmentOf(actor: Actor): string {
   if (!actor.departmentId)
     throw new AppError('FORBIDDEN', 'Application tasks are open to department officers only.', {
-      params: { reason: 'task-department-only' },
+      params: { reason: 'services-department-only' },
     });
   return actor.departmentId;
 }
@@ -97,7 +97,9 @@ export async function listQueue(ctx: AppContext, actor: Actor, q: QueueQueryInpu
 async function visibleTask(ctx: AppContext, actor: Actor, id: string): Promise<QueueRow> {
   const row = await findQueueRow(ctx.db, id);
   if (!row || !canActOnTask(actor, { departmentId: row.department_id })) {
-    throw new AppError('NOT_FOUND', `No application task ${id}.`, { params: { reason: 'task', id } });
+    throw new AppError('NOT_FOUND', `No application task ${id}.`, {
+      params: { reason: 'services-task', id },
+    });
   }
   return row;
 }
@@ -144,7 +146,7 @@ export async function actOnTask(
     if (unknown >= 0) {
       const material = action.materials[unknown] ?? '';
       throw new AppError('VALIDATION_FAILED', `Unknown material: ${material}`, {
-        params: { reason: 'material-unknown', material },
+        params: { reason: 'services-material-unknown', material },
         errors: [
           {
             field: `/body/materials/${unknown}`,

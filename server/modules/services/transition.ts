@@ -76,7 +76,7 @@ export function refusalError(r: Refusal): AppError {
   switch (r.reason) {
     case 'unknown_task':
       return new AppError('NOT_FOUND', `No task ${r.key} in this application.`, {
-        params: { reason: 'application-task', key: r.key },
+        params: { reason: 'services-application-task', key: r.key },
       });
     case 'wrong_state':
       return new AppError('SERVICES_TASK_STATE', `A task in status ${r.status} does not allow ${r.action}.`, {
@@ -210,7 +210,7 @@ async function load(trx: Db, applicationId: string, catalogue: Catalogue) {
   const app = await findApplication(trx, applicationId, true);
   if (!app)
     throw new AppError('NOT_FOUND', `No application ${applicationId}.`, {
-      params: { reason: 'application', id: applicationId },
+      params: { reason: 'services-application', id: applicationId },
     });
   const bundle = catalogue.bundles.get(app.bundle_code);
   const kind = bundle?.kind ?? 'standard';

@@ -367,6 +367,7 @@ describe('deadlines, supplements and the work queue', () => {
     expect((await w.call('POST', `/api/services/tasks/${review.id}/approve`, sci, {})).json()).toMatchObject({
       code: 'SERVICES_TASK_STATE',
       status: 'pending',
+      params: { status: 'pending', action: 'approve' },
     });
     expect((await w.call('POST', `/api/services/tasks/${pay.id}/claim`, fin)).statusCode).toBe(409);
     expect((await w.call('POST', `/api/services/tasks/${review.id}/claim`, sci)).statusCode).toBe(200);

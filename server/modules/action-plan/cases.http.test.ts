@@ -176,6 +176,7 @@ describe('departments see their own cases; the office reviews; the public sees p
     const missing = await review(NO_CASE, { decision: 'publish' }, office);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('NOT_FOUND');
+    expect(missing.json().params).toEqual({ reason: 'plan-typical-case', id: NO_CASE });
 
     const published = await review(ids.a1!, { decision: 'publish', comment: '做法可复制推广' }, office);
     expect(published.statusCode, published.body).toBe(200);
@@ -192,6 +193,8 @@ describe('departments see their own cases; the office reviews; the public sees p
     const twice = await review(ids.a1!, { decision: 'reject' }, office);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('TYPICAL_CASE_ALREADY_REVIEWED');
+    // a1 was published above: the reason names the decision already made.
+    expect(twice.json().params).toEqual({ reason: 'published', status: 'published' });
 
     const notesA = (await get('/api/notifications?pageSize=100', officerA2)).json<{
       items: { title: string; link: string }[];

@@ -76,9 +76,13 @@ async function toList(
   return { items: page.items.map((r) => toDto(actor, r, departments)), total: page.total };
 }
 
+function caseNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `No typical case ${id}.`, { params: { reason: 'plan-typical-case', id } });
+}
+
 async function getCaseDto(db: Db, actor: Actor | undefined, id: string): Promise<TypicalCaseDto> {
   const row = await findCaseRow(db, id);
-  if (!row || !canSeeCase(actor, row)) throw new AppError('NOT_FOUND', `没有这个典型案例：${id}`);
+  if (!row || !canSeeCase(actor, row)) throw caseNotFound(id);
   return toDto(actor, row, await departmentIndex(db));
 }
 
@@ -93,22 +97,26 @@ export async function submitTypicalCase(
 ): Promise<TypicalCaseDto> {
   const departmentId = actor.departmentId;
   if (!departmentId) {
-    throw new AppError(
-      'FORBIDDEN',
-      '只有部门账号可以报送典型案例。 Only department accounts submit typical cases.',
-    );
+    throw new AppError('FORBIDDEN', 'Only department accounts submit typical cases.', {
+      params: { reason: 'plan-case-department-only' },
+    });
   }
   const plan = await findCurrentPlan(ctx.db);
-  if (!plan)
-    throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
+  if (!plan) throw new AppError('PLAN_NOT_LOADED', 'No action plan has been imported yet.');
   const measureNo = input.measureNo ?? null;
   let measureId: string | null = null;
   if (measureNo !== null) {
     measureId = (await findMeasureIdByNo(ctx.db, plan.id, measureNo)) ?? null;
     if (!measureId) {
-      throw new AppError('VALIDATION_FAILED', `方案中没有第 ${measureNo} 条措施。`, {
+      throw new AppError('VALIDATION_FAILED', `The plan has no measure ${measureNo}.`, {
+        params: { reason: 'plan-measure-unknown', measureNo },
         errors: [
-          { field: '/body/measureNo', rule: 'exists', message: `the plan has no measure ${measureNo}` },
+          {
+            field: '/body/measureNo',
+            rule: 'exists',
+            message: `the plan has no measure ${measureNo}`,
+            params: { value: measureNo },
+          },
         ],
       });
     }
@@ -193,7 +201,7 @@ export async function reviewTypicalCase(
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   await ctx.db.transaction().execute(async (trx) => {
     const current = await findCaseRow(trx, id);
-    if (!current) throw new AppError('NOT_FOUND', `没有这个典型案例：${id}`);
+    if (!current) throw caseNotFound(id);
     const updated = await reviewCaseRow(trx, id, {
       status,
       reviewedBy: actor.userId,
@@ -203,8 +211,8 @@ export async function reviewTypicalCase(
     if (!updated) {
       throw new AppError(
         'TYPICAL_CASE_ALREADY_REVIEWED',
-        `该案例已审核（${current.status === 'published' ? '已发布' : '未采用'}）。 The case was already reviewed.`,
-        { extra: { status: current.status } },
+        `The case was already reviewed (${current.status}).`,
+        { params: { reason: current.status, status: current.status }, extra: { status: current.status } },
       );
     }
     const title =

@@ -70,8 +70,7 @@ export interface PlanProgress {
 
 export async function collectPlanProgress(ctx: AppContext): Promise<PlanProgress> {
   const plan = await findCurrentPlan(ctx.db);
-  if (!plan)
-    throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
+  if (!plan) throw new AppError('PLAN_NOT_LOADED', 'No action plan has been imported yet.');
   const generatedAt = ctx.clock.now();
   const [states, parts, measures, units, latest, milestones, departments, kpis] = await Promise.all([
     computeMeasureStates(ctx, plan.id),

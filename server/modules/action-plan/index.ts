@@ -3,6 +3,7 @@
  * milestones and progress reports, supervision (reminders, 督办单), typical cases, KPIs fed by metric providers,
  * and exports. Contract: docs/action-plan-api.md.
  */
+import { defineAuditActions } from '../../kernel/audit.ts';
 import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
 import { definePermissions } from '../../kernel/policy.ts';
 import { actionPlanMetrics } from './action-plan.metrics.ts';
@@ -19,6 +20,7 @@ import { PlanErrors } from './plan.errors.ts';
 import { importShippedPlan } from './plan-import.service.ts';
 import { planRoutes } from './plan.routes.ts';
 import { supervisionJobs } from './supervision.jobs.ts';
+import type { OverdueItem } from './supervision.service.ts';
 
 const permissions = definePermissions({
   'plan.read': '查看行动方案的内部进展（报告、督办、导出）',
@@ -32,11 +34,115 @@ declare module '../../kernel/policy.ts' {
   }
 }
 
+interface KpiAuditDetail {
+  code: string;
+  name: string;
+  unit: string;
+  target: number;
+  direction: string;
+  provider: string | null;
+  measureNos: readonly number[];
+}
+
+interface MilestoneFields {
+  title: string;
+  description: string | null;
+  dueOn: string;
+}
+
+type SupervisionAuditDetail = Pick<
+  OverdueItem,
+  'reason' | 'measureNo' | 'milestoneId' | 'departmentId' | 'period' | 'dueOn' | 'overdueWorkdays'
+> & { planCode: string; dedupeKey: string };
+
+declare module '../../kernel/audit.ts' {
+  interface AuditActions {
+    'plan.imported': {
+      code: string;
+      importId: string;
+      sha256: string;
+      created: boolean;
+      added: number;
+      updated: number;
+      unchanged: number;
+      removed: number[];
+      unmatchedUnits: { measureNo: number; name: string }[];
+    };
+    'plan.units_linked': { count: number; units: unknown[] };
+    'plan.milestone_created': Omit<MilestoneFields, 'description'> & {
+      planCode: string;
+      measureNo: number;
+      owner: string;
+    };
+    'plan.milestone_updated': {
+      measureNo: number;
+      before: MilestoneFields & { ownerDepartmentId: string };
+      after: MilestoneFields & { owner: string };
+      supersededNoticeIds: string[];
+    };
+    'plan.milestone_deleted': Omit<MilestoneFields, 'description'> & {
+      measureNo: number;
+      ownerDepartmentId: string;
+      noticesDeleted: number;
+    };
+    'plan.milestone_completed': { measureNo: number; reportId: string };
+    'plan.report_submitted': {
+      planCode: string;
+      measureNo: number;
+      departmentId: string;
+      period: string;
+      percent: number;
+      evidenceFileIds: readonly string[];
+      completedMilestoneIds: readonly string[];
+      resolvedNoticeIds: string[];
+    };
+    'plan.reminder_sent': SupervisionAuditDetail;
+    'plan.escalated': SupervisionAuditDetail;
+    'action_plan.case_submitted': { title: string; measureNo: number | null; departmentId: string };
+    'action_plan.case_published': { departmentId: string; comment: string | null };
+    'action_plan.case_rejected': { departmentId: string; comment: string | null };
+    'action_plan.kpis_refreshed': {
+      period: string;
+      kpis: number;
+      ok: number;
+      noSource: number;
+      error: number;
+    };
+    'action_plan.kpis_seeded': { file: string; inserted: string[] };
+    'action_plan.kpi_created': KpiAuditDetail;
+    'action_plan.kpi_updated': KpiAuditDetail;
+    'action_plan.kpi_deleted': { code: string; name: string; provider: string | null };
+    'action_plan.exported': { format: string; bytes: number; measures: number };
+  }
+}
+
+const auditActions = defineAuditActions([
+  'plan.imported',
+  'plan.units_linked',
+  'plan.milestone_created',
+  'plan.milestone_updated',
+  'plan.milestone_deleted',
+  'plan.milestone_completed',
+  'plan.report_submitted',
+  'plan.reminder_sent',
+  'plan.escalated',
+  'action_plan.case_submitted',
+  'action_plan.case_published',
+  'action_plan.case_rejected',
+  'action_plan.kpis_refreshed',
+  'action_plan.kpis_seeded',
+  'action_plan.kpi_created',
+  'action_plan.kpi_updated',
+  'action_plan.kpi_deleted',
+  'action_plan.exported',
+]);
+
 export function actionPlanModule(ctx: AppContext): ModuleManifest {
   return {
     name: 'action-plan',
     errors: [PlanErrors, MeasuresErrors, KpiErrors],
     permissions,
+    auditActions,
     // Every official who may read progress reports may download their evidence.
     fileAccess: { [EVIDENCE_OWNER]: evidenceAccess },
     routes: (app, c) => {

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from 'typebox';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditActions, type AuditOrigin } from '../../kernel/audit.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { chinaDate } from '../../kernel/clock.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
@@ -40,7 +41,9 @@ import { listMeasureNos } from './measures.repository.ts';
 import { findCurrentPlan, findPlanIdByCodeOrSource } from './plan.repository.ts';
 
 export const PLAN_CONFIG_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'config', 'plan');
-const SEED_AUTHOR = 'system:config';
+// Shipped KPIs are written by the start-up step that loads config files, recorded as `system:config`.
+const SHIPPED_CONFIG = systemActor('config');
+const SEED_AUTHOR = `system:${SHIPPED_CONFIG.name}`;
 
 /** The KPI period an instant falls in: its month in China time. */
 export function kpiPeriod(at: Date): string {
@@ -116,8 +119,7 @@ export function listMetricProviders(ctx: AppContext): MetricProviderDto[] {
 
 async function requireCurrentPlanId(ctx: AppContext): Promise<string> {
   const plan = await findCurrentPlan(ctx.db);
-  if (!plan)
-    throw new AppError('PLAN_NOT_LOADED', '尚未导入行动方案。 No action plan has been imported yet.');
+  if (!plan) throw new AppError('PLAN_NOT_LOADED', 'No action plan has been imported yet.');
   return plan.id;
 }
 
@@ -205,15 +207,25 @@ export async function refreshCurrentKpis(ctx: AppContext, origin: AuditOrigin): 
 
 function invalid(errors: FieldViolation[]): AppError {
   return new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    params: { count: errors.length },
     errors,
   });
+}
+
+function kpiNotFound(code: string): AppError {
+  return new AppError('NOT_FOUND', `No KPI ${code}.`, { params: { reason: 'plan-kpi', code } });
 }
 
 /** Rules the schema cannot express: a registered provider, measures of this plan, a finite target. */
 async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Promise<void> {
   const errors: FieldViolation[] = [];
   if (!new RegExp(KPI_CODE_PATTERN).test(w.code)) {
-    errors.push({ field: '/body/code', rule: 'pattern', message: `must match ${KPI_CODE_PATTERN}` });
+    errors.push({
+      field: '/body/code',
+      rule: 'pattern',
+      message: `must match ${KPI_CODE_PATTERN}`,
+      params: { pattern: KPI_CODE_PATTERN },
+    });
   }
   if (!Number.isFinite(w.target)) {
     errors.push({ field: '/body/target', rule: 'finite', message: 'must be a finite number' });
@@ -222,7 +234,8 @@ async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Prom
     errors.push({
       field: '/body/provider',
       rule: 'registered',
-      message: `${w.provider} is not a registered metric provider (GET /api/action-plan/metric-providers); use null for 暂无数据源`,
+      message: `${w.provider} is not a registered metric provider (GET /api/action-plan/metric-providers); use null for no data source`,
+      params: { value: w.provider },
     });
   }
   if (w.measure_nos.length > 0) {
@@ -233,6 +246,7 @@ async function checkKpiWrite(ctx: AppContext, planId: string, w: KpiWrite): Prom
           field: `/body/measureNos/${i}`,
           rule: 'exists',
           message: `the plan has no measure ${no}`,
+          params: { value: no },
         });
       }
     });
@@ -253,7 +267,7 @@ function toWrite(code: string, input: UpdateKpiInput): KpiWrite {
   };
 }
 
-function auditDetail(w: KpiWrite): Record<string, unknown> {
+function auditDetail(w: KpiWrite): AuditActions['action_plan.kpi_created'] {
   return {
     code: w.code,
     name: w.name,
@@ -277,7 +291,8 @@ export async function createKpi(
   const row = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertKpiRow(trx, planId, w, actor.username, ctx.clock.now());
     if (!inserted) {
-      throw new AppError('KPI_CODE_TAKEN', `指标代码 ${w.code} 已存在。 KPI code ${w.code} is taken.`, {
+      throw new AppError('KPI_CODE_TAKEN', `KPI code ${w.code} is taken.`, {
+        params: { code: w.code },
         errors: [
           { field: '/body/code', rule: 'unique', message: 'already used by another KPI of this plan' },
         ],
@@ -313,7 +328,7 @@ export async function updateKpi(
       provider: w.provider,
       measure_nos: w.measure_nos,
     });
-    if (!updated) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+    if (!updated) throw kpiNotFound(code);
     await appendAudit(trx, origin, {
       action: 'action_plan.kpi_updated',
       subjectType: 'kpi',
@@ -329,7 +344,7 @@ export async function deleteKpi(ctx: AppContext, code: string, origin: AuditOrig
   const planId = await requireCurrentPlanId(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const deleted = await deleteKpiRow(trx, planId, code);
-    if (!deleted) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+    if (!deleted) throw kpiNotFound(code);
     await appendAudit(trx, origin, {
       action: 'action_plan.kpi_deleted',
       subjectType: 'kpi',
@@ -342,7 +357,7 @@ export async function deleteKpi(ctx: AppContext, code: string, origin: AuditOrig
 export async function getKpi(ctx: AppContext, code: string): Promise<KpiDto> {
   const planId = await requireCurrentPlanId(ctx);
   const row = await findKpiRow(ctx.db, planId, code);
-  if (!row) throw new AppError('NOT_FOUND', `没有指标 ${code}。 No KPI ${code}.`);
+  if (!row) throw kpiNotFound(code);
   return (await dtosOf(ctx, [row]))[0] as KpiDto;
 }
 
@@ -421,16 +436,12 @@ export async function seedShippedKpis(ctx: AppContext, dir: string = PLAN_CONFIG
         const row = await insertKpiRow(trx, planId, w, SEED_AUTHOR, new Date(now.getTime() + i));
         if (row) codes.push(row.code);
       }
-      await appendAudit(
-        trx,
-        { system: 'config' },
-        {
-          action: 'action_plan.kpis_seeded',
-          subjectType: 'plan',
-          subjectId: planId,
-          detail: { file: shipped.file, inserted: codes },
-        },
-      );
+      await appendAudit(trx, systemOrigin(SHIPPED_CONFIG), {
+        action: 'action_plan.kpis_seeded',
+        subjectType: 'plan',
+        subjectId: planId,
+        detail: { file: shipped.file, inserted: codes },
+      });
       inserted.push(...codes);
     });
   }

@@ -531,6 +531,7 @@ describe('KPI routes', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('KPI_CODE_TAKEN');
+    expect(again.json().params).toEqual({ code: body.code });
 
     const refreshed = await t.app.inject({
       method: 'POST',

@@ -278,6 +278,7 @@ describe('POST /api/action-plan/measures/{no}/reports', () => {
       expect(res.statusCode, period).toBe(422);
       expect(res.json()).toMatchObject({
         code: 'PLAN_REPORT_PERIOD_CLOSED',
+        params: { period, previous: '2026-10', current: '2026-11' },
         openPeriods: ['2026-10', '2026-11'],
         errors: [{ field: '/body/period', rule: 'open_period' }],
       });
@@ -434,6 +435,7 @@ describe('milestones (leading-group office)', () => {
       expect(res.statusCode, code).toBe(422);
       expect(res.json()).toMatchObject({
         code: 'PLAN_MILESTONE_OWNER_NOT_UNIT',
+        params: { code },
         errors: [{ field: '/body/ownerDepartmentCode' }],
       });
     }

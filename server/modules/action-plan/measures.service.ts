@@ -24,11 +24,11 @@ import { findCurrentPlan } from './plan.repository.ts';
 import { listReportRowsOfMeasure } from './reports.repository.ts';
 
 export function noPlan(): AppError {
-  return new AppError('NOT_FOUND', '尚未导入行动方案。 No action plan has been imported yet.');
+  return new AppError('NOT_FOUND', 'No action plan has been imported yet.', { params: { reason: 'plan' } });
 }
 
 export function measureNotFound(no: number): AppError {
-  return new AppError('NOT_FOUND', `没有找到第 ${no} 项措施。 Measure ${no} not found.`);
+  return new AppError('NOT_FOUND', `Measure ${no} not found.`, { params: { reason: 'plan-measure', no } });
 }
 
 export async function listMeasures(ctx: AppContext, filter: MeasureListFilter): Promise<MeasureSummaryDto[]> {
@@ -93,7 +93,9 @@ export async function getMyWork(ctx: AppContext, actor: Actor): Promise<MyWorkDt
   const departments = await loadDepartments(ctx.db);
   const department = departmentId ? departments.get(departmentId) : undefined;
   if (!departmentId || !department) {
-    throw new AppError('NOT_FOUND', '该账号不属于任何部门。 This account belongs to no department.');
+    throw new AppError('NOT_FOUND', 'This account belongs to no department.', {
+      params: { reason: 'plan-account-department' },
+    });
   }
   const plan = await findCurrentPlan(ctx.db);
   if (!plan) return { department, measures: [], milestones: [], notices: [] };

@@ -32,24 +32,21 @@ import { milestoneState } from './status.ts';
 
 function assertSupervisor(actor: Actor): void {
   if (!actor.permissions.has(PLAN_SUPERVISE)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `没有权限（需要 ${PLAN_SUPERVISE}）。 Permission ${PLAN_SUPERVISE} required.`,
-      {
-        extra: { permission: PLAN_SUPERVISE },
-      },
-    );
+    throw new AppError('FORBIDDEN', `Permission ${PLAN_SUPERVISE} required.`, {
+      params: { permission: PLAN_SUPERVISE },
+      extra: { permission: PLAN_SUPERVISE },
+    });
   }
 }
 
 function milestoneNotFound(): AppError {
-  return new AppError('NOT_FOUND', '没有找到该节点。 Milestone not found.');
+  return new AppError('NOT_FOUND', 'Milestone not found.', { params: { reason: 'plan-milestone' } });
 }
 
 function milestoneCompleted(): AppError {
   return new AppError(
     'PLAN_MILESTONE_COMPLETED',
-    '该节点已完成，不能再修改或删除。 A completed milestone can no longer be changed or deleted.',
+    'A completed milestone can no longer be changed or deleted.',
   );
 }
 
@@ -62,13 +59,17 @@ async function assertDueOnCountable(ctx: AppContext, dueOn: string): Promise<voi
   if (years.length === 0) return;
   const first = Math.min(...years);
   if (Number(dueOn.slice(0, 4)) < first) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `截止日期不能早于 ${first} 年。 The due date cannot be before ${first}.`,
-      {
-        errors: [{ field: '/body/dueOn', rule: 'calendar_range', message: `must be in ${first} or later` }],
-      },
-    );
+    throw new AppError('VALIDATION_FAILED', `The due date cannot be before ${first}.`, {
+      params: { reason: 'plan-milestone-due-before-calendar', firstYear: first },
+      errors: [
+        {
+          field: '/body/dueOn',
+          rule: 'calendar_range',
+          message: `must be in ${first} or later`,
+          params: { firstYear: first },
+        },
+      ],
+    });
   }
 }
 
@@ -86,8 +87,9 @@ async function ownerOf(
   if (!dept || !units.some((u) => u.department_id === dept.id && isReportingRole(u.role))) {
     throw new AppError(
       'PLAN_MILESTONE_OWNER_NOT_UNIT',
-      `部门 ${code} 不是该措施的牵头或责任单位。 ${code} is not a lead or responsible unit of this measure.`,
+      `${code} is not a lead or responsible unit of this measure.`,
       {
+        params: { code },
         errors: [
           {
             field: '/body/ownerDepartmentCode',

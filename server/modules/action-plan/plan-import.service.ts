@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError } from '../../kernel/errors.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import { systemActor, type Actor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import type { MeasureStatus, UnitRole } from './action-plan.tables.ts';
 import { computeMeasureStates } from './measure-status.service.ts';
@@ -69,6 +69,9 @@ export const SHIPPED_PLAN_FILE = path.resolve(
 
 export type PlanImportResult = PlanImportResultDto;
 
+/** The start-up step that imports the shipped plan, recorded as `system:seed`. */
+const SHIPPED_PLAN_SEEDER = systemActor('seed');
+
 export interface ImportPlanInput {
   /** Omitted: the plan in force. A code no plan has yet creates a new plan. */
   code?: string | undefined;
@@ -82,9 +85,22 @@ export interface ImportPlanInput {
 // ---------------------------------------------------------------------------------------------------------------
 // Text and department matching
 
-function invalidText(problems: readonly string[], detail?: string): AppError {
-  return new AppError('PLAN_TEXT_INVALID', detail ?? `无法识别方案文本：${problems.join('；')}`, {
+/**
+ * `reason`: `format` (the parser's problems, one `errors[]` entry each), `not-utf8`, `control-characters`, `empty`.
+ * The parser's problem texts are the field messages; the web shows its own sentence for the reason.
+ */
+function invalidText(reason: string, problems: readonly string[], detail: string): AppError {
+  return new AppError('PLAN_TEXT_INVALID', detail, {
+    params: { reason, count: problems.length },
     errors: problems.map((message) => ({ field: '/body/text', rule: 'plan_format', message })),
+  });
+}
+
+export function planTextTooLarge(cause?: unknown): AppError {
+  const limitMb = PLAN_TEXT_MAX_BYTES / 1024 / 1024;
+  return new AppError('PAYLOAD_TOO_LARGE', `The plan text must not exceed ${limitMb} MB.`, {
+    params: { reason: 'plan-text', limitMb },
+    cause,
   });
 }
 
@@ -95,14 +111,15 @@ export function decodePlanText(input: string | Uint8Array): string {
     text = input;
   } else {
     if (input.byteLength > PLAN_TEXT_MAX_BYTES) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `方案文本不能超过 ${PLAN_TEXT_MAX_BYTES / 1024 / 1024} MB。`);
+      throw planTextTooLarge();
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
       throw invalidText(
+        'not-utf8',
         ['not UTF-8 text'],
-        '文件不是 UTF-8 编码的文本（可能是 GBK/GB18030 或 Word/PDF 文件），请另存为 UTF-8 纯文本后再导入。 The file is not UTF-8 text.',
+        'The file is not UTF-8 text (GBK/GB18030, Word or PDF?); save it as UTF-8 plain text and import again.',
       );
     }
   }
@@ -111,11 +128,12 @@ export function decodePlanText(input: string | Uint8Array): string {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000b\u000e-\u001f]/.test(text)) {
     throw invalidText(
+      'control-characters',
       ['contains control characters'],
-      '文本中含有控制字符，不像是方案文本。 The text contains control characters.',
+      'The text contains control characters; it does not look like a plan.',
     );
   }
-  if (!text.trim()) throw invalidText(['empty'], '方案文本是空的。 The plan text is empty.');
+  if (!text.trim()) throw invalidText('empty', ['empty'], 'The plan text is empty.');
   return text;
 }
 
@@ -123,7 +141,14 @@ function parseOrThrow(text: string): ParsedPlan {
   try {
     return parsePlan(text);
   } catch (err) {
-    if (err instanceof PlanParseError) throw invalidText(err.problems);
+    if (err instanceof PlanParseError) {
+      const n = err.problems.length;
+      throw invalidText(
+        'format',
+        err.problems,
+        `The plan text could not be parsed (${n} problem${n === 1 ? '' : 's'}, see errors).`,
+      );
+    }
     throw err;
   }
 }
@@ -196,13 +221,10 @@ async function importParsed(
   const current = input.code === undefined ? await findCurrentPlan(trx) : undefined;
   const code = input.code ?? current?.code;
   if (!code) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      '还没有任何方案，请给出方案代码 code。 No plan exists yet: give a code.',
-      {
-        errors: [{ field: '/body/code', rule: 'required', message: 'required while no plan exists' }],
-      },
-    );
+    throw new AppError('VALIDATION_FAILED', 'No plan exists yet: give a code.', {
+      params: { reason: 'plan-code-required' },
+      errors: [{ field: '/body/code', rule: 'required', message: 'required while no plan exists' }],
+    });
   }
 
   const write = {
@@ -327,13 +349,10 @@ async function importParsed(
 
 function assertMaySupervise(actor: Actor | null): void {
   if (actor && !actor.permissions.has(PLAN_SUPERVISE)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `没有权限（需要 ${PLAN_SUPERVISE}）。 Permission ${PLAN_SUPERVISE} required.`,
-      {
-        extra: { permission: PLAN_SUPERVISE },
-      },
-    );
+    throw new AppError('FORBIDDEN', `Permission ${PLAN_SUPERVISE} required.`, {
+      params: { permission: PLAN_SUPERVISE },
+      extra: { permission: PLAN_SUPERVISE },
+    });
   }
 }
 
@@ -348,9 +367,17 @@ export async function importPlan(ctx: AppContext, input: ImportPlanInput): Promi
   if (input.code !== undefined && !PLAN_CODE_PATTERN.test(input.code)) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `方案代码 ${input.code} 无效：只能用小写字母、数字和连字符（3–64 个字符）。`,
+      `Plan code ${input.code} is invalid: use 3–64 lower-case letters, digits and hyphens.`,
       {
-        errors: [{ field: '/body/code', rule: 'pattern', message: `must match ${PLAN_CODE_PATTERN.source}` }],
+        params: { reason: 'plan-code-pattern', code: input.code },
+        errors: [
+          {
+            field: '/body/code',
+            rule: 'pattern',
+            message: `must match ${PLAN_CODE_PATTERN.source}`,
+            params: { pattern: PLAN_CODE_PATTERN.source },
+          },
+        ],
       },
     );
   }
@@ -396,7 +423,7 @@ export async function linkUnmatchedUnits(ctx: AppContext, origin: AuditOrigin): 
  * only link units that could not be matched before (the department registry may be loaded after this runs).
  */
 export async function importShippedPlan(ctx: AppContext): Promise<PlanImportResult | undefined> {
-  const origin: AuditOrigin = { system: 'seed' };
+  const origin = systemOrigin(SHIPPED_PLAN_SEEDER);
   if ((await countPlans(ctx.db)) > 0) {
     await linkUnmatchedUnits(ctx, origin);
     return undefined;
@@ -460,7 +487,7 @@ async function getCurrentPlanOrThrow(ctx: AppContext) {
   if (!plan) {
     throw new AppError(
       'PLAN_NOT_LOADED',
-      '尚未导入行动方案。 No action plan has been imported yet (POST /api/action-plan/import).',
+      'No action plan has been imported yet (POST /api/action-plan/import).',
     );
   }
   return plan;

@@ -146,7 +146,9 @@ describe('POST /api/action-plan/import', () => {
     expect(garbage.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(garbage.json()).toMatchObject({ code: 'PLAN_TEXT_INVALID', status: 400 });
     expect(garbage.json().errors[0]).toMatchObject({ field: '/body/text', rule: 'plan_format' });
-    expect(garbage.json().detail).toMatch(/没有找到编号措施/);
+    // The parser's problem is the field message; the web words the reason.
+    expect(garbage.json().errors[0].message).toMatch(/没有找到编号措施/);
+    expect(garbage.json().params).toEqual({ reason: 'format', count: garbage.json().errors.length });
 
     const gbk = await postForm(
       [{ name: 'file', filename: 'plan.txt', content: Buffer.from([0xd6, 0xd0, 0xb9, 0xfa]) }],
@@ -154,11 +156,12 @@ describe('POST /api/action-plan/import', () => {
     );
     expect(gbk.statusCode).toBe(400);
     expect(gbk.json().code).toBe('PLAN_TEXT_INVALID');
-    expect(gbk.json().detail).toMatch(/UTF-8/);
+    expect(gbk.json().params).toEqual({ reason: 'not-utf8', count: 1 });
 
     const noFile = await postForm([{ name: 'code', content: 'xiangcheng-2022' }], officeCookie);
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().errors[0]).toMatchObject({ field: '/body/file', rule: 'required' });
+    expect(noFile.json().params).toEqual({ reason: 'plan-file-missing', field: 'file' });
     const stray = await postForm(
       [
         { name: 'file', filename: 'plan.txt', content: seedText },

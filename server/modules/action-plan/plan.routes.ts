@@ -2,7 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext, HttpApp } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { auditOrigin, requireActor } from '../../kernel/http/actor.ts';
-import { getPlanOverview, importPlan, listPlanImports, PLAN_SUPERVISE } from './plan-import.service.ts';
+import {
+  getPlanOverview,
+  importPlan,
+  listPlanImports,
+  PLAN_SUPERVISE,
+  planTextTooLarge,
+} from './plan-import.service.ts';
 import {
   ImportPlanJsonBody,
   PLAN_TEXT_MAX_BYTES,
@@ -15,8 +21,12 @@ import {
 
 const tags = ['action-plan'];
 
-function formError(field: string, rule: string, message: string, detail: string): AppError {
-  return new AppError('VALIDATION_FAILED', detail, { errors: [{ field: `/body/${field}`, rule, message }] });
+/** One bad multipart part; `reason` names the situation for the web's sentence, `field` the part. */
+function formError(field: string, rule: string, message: string, reason: string): AppError {
+  return new AppError('VALIDATION_FAILED', `/body/${field}: ${message}`, {
+    params: { reason, field },
+    errors: [{ field: `/body/${field}`, rule, message, params: { field } }],
+  });
 }
 
 function isFileTooLarge(err: unknown): boolean {
@@ -39,36 +49,28 @@ async function readImportForm(req: FastifyRequest): Promise<{ text: Buffer; code
                 part.fieldname,
                 'additionalProperties',
                 'unexpected file field',
-                `不认识的文件字段 ${part.fieldname}。`,
+                'plan-unexpected-file',
               )
-            : formError('file', 'maxItems', 'exactly one file per request', '每次只能导入一个文件。');
+            : formError('file', 'maxItems', 'exactly one file per request', 'plan-one-file');
         }
         text = await part.toBuffer();
       } else if (part.fieldname === 'file') {
-        throw formError('file', 'type', 'must be a file part, not a text field', 'file 字段应是文件。');
+        throw formError('file', 'type', 'must be a file part, not a text field', 'plan-file-not-text');
       } else if (part.fieldname !== 'code') {
-        throw formError(
-          part.fieldname,
-          'additionalProperties',
-          'unexpected field',
-          `不认识的字段 ${part.fieldname}。`,
-        );
+        throw formError(part.fieldname, 'additionalProperties', 'unexpected field', 'plan-unexpected-field');
       } else if (code !== undefined) {
-        throw formError('code', 'maxItems', 'given more than once', 'code 字段重复。');
+        throw formError('code', 'maxItems', 'given more than once', 'plan-code-repeated');
       } else {
         code = String(part.value);
       }
     }
   } catch (err) {
     if (isFileTooLarge(err)) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `方案文本不能超过 ${PLAN_TEXT_MAX_BYTES / 1024 / 1024} MB。`, {
-        cause: err,
-      });
+      throw planTextTooLarge(err);
     }
     throw err;
   }
-  if (!text)
-    throw formError('file', 'required', 'a file part named "file" is required', '缺少文件（file 字段）。');
+  if (!text) throw formError('file', 'required', 'a file part named "file" is required', 'plan-file-missing');
   return { text, code: code === '' ? undefined : code };
 }
 
@@ -83,7 +85,8 @@ async function readImportRequest(
   }
   throw new AppError(
     'UNSUPPORTED_MEDIA_TYPE',
-    '请以 application/json（{ "text": … }）或 multipart/form-data（file 字段）提交方案文本。',
+    'Send the plan text as application/json ({ "text": … }) or multipart/form-data (a "file" part).',
+    { params: { reason: 'plan-import' } },
   );
 }
 

@@ -68,16 +68,18 @@ export async function submitReport(
   const current = periodOf(chinaDate(now), plan.reporting_period);
   const open = [previousPeriod(current), current];
   if (!open.includes(input.period)) {
-    throw new AppError(
-      'PLAN_REPORT_PERIOD_CLOSED',
-      `只能报送本期（${current}）或上一期（${open[0]}）的进展。 Only ${open[0]} or ${current} may be reported now.`,
-      {
-        errors: [
-          { field: '/body/period', rule: 'open_period', message: `must be one of ${open.join(', ')}` },
-        ],
-        extra: { openPeriods: open },
-      },
-    );
+    throw new AppError('PLAN_REPORT_PERIOD_CLOSED', `Only ${open[0]} or ${current} may be reported now.`, {
+      params: { period: input.period, previous: open[0] ?? '', current },
+      errors: [
+        {
+          field: '/body/period',
+          rule: 'open_period',
+          message: `must be one of ${open.join(', ')}`,
+          params: { allowed: open },
+        },
+      ],
+      extra: { openPeriods: open },
+    });
   }
   const evidenceIds = input.evidenceFileIds ?? [];
   const milestoneIds = input.completedMilestoneIds ?? [];
@@ -103,8 +105,8 @@ export async function submitReport(
     if (notCompletable.length > 0) {
       throw new AppError(
         'PLAN_MILESTONE_NOT_COMPLETABLE',
-        '所列节点须为本部门在该措施下尚未完成的节点。 Only your department’s open milestones of this measure can be completed.',
-        { errors: notCompletable },
+        'Only your department’s open milestones of this measure can be completed.',
+        { params: { count: notCompletable.length }, errors: notCompletable },
       );
     }
 
@@ -141,6 +143,7 @@ export async function submitReport(
           field: `/body/evidenceFileIds/${i}`,
           rule: 'evidence_type',
           message: `must be one of: ${EVIDENCE_KINDS.join(', ')}`,
+          params: { allowed: EVIDENCE_KINDS },
         });
       }
       totalBytes += file.sizeBytes;
@@ -151,13 +154,14 @@ export async function submitReport(
         field: '/body/evidenceFileIds',
         rule: 'max_total_bytes',
         message: `evidence of one report may total at most ${EVIDENCE_MAX_TOTAL_BYTES} bytes`,
+        params: { limit: EVIDENCE_MAX_TOTAL_BYTES },
       });
     }
     if (rejected.length > 0) {
       throw new AppError(
         'PLAN_EVIDENCE_REJECTED',
-        '佐证材料须为本人上传、尚未用于其他事项的文档或图片。 Evidence must be your own, unattached document or image uploads.',
-        { errors: rejected },
+        'Evidence must be your own, unattached document or image uploads.',
+        { params: { count: rejected.length }, errors: rejected },
       );
     }
 

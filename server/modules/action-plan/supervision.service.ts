@@ -27,7 +27,6 @@ import { summariseStates } from './plan-import.service.ts';
 
 /** The leading-group office's department code (config/departments.json). */
 export const LEADING_GROUP_OFFICE_CODE = 'LGO';
-const SYSTEM_ORIGIN: AuditOrigin = { system: 'action-plan.supervise' };
 
 type Reason = 'milestone_overdue' | 'report_missing';
 type Kind = 'reminder' | 'escalation';
@@ -138,6 +137,7 @@ async function raiseNotice(
   kind: Kind,
   item: OverdueItem,
   to: Recipients,
+  origin: AuditOrigin,
 ): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     const noticeId = await insertNoticeOnce(trx, {
@@ -176,7 +176,7 @@ async function raiseNotice(
         await notifyUser(trx, { ...content, userId, dedupeKey: dedupe(`user:${userId}`) });
       }
     }
-    await appendAudit(trx, SYSTEM_ORIGIN, {
+    await appendAudit(trx, origin, {
       action: kind === 'reminder' ? 'plan.reminder_sent' : 'plan.escalated',
       subjectType: 'supervision_notice',
       subjectId: noticeId,
@@ -208,7 +208,8 @@ export interface SupervisionResult {
  * item, and one 督办单 once it is `escalation_workdays` working days overdue. Idempotent: notices are deduplicated
  * by key, so running it again the same day creates nothing.
  */
-export async function runSupervision(ctx: AppContext): Promise<SupervisionResult> {
+/** `origin`: the supervise job's system actor. */
+export async function runSupervision(ctx: AppContext, origin: AuditOrigin): Promise<SupervisionResult> {
   const plan = await findCurrentPlan(ctx.db);
   if (!plan) return { plan: null, overdue: 0, reminders: 0, escalations: 0 };
   const [office, officeUserIds, departments, snapshot] = await Promise.all([
@@ -226,10 +227,10 @@ export async function runSupervision(ctx: AppContext): Promise<SupervisionResult
   const items = findOverdueItems(snapshot);
   const result: SupervisionResult = { plan: plan.code, overdue: items.length, reminders: 0, escalations: 0 };
   for (const item of items) {
-    if (await raiseNotice(ctx, plan, 'reminder', item, to)) result.reminders++;
+    if (await raiseNotice(ctx, plan, 'reminder', item, to, origin)) result.reminders++;
     if (
       item.overdueWorkdays >= plan.escalation_workdays &&
-      (await raiseNotice(ctx, plan, 'escalation', item, to))
+      (await raiseNotice(ctx, plan, 'escalation', item, to, origin))
     ) {
       result.escalations++;
     }

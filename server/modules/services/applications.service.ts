@@ -28,7 +28,9 @@ async function visibleApplication(ctx: AppContext, actor: Actor, id: string): Pr
       return row;
     }
   }
-  throw new AppError('NOT_FOUND', `没有这个办件：${id}`);
+  throw new AppError('NOT_FOUND', `No application ${id}.`, {
+    params: { reason: 'services-application', id },
+  });
 }
 
 export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationDto> {

@@ -5,12 +5,13 @@
  */
 import path from 'node:path';
 import { Type, type Static, type TSchema } from 'typebox';
-import { appendAudit, type AuditOrigin } from '../../kernel/audit.ts';
+import { appendAudit, systemOrigin, type AuditOrigin } from '../../kernel/audit.ts';
 import { chinaDate } from '../../kernel/china-time.ts';
 import { readConfigFile } from '../../kernel/config-files.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import type { Db } from '../../kernel/db/database.ts';
 import { AppError, type FieldViolation } from '../../kernel/errors.ts';
+import { systemActor } from '../../kernel/policy.ts';
 import { listDepartments } from '../identity/index.ts';
 import {
   checkBundle,
@@ -106,6 +107,9 @@ export function readBundlesConfig(): BundleInput[] {
 }
 
 /** Items and bundles from config/services/ that are not stored yet; stored ones (maybe edited) are left alone. */
+/** The start-up step that loads the shipped catalogue, recorded as `system:seed`. */
+const CATALOGUE_SEEDER = systemActor('seed');
+
 export async function seedServicesCatalogue(ctx: AppContext): Promise<{ items: number; bundles: number }> {
   const items = readItemsConfig();
   const bundles = readBundlesConfig();
@@ -152,15 +156,11 @@ export async function seedServicesCatalogue(ctx: AppContext): Promise<{ items: n
       newBundles.map((b) => bundleRow(b)),
     );
     if (newItems.length + newBundles.length > 0) {
-      await appendAudit(
-        trx,
-        { system: 'seed' },
-        {
-          action: 'services.catalogue_seeded',
-          subjectType: 'service_bundle',
-          detail: { items: newItems.length, bundles: newBundles.length },
-        },
-      );
+      await appendAudit(trx, systemOrigin(CATALOGUE_SEEDER), {
+        action: 'services.catalogue_seeded',
+        subjectType: 'service_bundle',
+        detail: { items: newItems.length, bundles: newBundles.length },
+      });
     }
     return { items: newItems.length, bundles: newBundles.length };
   });
@@ -346,7 +346,7 @@ export async function listItems(ctx: AppContext): Promise<ServiceItemDto[]> {
 
 export async function getItem(ctx: AppContext, code: string): Promise<ServiceItemDto> {
   const i = (await getCatalogue(ctx)).items.get(code);
-  if (!i) throw new AppError('NOT_FOUND', `没有这个政务服务事项：${code}`);
+  if (!i) throw itemNotFound(code);
   return itemDto(i);
 }
 
@@ -363,7 +363,7 @@ export async function listBundles(
 export async function getBundle(ctx: AppContext, code: string): Promise<BundleDto> {
   const c = await getCatalogue(ctx);
   const b = c.bundles.get(code);
-  if (!b) throw new AppError('NOT_FOUND', `没有这个“一件事”套餐：${code}`);
+  if (!b) throw bundleNotFound(code);
   return bundleDto(b, c.items);
 }
 
@@ -374,12 +374,38 @@ export async function findBundleForUse(
 ): Promise<{ bundle: CatalogueBundle; catalogue: Catalogue }> {
   const c = await getCatalogue(ctx);
   const b = c.bundles.get(code);
-  if (!b) throw new AppError('NOT_FOUND', `没有这个“一件事”套餐：${code}`);
+  if (!b) throw bundleNotFound(code);
   return { bundle: b, catalogue: c };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Administration (services.manage)
+
+function itemNotFound(code: string): AppError {
+  return new AppError('NOT_FOUND', `No service item ${code}.`, { params: { reason: 'services-item', code } });
+}
+
+function bundleNotFound(code: string): AppError {
+  return new AppError('NOT_FOUND', `No bundle ${code}.`, { params: { reason: 'services-bundle', code } });
+}
+
+function codeMismatch(pathCode: string, bodyCode: string): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `Body code ${bodyCode} differs from the code ${pathCode} in the path.`,
+    {
+      params: { reason: 'services-code-mismatch', code: pathCode, bodyCode },
+      errors: [
+        {
+          field: '/body/code',
+          rule: 'const',
+          message: 'must equal the code in the path',
+          params: { value: pathCode },
+        },
+      ],
+    },
+  );
+}
 
 async function resolveDepartment(db: Db, input: ServiceItemInput): Promise<string> {
   const depts = await listDepartments(db);
@@ -387,7 +413,8 @@ async function resolveDepartment(db: Db, input: ServiceItemInput): Promise<strin
     ? depts.find((x) => x.id === input.departmentId)
     : depts.find((x) => x.code === input.departmentCode);
   if (!d) {
-    throw new AppError('SERVICES_ITEM_INVALID', '请选择部门登记库中的部门。', {
+    throw new AppError('SERVICES_ITEM_INVALID', 'Choose a department of the department register.', {
+      params: { reason: 'department-unknown' },
       errors: [
         {
           field: '/body/departmentId',
@@ -411,11 +438,13 @@ function checkItemInput(input: ServiceItemInput): void {
         field: `/body/materials/${i}/code`,
         rule: 'unique',
         message: `material ${m.code} twice`,
+        params: { value: m.code },
       });
     codes.add(m.code);
   });
   if (errors.length > 0) {
     throw new AppError('SERVICES_ITEM_INVALID', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      params: { reason: 'definition', count: errors.length },
       errors,
     });
   }
@@ -429,18 +458,17 @@ export async function saveItem(
   code?: string,
 ): Promise<ServiceItemDto> {
   if (mode === 'update' && code !== input.code) {
-    throw new AppError('VALIDATION_FAILED', '路径中的代码与请求体不一致。', {
-      errors: [{ field: '/body/code', rule: 'const', message: 'must equal the code in the path' }],
-    });
+    throw codeMismatch(code ?? '', input.code);
   }
   checkItemInput(input);
   const departmentId = await resolveDepartment(ctx.db, input);
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await lockItem(trx, input.code);
     if (mode === 'create' && existing)
-      throw new AppError('SERVICES_CODE_TAKEN', `事项代码 ${input.code} 已存在。`);
-    if (mode === 'update' && !existing)
-      throw new AppError('NOT_FOUND', `没有这个政务服务事项：${input.code}`);
+      throw new AppError('SERVICES_CODE_TAKEN', `Service item code ${input.code} is taken.`, {
+        params: { reason: 'item', code: input.code },
+      });
+    if (mode === 'update' && !existing) throw itemNotFound(input.code);
     const row = {
       name: input.name,
       department_id: departmentId,
@@ -473,9 +501,7 @@ export async function saveBundle(
   code?: string,
 ): Promise<BundleDto> {
   if (mode === 'update' && code !== input.code) {
-    throw new AppError('VALIDATION_FAILED', '路径中的代码与请求体不一致。', {
-      errors: [{ field: '/body/code', rule: 'const', message: 'must equal the code in the path' }],
-    });
+    throw codeMismatch(code ?? '', input.code);
   }
   invalidateCatalogue(ctx);
   const catalogue = await getCatalogue(ctx);
@@ -488,6 +514,7 @@ export async function saveBundle(
       'SERVICES_BUNDLE_INVALID',
       problems.map((e) => `${e.field}: ${e.message}`).join('; '),
       {
+        params: { count: problems.length },
         errors: problems,
       },
     );
@@ -496,9 +523,10 @@ export async function saveBundle(
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await lockBundle(trx, input.code);
     if (mode === 'create' && existing)
-      throw new AppError('SERVICES_CODE_TAKEN', `套餐代码 ${input.code} 已存在。`);
-    if (mode === 'update' && !existing)
-      throw new AppError('NOT_FOUND', `没有这个“一件事”套餐：${input.code}`);
+      throw new AppError('SERVICES_CODE_TAKEN', `Bundle code ${input.code} is taken.`, {
+        params: { reason: 'bundle', code: input.code },
+      });
+    if (mode === 'update' && !existing) throw bundleNotFound(input.code);
     const row = bundleRow(
       { ...input, launchedOn: input.launchedOn ?? existing?.launched_on ?? today },
       today,

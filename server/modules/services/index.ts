@@ -3,6 +3,7 @@
  * tasks, supplements (补正), simple deregistration notices, and the opening-time metrics. Contract:
  * docs/services-api.md.
  */
+import { defineAuditActions } from '../../kernel/audit.ts';
 import type { AppContext, ModuleManifest } from '../../kernel/context.ts';
 import { definePermissions, type FileAccessCheck } from '../../kernel/policy.ts';
 import { OWNER_MODULE } from './material-check.ts';
@@ -13,6 +14,7 @@ import { seedDemoJob, servicesJobs } from './services.jobs.ts';
 import { servicesMetrics } from './services.metrics.ts';
 import { ServicesErrors } from './services.errors.ts';
 import { servicesRoutes } from './services.routes.ts';
+import type { WorkflowAuditDetail } from './transition.ts';
 
 const permissions = definePermissions({
   'services.apply': '企业、个人：在线申办事项与一件事、补正材料、查看办件进度与结果',
@@ -26,6 +28,54 @@ declare module '../../kernel/policy.ts' {
     services: typeof permissions;
   }
 }
+
+declare module '../../kernel/audit.ts' {
+  interface AuditActions {
+    'services.catalogue_seeded': { items: number; bundles: number };
+    'services.item_created': ServiceItemAuditDetail;
+    'services.item_updated': ServiceItemAuditDetail;
+    'services.bundle_created': BundleAuditDetail;
+    'services.bundle_updated': BundleAuditDetail;
+    'services.application_submitted': WorkflowAuditDetail;
+    'services.task_claimed': WorkflowAuditDetail;
+    'services.task_approved': WorkflowAuditDetail;
+    'services.task_rejected': WorkflowAuditDetail;
+    'services.supplement_requested': WorkflowAuditDetail;
+    'services.supplement_answered': WorkflowAuditDetail;
+    'services.notice_objected': WorkflowAuditDetail;
+    'services.notice_ended': WorkflowAuditDetail;
+    'services.notices_closed': { completed: number; asOf: string };
+  }
+}
+
+interface ServiceItemAuditDetail {
+  name: string;
+  departmentId: string;
+  deadlineWorkdays: number;
+}
+
+interface BundleAuditDetail {
+  name: string;
+  items: readonly string[];
+  active: boolean;
+}
+
+const auditActions = defineAuditActions([
+  'services.catalogue_seeded',
+  'services.item_created',
+  'services.item_updated',
+  'services.bundle_created',
+  'services.bundle_updated',
+  'services.application_submitted',
+  'services.task_claimed',
+  'services.task_approved',
+  'services.task_rejected',
+  'services.supplement_requested',
+  'services.supplement_answered',
+  'services.notice_objected',
+  'services.notice_ended',
+  'services.notices_closed',
+]);
 
 // Materials and results attached to an application are readable by whoever may see the application.
 const applicationFileAccess: FileAccessCheck = async (actor, ownerId, db) => {
@@ -44,6 +94,7 @@ export function servicesModule(ctx: AppContext): ModuleManifest {
     name: 'services',
     errors: [ServicesErrors],
     permissions,
+    auditActions,
     fileAccess: { [OWNER_MODULE]: applicationFileAccess },
     routes: servicesRoutes,
     jobs: servicesJobs(ctx),

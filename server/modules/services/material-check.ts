@@ -39,6 +39,7 @@ export async function checkMaterialFile(
       field: `${field}/fileId`,
       rule: 'accept',
       message: `${spec.name}: file type ${file.contentType} not accepted (allowed: ${spec.accept.join(', ')})`,
+      params: { material: spec.name, type: file.contentType, allowed: spec.accept },
     });
   }
   if (file.sizeBytes > spec.maxBytes) {
@@ -46,6 +47,7 @@ export async function checkMaterialFile(
       field: `${field}/fileId`,
       rule: 'maxBytes',
       message: `${spec.name}: file is ${file.sizeBytes} bytes, at most ${spec.maxBytes}`,
+      params: { material: spec.name, size: file.sizeBytes, limit: spec.maxBytes },
     });
   }
   return file;
@@ -53,6 +55,7 @@ export async function checkMaterialFile(
 
 export function failValidation(errors: FieldViolation[]): never {
   throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    params: { count: errors.length },
     errors,
   });
 }

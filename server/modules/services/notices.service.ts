@@ -41,11 +41,19 @@ export async function fileObjection(
   const [cal, catalogue] = await Promise.all([getWorkCalendar(ctx), getCatalogue(ctx)]);
   return ctx.db.transaction().execute(async (trx) => {
     const notice = await lockNotice(trx, noticeId);
-    if (!notice) throw new AppError('NOT_FOUND', `没有这条注销公示：${noticeId}`);
-    if (notice.status !== 'running' || today > notice.ends_on) {
-      throw new AppError('SERVICES_NOTICE_CLOSED', '公示期已结束，不再受理异议。', {
-        extra: { status: notice.status },
+    if (!notice)
+      throw new AppError('NOT_FOUND', `No deregistration notice ${noticeId}.`, {
+        params: { reason: 'services-notice', id: noticeId },
       });
+    if (notice.status !== 'running' || today > notice.ends_on) {
+      throw new AppError(
+        'SERVICES_NOTICE_CLOSED',
+        'The notice period is over; no more objections are taken.',
+        {
+          params: { status: notice.status },
+          extra: { status: notice.status },
+        },
+      );
     }
     const objection = await insertObjection(trx, {
       notice_id: notice.id,
@@ -84,7 +92,8 @@ export async function fileObjection(
 }
 
 /** Ends every running notice whose last day is before today and completes its deregistration. Idempotent. */
-export async function closeDueNotices(ctx: AppContext): Promise<{ completed: number }> {
+/** `origin`: the close-notices job's system actor. */
+export async function closeDueNotices(ctx: AppContext, origin: AuditOrigin): Promise<{ completed: number }> {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const due = await dueNotices(ctx.db, today, 1000);
@@ -103,7 +112,7 @@ export async function closeDueNotices(ctx: AppContext): Promise<{ completed: num
         cal,
         catalogue,
         actorName: '系统',
-        origin: { system: 'services.close-notices' },
+        origin,
         action: 'services.notice_ended',
       });
       await updateNotice(trx, n.id, { status: 'ended' });
@@ -113,15 +122,11 @@ export async function closeDueNotices(ctx: AppContext): Promise<{ completed: num
   }
   if (completed > 0) {
     await ctx.db.transaction().execute((trx) =>
-      appendAudit(
-        trx,
-        { system: 'services.close-notices' },
-        {
-          action: 'services.notices_closed',
-          subjectType: 'service_notice',
-          detail: { completed, asOf: today },
-        },
-      ),
+      appendAudit(trx, origin, {
+        action: 'services.notices_closed',
+        subjectType: 'service_notice',
+        detail: { completed, asOf: today },
+      }),
     );
   }
   return { completed };

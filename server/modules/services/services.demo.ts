@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { chinaDate, FixedClock } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
-import type { Actor } from '../../kernel/policy.ts';
+import type { Actor, SystemActor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { storeUpload } from '../files/index.ts';
 import { findActorByUsername } from '../identity/index.ts';
@@ -54,6 +54,7 @@ export async function sampleMaterials(
 
 export async function submitSample(
   ctx: AppContext,
+  seeder: SystemActor,
   actor: Actor,
   bundleCode: string,
   overrides: Record<string, unknown> = {},
@@ -69,11 +70,18 @@ export async function submitSample(
     ctx,
     actor,
     { bundleCode, form, materials: await sampleMaterials(ctx, actor, bundleCode), promise: false },
-    { actor, system: 'services.seed-demo' },
+    { actor, system: seeder.name },
   );
 }
 
-export async function seedDemoApplications(ctx: AppContext): Promise<{ created: number }> {
+/**
+ * `seeder`: the seed-demo job's system actor. The demo applications are acted by the demo accounts themselves
+ * (they are real users of the demo data); the job is named alongside in the audit origin.
+ */
+export async function seedDemoApplications(
+  ctx: AppContext,
+  seeder: SystemActor,
+): Promise<{ created: number }> {
   const ent = await findActorByUsername(ctx.db, 'ent');
   if (!ent?.enterpriseId) return { created: 0 };
   if (await hasApplications(ctx.db, ent.userId)) return { created: 0 };
@@ -87,7 +95,7 @@ export async function seedDemoApplications(ctx: AppContext): Promise<{ created: 
   const day = cal.addWorkdays(today, -2);
   const clock = new FixedClock(`${day}T01:20:00Z`); // 09:20 China time
   const demo: AppContext = { ...ctx, clock };
-  const origin = (a: Actor) => ({ actor: a, system: 'services.seed-demo' });
+  const origin = (a: Actor) => ({ actor: a, system: seeder.name });
   let created = 0;
 
   const process = async (app: ApplicationDto, stepMinutes: number, stopAfter = Infinity) => {
@@ -115,19 +123,19 @@ export async function seedDemoApplications(ctx: AppContext): Promise<{ created: 
   };
 
   // 企业开办: submitted 09:20, finished before noon.
-  const opening = await submitSample(demo, ent, 'enterprise-opening', {
+  const opening = await submitSample(demo, seeder, ent, 'enterprise-opening', {
     companyName: '苏州相城云启智能科技有限公司',
   });
   created++;
   await process(opening, 12);
 
   clock.advance(90 * 60_000);
-  const change = await submitSample(demo, ent, 'enterprise-change', { changeItems: ['住所'] });
+  const change = await submitSample(demo, seeder, ent, 'enterprise-change', { changeItems: ['住所'] });
   created++;
   await process(change, 15, 2);
 
   clock.advance(60 * 60_000);
-  const restaurant = await submitSample(demo, ent, 'restaurant-opening', {
+  const restaurant = await submitSample(demo, seeder, ent, 'restaurant-opening', {
     companyName: '苏州相城阳澄味道餐饮有限公司',
   });
   created++;
@@ -153,12 +161,12 @@ export async function seedDemoApplications(ctx: AppContext): Promise<{ created: 
   }
 
   clock.set(ctx.clock.now().toISOString());
-  await submitSample(demo, ent, 'utilities-connection');
+  await submitSample(demo, seeder, ent, 'utilities-connection');
   created++;
 
   const person = await findActorByUsername(ctx.db, 'person');
   if (person) {
-    await submitSample(demo, person, 'retirement');
+    await submitSample(demo, seeder, person, 'retirement');
     created++;
   }
   return { created };

@@ -7,7 +7,10 @@ export const ServicesErrors = defineErrors({
   SERVICES_SUPPLEMENT_ANSWERED: { status: 409, title: 'The supplement request was already answered' },
   SERVICES_NOTICE_CLOSED: { status: 409, title: 'The deregistration notice is no longer running' },
   SERVICES_CREDIT_BLOCKED: { status: 422, title: 'The applicant is blocked by a credit sanction' },
-  SERVICES_PROMISE_REFUSED: { status: 422, title: '告知承诺 is not available to this applicant' },
+  SERVICES_PROMISE_REFUSED: {
+    status: 422,
+    title: 'The notify-and-promise procedure is not available to this applicant',
+  },
   SERVICES_BUNDLE_INACTIVE: { status: 422, title: 'The bundle is not open for applications' },
   SERVICES_ENTERPRISE_REQUIRED: {
     status: 422,

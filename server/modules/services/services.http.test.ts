@@ -367,6 +367,7 @@ describe('deadlines, supplements and the work queue', () => {
     expect((await w.call('POST', `/api/services/tasks/${review.id}/approve`, sci, {})).json()).toMatchObject({
       code: 'SERVICES_TASK_STATE',
       status: 'pending',
+      params: { status: 'pending', action: 'approve' },
     });
     expect((await w.call('POST', `/api/services/tasks/${pay.id}/claim`, fin)).statusCode).toBe(409);
     expect((await w.call('POST', `/api/services/tasks/${review.id}/claim`, sci)).statusCode).toBe(200);
@@ -440,7 +441,10 @@ describe('credit gate', () => {
     const res = await w.submit(w.ent, await w.sampleSubmission(w.ent, 'employee-hiring'));
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('SERVICES_CREDIT_BLOCKED');
-    expect(res.json().detail).toContain('失信被执行人不得申办');
+    const params = res.json<{ params: { measures: string; codes: string[]; count: number } }>().params;
+    expect(params.codes).toContain('test-block-application');
+    expect(params.measures).toContain('失信被执行人不得申办');
+    expect(params.count).toBe(params.codes.length);
   });
 });
 

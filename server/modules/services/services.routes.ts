@@ -131,11 +131,16 @@ export function servicesRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       if (readIdempotencyKey(req) === undefined) {
-        throw new AppError('VALIDATION_FAILED', '提交申请须带 Idempotency-Key 请求头。', {
-          errors: [
-            { field: '/headers/idempotency-key', rule: 'required', message: 'Idempotency-Key is required' },
-          ],
-        });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Submitting an application needs an Idempotency-Key header.',
+          {
+            params: { reason: 'services-idempotency-key-required' },
+            errors: [
+              { field: '/headers/idempotency-key', rule: 'required', message: 'Idempotency-Key is required' },
+            ],
+          },
+        );
       }
       return withIdempotency(ctx, req, reply, async () => ({
         status: 201,

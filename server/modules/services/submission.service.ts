@@ -29,16 +29,25 @@ export async function submitApplication(
   origin: AuditOrigin,
 ): Promise<ApplicationDto> {
   const { bundle, catalogue } = await findBundleForUse(ctx, input.bundleCode);
-  if (!bundle.active) throw new AppError('SERVICES_BUNDLE_INACTIVE', `“${bundle.name}”暂未开放申请。`);
+  if (!bundle.active)
+    throw new AppError('SERVICES_BUNDLE_INACTIVE', `${bundle.code} is not open for applications.`, {
+      params: { code: bundle.code, name: bundle.name },
+    });
   if (bundle.kind === 'simple_deregistration' && !actor.enterpriseId) {
-    throw new AppError('SERVICES_ENTERPRISE_REQUIRED', '简易注销须由企业账号申请。');
+    throw new AppError(
+      'SERVICES_ENTERPRISE_REQUIRED',
+      'Simple deregistration is applied for by an enterprise account.',
+      {
+        params: { code: bundle.code, name: bundle.name },
+      },
+    );
   }
   const errors: FieldViolation[] = [];
   if (input.promise && !bundle.composed.promiseAllowed) {
     errors.push({
       field: '/body/promise',
       rule: 'promiseAllowed',
-      message: 'this bundle offers no 告知承诺',
+      message: 'this bundle offers no promise (告知承诺) procedure',
     });
   }
   errors.push(...validateForm(bundle.composed.formSchema, input.form));
@@ -98,13 +107,14 @@ export async function submitApplication(
     const promiseOnly = gate.reasons
       .filter((r) => r.decision === 'block')
       .every((r) => r.purpose === 'commitment');
+    const blocking = gate.reasons.filter((r) => r.decision === 'block');
+    // The measures' own messages (configured data) are joined into one scalar so the web can place them.
+    const measures = blocking.map((r) => r.message).join('; ');
+    const codes = blocking.map((r) => r.code);
     throw new AppError(
       promiseOnly ? 'SERVICES_PROMISE_REFUSED' : 'SERVICES_CREDIT_BLOCKED',
-      `${promiseOnly ? '不适用告知承诺' : '受信用惩戒措施限制，不能申请'}：${gate.reasons
-        .filter((r) => r.decision === 'block')
-        .map((r) => r.message)
-        .join('；')}`,
-      { extra: { reasons: gate.reasons } },
+      `${promiseOnly ? 'The promise procedure is not available' : 'Blocked by a credit sanction'}: ${measures}`,
+      { params: { measures, codes, count: blocking.length }, extra: { reasons: gate.reasons } },
     );
   }
 

@@ -32,7 +32,9 @@ export async function answerSupplement(
 ): Promise<ApplicationDto> {
   const app = await findApplication(ctx.db, applicationId);
   if (!app || !isApplicant(actor, { applicantId: app.applicant_id, enterpriseId: app.enterprise_id })) {
-    throw new AppError('NOT_FOUND', `没有这个办件：${applicationId}`);
+    throw new AppError('NOT_FOUND', `No application ${applicationId}.`, {
+      params: { reason: 'services-application', id: applicationId },
+    });
   }
   const catalogue = await getCatalogue(ctx);
   const bundle = catalogue.bundles.get(app.bundle_code);
@@ -55,8 +57,12 @@ export async function answerSupplement(
   const cal = await getWorkCalendar(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     const s = await lockSupplement(trx, applicationId, supplementId);
-    if (!s) throw new AppError('NOT_FOUND', `没有这项补正要求：${supplementId}`);
-    if (s.answered_at) throw new AppError('SERVICES_SUPPLEMENT_ANSWERED', '该补正要求已答复。');
+    if (!s)
+      throw new AppError('NOT_FOUND', `No supplement request ${supplementId}.`, {
+        params: { reason: 'services-supplement', id: supplementId },
+      });
+    if (s.answered_at)
+      throw new AppError('SERVICES_SUPPLEMENT_ANSWERED', 'The supplement request was already answered.');
     const task = await findTask(trx, s.task_id);
     if (!task) throw new Error(`supplement ${s.id} names no task`);
     for (const f of files)

@@ -13,7 +13,7 @@ import type { QueuePageDto, QueueQueryInput, QueueTaskDto } from './applications
 import { getCatalogue, servicesSettings, type Catalogue } from './catalogue.service.ts';
 import { canActOnTask } from './services.policy.ts';
 import { OPEN_TASK_STATUSES, type TaskStatus, type WorkCalendarLike } from './services.workflow.ts';
-import { runTransition } from './transition.ts';
+import { runTransition, type WorkflowAuditAction } from './transition.ts';
 
 const RUNNING: readonly TaskStatus[] = ['pending', 'claimed'];
 
@@ -59,7 +59,10 @@ function queueDto(
 }
 
 function departmentOf(actor: Actor): string {
-  if (!actor.departmentId) throw new AppError('FORBIDDEN', '办件任务只对部门工作人员开放。');
+  if (!actor.departmentId)
+    throw new AppError('FORBIDDEN', 'Application tasks are open to department officers only.', {
+      params: { reason: 'services-department-only' },
+    });
   return actor.departmentId;
 }
 
@@ -94,7 +97,9 @@ export async function listQueue(ctx: AppContext, actor: Actor, q: QueueQueryInpu
 async function visibleTask(ctx: AppContext, actor: Actor, id: string): Promise<QueueRow> {
   const row = await findQueueRow(ctx.db, id);
   if (!row || !canActOnTask(actor, { departmentId: row.department_id })) {
-    throw new AppError('NOT_FOUND', `没有这个办件任务：${id}`);
+    throw new AppError('NOT_FOUND', `No application task ${id}.`, {
+      params: { reason: 'services-task', id },
+    });
   }
   return row;
 }
@@ -117,7 +122,7 @@ type TaskAction =
   | { type: 'reject'; reason: string }
   | { type: 'request_supplement'; reason: string; materials: string[] };
 
-const AUDIT_ACTION: Record<TaskAction['type'], string> = {
+const AUDIT_ACTION: Record<TaskAction['type'], WorkflowAuditAction> = {
   claim: 'services.task_claimed',
   approve: 'services.task_approved',
   reject: 'services.task_rejected',
@@ -139,9 +144,16 @@ export async function actOnTask(
     );
     const unknown = action.materials.findIndex((m) => !known.has(m));
     if (unknown >= 0) {
-      throw new AppError('VALIDATION_FAILED', `不认识的材料：${action.materials[unknown]}`, {
+      const material = action.materials[unknown] ?? '';
+      throw new AppError('VALIDATION_FAILED', `Unknown material: ${material}`, {
+        params: { reason: 'services-material-unknown', material },
         errors: [
-          { field: `/body/materials/${unknown}`, rule: 'exists', message: 'not a material of this bundle' },
+          {
+            field: `/body/materials/${unknown}`,
+            rule: 'exists',
+            message: 'not a material of this bundle',
+            params: { value: material },
+          },
         ],
       });
     }

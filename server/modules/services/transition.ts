@@ -75,19 +75,31 @@ export function estimateOrNull(app: WfApplication, today: string, cal: WorkCalen
 export function refusalError(r: Refusal): AppError {
   switch (r.reason) {
     case 'unknown_task':
-      return new AppError('NOT_FOUND', `没有这个任务：${r.key}`);
+      return new AppError('NOT_FOUND', `No task ${r.key} in this application.`, {
+        params: { reason: 'services-application-task', key: r.key },
+      });
     case 'wrong_state':
-      return new AppError('SERVICES_TASK_STATE', `当前状态“${r.status}”不能执行“${r.action}”。`, {
+      return new AppError('SERVICES_TASK_STATE', `A task in status ${r.status} does not allow ${r.action}.`, {
+        params: { status: r.status, action: r.action },
         extra: { status: r.status, action: r.action },
       });
     case 'not_claimer':
-      return new AppError('SERVICES_TASK_NOT_CLAIMER', '该任务已由其他工作人员认领，只有认领人可以办理。', {
-        extra: { claimed: true },
-      });
+      return new AppError(
+        'SERVICES_TASK_NOT_CLAIMER',
+        'Another officer has claimed the task; only the claimer can act on it.',
+        {
+          extra: { claimed: true },
+        },
+      );
     case 'application_closed':
-      return new AppError('SERVICES_APPLICATION_CLOSED', `办件已结束（${r.status}）。`, {
-        extra: { status: r.status },
-      });
+      return new AppError(
+        'SERVICES_APPLICATION_CLOSED',
+        `The application is already finished (${r.status}).`,
+        {
+          params: { status: r.status },
+          extra: { status: r.status },
+        },
+      );
   }
 }
 
@@ -139,12 +151,42 @@ interface TransitionCommon {
   actorName: string;
   origin: AuditOrigin;
   /** Audit action name, e.g. `services.task_approved`. */
-  action: string;
+  action: WorkflowAuditAction;
   /** Free text for the task's comment (approve comment, reject reason, supplement reason). */
   comment?: string | null;
   /** The acting user (claim). */
   actor?: { userId: string; displayName: string };
 }
+
+/** The audit actions a workflow command is recorded under (declared in the module's manifest). */
+export type WorkflowAuditAction =
+  | 'services.application_submitted'
+  | 'services.task_claimed'
+  | 'services.task_approved'
+  | 'services.task_rejected'
+  | 'services.supplement_requested'
+  | 'services.supplement_answered'
+  | 'services.notice_objected'
+  | 'services.notice_ended';
+
+/** What a workflow audit entry records: the submission, or the command with the status change and events. */
+export type WorkflowAuditDetail =
+  | {
+      number: string;
+      bundle: string;
+      promise: boolean;
+      creditFlags: string[];
+      tasks: number;
+      status: string;
+    }
+  | {
+      number: string;
+      command: string;
+      task?: string;
+      from: string;
+      to: string;
+      events: string[];
+    };
 
 export type TransitionInput = TransitionCommon &
   (
@@ -166,7 +208,10 @@ export interface TransitionResult {
 /** Loads a stored application and its workflow state, the application locked until commit. */
 async function load(trx: Db, applicationId: string, catalogue: Catalogue) {
   const app = await findApplication(trx, applicationId, true);
-  if (!app) throw new AppError('NOT_FOUND', `没有这个办件：${applicationId}`);
+  if (!app)
+    throw new AppError('NOT_FOUND', `No application ${applicationId}.`, {
+      params: { reason: 'services-application', id: applicationId },
+    });
   const bundle = catalogue.bundles.get(app.bundle_code);
   const kind = bundle?.kind ?? 'standard';
   const tasks = await tasksOf(trx, app.id);

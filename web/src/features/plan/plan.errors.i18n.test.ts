@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatMessage, LOCALES } from '../../app/i18n.ts';
+import { planErrorWords } from './plan.errors.i18n.ts';
+
+// Vitest runs from the repository root. The web must not import server code: the codes come from the contract the server is tested against
+// (server/kernel/errors-doc.test.ts keeps docs/errors.md equal to the registered codes).
+const doc = readFileSync(path.resolve(process.cwd(), 'docs/errors.md'), 'utf8');
+const section = doc.slice(
+  doc.indexOf('\n## Action plan\n'),
+  doc.indexOf('\n## ', doc.indexOf('\n## Action plan\n') + 1),
+);
+const codes = [...section.matchAll(/^### `([A-Z0-9_]+)`$/gm)].map((m) => `errors.${m[1]}`);
+const reasons = [...section.matchAll(/`([A-Z][A-Z0-9_]+)\.([a-z][a-z0-9-]*)`/g)].map(
+  (m) => `errors.${m[1]}.${m[2]}`,
+);
+const documented = new Set([...codes, ...reasons]);
+
+function englishOf(key: string): string {
+  const en: Readonly<Record<string, string>> = planErrorWords['en-US'];
+  return en[key] ?? '';
+}
+
+function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+describe('plan error sentences', () => {
+  it('reads the action plan section of docs/errors.md', () => {
+    expect(codes).toContain('errors.PLAN_TEXT_INVALID');
+    expect(reasons).toContain('errors.NOT_FOUND.plan-measure');
+  });
+
+  it('has a sentence in both languages for every documented code and reason, and nothing else', () => {
+    for (const locale of LOCALES) {
+      expect(Object.keys(planErrorWords[locale]).sort(), locale).toEqual([...documented].sort());
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const [key, zh] of Object.entries(planErrorWords['zh-CN'])) {
+      expect(placeholdersOf(englishOf(key)), key).toEqual(placeholdersOf(zh));
+    }
+  });
+
+  it('leaves no brace once every placeholder is filled', () => {
+    for (const locale of LOCALES) {
+      for (const [key, template] of Object.entries(planErrorWords[locale])) {
+        const vars = Object.fromEntries(placeholdersOf(template).map((p) => [p, 2]));
+        expect(formatMessage(locale, template, vars), key).not.toMatch(/[{}]/);
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
-import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
+import { servicesNavEnUS, servicesNavZhCN } from '../features/services/services.nav-words.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -400,7 +400,7 @@ const zhCN = {
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
   ...planZhCN,
-  ...servicesZhCN,
+  ...servicesNavZhCN,
   ...policyZhCN,
   ...creditZhCN,
   ...errorsZhCN,
@@ -408,7 +408,8 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = never;
+type FeatureMessageKey =
+  never | keyof (typeof import('../features/services/services.i18n.ts'))['servicesZhCN'];
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -808,7 +809,7 @@ const enUS: Dictionary = {
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
   ...planEnUS,
-  ...servicesEnUS,
+  ...servicesNavEnUS,
   ...policyEnUS,
   ...creditEnUS,
   ...errorsEnUS,

@@ -1,16 +1,10 @@
 /**
- * Words of the one-stop services (一网通办, 一件事) pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the one-stop services (一网通办, 一件事) pages, loaded with them (`services.routes.tsx`). `zh-CN` is the
+ * reference; `en-US` must have exactly the same keys. Menu labels are eager, in `services.nav-words.ts`.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
 export const servicesZhCN = {
-  'nav.groupServices': '一网通办',
-  'nav.servicesCatalogue': '办事服务',
-  'nav.servicesMine': '我的办件',
-  'nav.servicesQueue': '部门待办',
-  'nav.servicesOverview': '办件监管',
-  'nav.servicesAdmin': '事项与一件事配置',
-
   'services.workdays': '{count} 个工作日',
 
   'services.appStatus.submitted': '已提交',
@@ -402,14 +396,7 @@ export const servicesZhCN = {
   'services.notice.period': '公告期 {from} 至 {to}，已收到 {count} 条异议。',
 };
 
-export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
-  'nav.groupServices': 'One-stop services',
-  'nav.servicesCatalogue': 'Services',
-  'nav.servicesMine': 'My applications',
-  'nav.servicesQueue': 'Work queue',
-  'nav.servicesOverview': 'Supervision',
-  'nav.servicesAdmin': 'Items & bundles',
-
+const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.workdays': '{count} working day(s)',
 
   'services.appStatus.submitted': 'Submitted',
@@ -817,4 +804,9 @@ export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.notice.periodShort': '{from} to {to}',
   'services.notice.onApplication': 'Simple deregistration notice',
   'services.notice.period': 'Notice from {from} to {to}; {count} objections so far.',
+};
+
+export const servicesWords: FeatureDictionary<keyof typeof servicesZhCN> = {
+  'zh-CN': servicesZhCN,
+  'en-US': servicesEnUS,
 };

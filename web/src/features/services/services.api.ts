@@ -3,6 +3,16 @@ import type { JsonSchema } from './services.types.ts';
 
 const enc = encodeURIComponent;
 
+/** Codes of items and bundles, as the server takes them. */
+export const CODE_PATTERN = /^[a-z][a-z0-9-]{1,63}$/;
+
+/** A task key for an item (the server takes `^[a-z][a-z0-9-]{0,31}$`), unique among the keys already used. */
+export function taskKeyFor(itemCode: string, used: ReadonlySet<string>): string {
+  const base = itemCode.slice(0, 29).replace(/-+$/, '') || 'task';
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
 /** Every one-stop-services endpoint the pages call (docs/services-api.md). */
 export const servicesPaths = {
   items: '/api/services/items',

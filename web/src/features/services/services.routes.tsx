@@ -36,8 +36,8 @@ const WorkQueuePage = lazyPage(() => import('./queue.page.tsx'), 'WorkQueuePage'
 const TaskDetailPage = lazyPage(() => import('./queue.page.tsx'), 'TaskDetailPage', words);
 const ServicesOverviewPage = lazyPage(() => import('./overview.page.tsx'), 'ServicesOverviewPage', words);
 const ServicesAdminPage = lazyPage(() => import('./admin.page.tsx'), 'ServicesAdminPage', words);
-const BundleEditPage = lazyPage(() => import('./admin.page.tsx'), 'BundleEditPage', words);
-const ItemEditPage = lazyPage(() => import('./admin.page.tsx'), 'ItemEditPage', words);
+const BundleEditPage = lazyPage(() => import('./bundle-edit.page.tsx'), 'BundleEditPage', words);
+const ItemEditPage = lazyPage(() => import('./item-edit.page.tsx'), 'ItemEditPage', words);
 const PublicDeregistrationPage = lazyPage(
   () => import('./deregistration.page.tsx'),
   'PublicDeregistrationPage',

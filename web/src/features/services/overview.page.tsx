@@ -7,7 +7,7 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { ApplicationsTable } from './applications.page.tsx';
+import { ApplicationsTable } from './applications-table.tsx';
 import { servicesPaths } from './services.api.ts';
 import { usePhone } from './services-ui.tsx';
 import { APPLICATION_STATUSES, type ApplicationStatus, type Overview } from './services.types.ts';

@@ -28,12 +28,12 @@ const PublicBundleDetailPage = lazyPage(
 const ApplyPage = lazyPage(() => import('./apply.page.tsx'), 'ApplyPage', words);
 const MyApplicationsPage = lazyPage(() => import('./applications.page.tsx'), 'MyApplicationsPage', words);
 const ApplicationDetailPage = lazyPage(
-  () => import('./applications.page.tsx'),
+  () => import('./application-detail.page.tsx'),
   'ApplicationDetailPage',
   words,
 );
 const WorkQueuePage = lazyPage(() => import('./queue.page.tsx'), 'WorkQueuePage', words);
-const TaskDetailPage = lazyPage(() => import('./queue.page.tsx'), 'TaskDetailPage', words);
+const TaskDetailPage = lazyPage(() => import('./task-detail.page.tsx'), 'TaskDetailPage', words);
 const ServicesOverviewPage = lazyPage(() => import('./overview.page.tsx'), 'ServicesOverviewPage', words);
 const ServicesAdminPage = lazyPage(() => import('./admin.page.tsx'), 'ServicesAdminPage', words);
 const BundleEditPage = lazyPage(() => import('./bundle-edit.page.tsx'), 'BundleEditPage', words);

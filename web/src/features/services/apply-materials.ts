@@ -1,5 +1,5 @@
 /** The applicant's choice per material (a file, replaced by a promise, paper) and the request body made from them. */
-import type { StoredFile } from '../../api/types.ts';
+import type { StoredFile } from '../../components/file-upload.tsx';
 import type { BundleMaterial, MaterialInput, ReplaceableBy } from './services.types.ts';
 
 export type Choice =

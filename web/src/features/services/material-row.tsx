@@ -1,7 +1,8 @@
 /** One material of the apply wizard: upload a file, or replace it by the promise (告知承诺) or paper where allowed. */
 import { Card, Flex, Input, Radio, Tag, Typography } from 'antd';
 import { useT } from '../../app/i18n.ts';
-import { MaterialUpload } from './material-upload.tsx';
+import { FileUpload } from '../../components/file-upload.tsx';
+import { fileContentUrl } from './services.api.ts';
 import { replaceLabel } from './services-ui.tsx';
 import type { BundleMaterial } from './services.types.ts';
 import type { Choice } from './apply-materials.ts';
@@ -73,10 +74,13 @@ export function MaterialRow({
           ]}
         />
         {mode === 'file' && (
-          <MaterialUpload
-            material={material}
-            file={choice?.kind === 'file' ? choice.file : undefined}
+          <FileUpload
+            accept={material.accept}
+            maxBytes={material.maxBytes}
+            hrefOf={fileContentUrl}
+            value={choice?.kind === 'file' ? choice.file : undefined}
             onChange={(f) => onChange(f ? { kind: 'file', file: f } : undefined)}
+            testId="material"
           />
         )}
         {choice?.kind === 'replaced' && (

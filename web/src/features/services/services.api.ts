@@ -1,7 +1,13 @@
-import { withQuery } from '../../api/client.ts';
+import { buildUrl, withQuery, type ApiPath } from '../../api/client.ts';
 import type { JsonSchema } from './services.types.ts';
 
 const enc = encodeURIComponent;
+
+/** Where a stored file's bytes are read (a link that downloads it). */
+export function fileContentUrl(file: { id: string }): string {
+  const path: ApiPath<'get'> = '/api/files/{id}/content';
+  return buildUrl(path, { path: { id: file.id } });
+}
 
 /** Codes of items and bundles, as the server takes them. */
 export const CODE_PATTERN = /^[a-z][a-z0-9-]{1,63}$/;

@@ -2,12 +2,11 @@
 import { App, Button, Card, Flex, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { apiSend, newIdempotencyKey } from '../../api/client.ts';
-import type { StoredFile } from '../../api/types.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { MaterialUpload } from './material-upload.tsx';
-import { servicesPaths } from './services.api.ts';
+import { FileUpload, type StoredFile } from '../../components/file-upload.tsx';
+import { fileContentUrl, servicesPaths } from './services.api.ts';
 import { type Application, type Bundle, type Supplement } from './services.types.ts';
 
 /** The applicant answers one 补正 request: the requested materials again, and a note. */
@@ -86,9 +85,11 @@ export function SupplementAnswer({
           return (
             <Flex key={code} vertical gap={4}>
               <Typography.Text strong>{m.name}</Typography.Text>
-              <MaterialUpload
-                material={m}
-                file={files[code]}
+              <FileUpload
+                accept={m.accept}
+                maxBytes={m.maxBytes}
+                hrefOf={fileContentUrl}
+                value={files[code]}
                 onChange={(f) => setFiles((all) => ({ ...all, [code]: f }))}
                 testId="supplement-upload"
               />

@@ -9,7 +9,7 @@ import { noWrap } from '../../components/table-columns.ts';
 import { readPaging } from '../../components/paging.ts';
 import { servicesPaths } from './services.api.ts';
 import { CategoryTag, usePhone, workdays } from './services-ui.tsx';
-import { type BundleCategory, type BundleSummary } from './services.types.ts';
+import { type BundleCategory, type BundleSummary } from './services.api.ts';
 
 export function BundlesTab() {
   const t = useT();

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { noWrap } from '../../components/table-columns.ts';
 import { servicesPaths } from './services.api.ts';
 import { usePhone, workdays } from './services-ui.tsx';
-import { type ServiceItem } from './services.types.ts';
+import { type ServiceItem } from './services.api.ts';
 
 export function ItemsAdminTab() {
   const t = useT();

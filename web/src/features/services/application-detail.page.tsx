@@ -21,7 +21,7 @@ import {
 import { ApplicationTimeline } from './application-timeline.tsx';
 import { servicesPaths } from './services.api.ts';
 import { ApplicationStatusTag } from './services-ui.tsx';
-import { type Application, type Bundle } from './services.types.ts';
+import { type Application, type Bundle } from './services.api.ts';
 import { SupplementAnswer } from './supplement-answer.tsx';
 
 /** One application: status, tasks on a timeline, results, 补正 to answer, the form and the materials. */

@@ -15,7 +15,7 @@ import {
   type ApplicationStatus,
   type ApplicationSummary,
   type ServicesPage,
-} from './services.types.ts';
+} from './services.api.ts';
 
 /** A paged list of applications (own ones for applicants, all for the office), status filter in the URL. */
 export function ApplicationsTable({ scope }: { scope: 'mine' | 'all' }) {

@@ -1,6 +1,6 @@
 /** The applicant's choice per material (a file, replaced by a promise, paper) and the request body made from them. */
 import type { StoredFile } from '../../components/file-upload.tsx';
-import type { BundleMaterial, MaterialInput, ReplaceableBy } from './services.types.ts';
+import type { BundleMaterial, MaterialInput, ReplaceableBy } from './services.api.ts';
 
 export type Choice =
   | { kind: 'file'; file: StoredFile }

@@ -17,7 +17,7 @@ import {
 } from './schema-form.tsx';
 import { servicesPaths } from './services.api.ts';
 import { replaceLabel, usePhone, workdays } from './services-ui.tsx';
-import type { Application, Bundle, BundleMaterial, Precheck, Prefill } from './services.types.ts';
+import type { Application, Bundle, BundleMaterial, Precheck, Prefill } from './services.api.ts';
 import { materialNeeded, materialsBody, type Choices } from './apply-materials.ts';
 import { MaterialRow } from './material-row.tsx';
 import { PrecheckResult, readReasons } from './precheck-result.tsx';

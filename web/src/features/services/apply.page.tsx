@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { servicesPaths } from './services.api.ts';
-import type { Bundle, Prefill } from './services.types.ts';
+import type { Bundle, Prefill } from './services.api.ts';
 import { Wizard } from './apply-wizard.tsx';
 
 export function ApplyPage() {

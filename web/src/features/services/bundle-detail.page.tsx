@@ -10,7 +10,7 @@ import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { formFields, servicesPaths } from './services.api.ts';
 import { CategoryTag, workdays } from './services-ui.tsx';
-import type { Bundle, ServiceItem } from './services.types.ts';
+import type { Bundle, ServiceItem } from './services.api.ts';
 import { TaskGraph } from './task-graph.tsx';
 import { ItemsTable } from './bundle-items-table.tsx';
 import { MaterialsTable } from './bundle-materials-table.tsx';

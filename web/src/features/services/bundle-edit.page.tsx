@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { servicesPaths } from './services.api.ts';
-import { type Bundle, type ServiceItem } from './services.types.ts';
+import { type Bundle, type ServiceItem } from './services.api.ts';
 import { BundleEditor } from './bundle-editor.tsx';
 
 export function BundleEditPage() {

@@ -38,7 +38,7 @@ import {
   type BundleInput,
   type JsonSchema,
   type ServiceItem,
-} from './services.types.ts';
+} from './services.api.ts';
 import { TaskGraph } from './task-graph.tsx';
 
 interface TaskRow {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useT } from '../../app/i18n.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { usePhone, workdays } from './services-ui.tsx';
-import type { Bundle, BundleTask, ServiceItem } from './services.types.ts';
+import type { Bundle, BundleTask, ServiceItem } from './services.api.ts';
 
 export function ItemsTable({ bundle, items }: { bundle: Bundle; items: ServiceItem[] | undefined }) {
   const t = useT();

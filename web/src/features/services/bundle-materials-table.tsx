@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { formatBytes } from './services.api.ts';
 import { replaceLabel, usePhone } from './services-ui.tsx';
-import type { Bundle, BundleMaterial } from './services.types.ts';
+import type { Bundle, BundleMaterial } from './services.api.ts';
 
 export function MaterialsTable({ bundle }: { bundle: Bundle }) {
   const t = useT();

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { servicesPaths } from './services.api.ts';
 import { CategoryTag, workdays } from './services-ui.tsx';
-import { BUNDLE_CATEGORIES, type BundleCategory, type BundleSummary } from './services.types.ts';
+import { BUNDLE_CATEGORIES, type BundleCategory, type BundleSummary } from './services.api.ts';
 
 /** Case-insensitive match of a search text against a bundle's name, description, items and departments. */
 function bundleMatches(b: BundleSummary, q: string): boolean {

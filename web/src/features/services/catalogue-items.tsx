@@ -10,7 +10,7 @@ import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { servicesPaths } from './services.api.ts';
 import { usePhone, workdays } from './services-ui.tsx';
-import { type ServiceItem } from './services.types.ts';
+import { type ServiceItem } from './services.api.ts';
 
 function itemMatches(i: ServiceItem, q: string): boolean {
   if (q === '') return true;

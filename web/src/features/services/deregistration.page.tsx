@@ -9,7 +9,7 @@ import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { servicesPaths } from './services.api.ts';
 import { NoticeStatusTag, usePhone } from './services-ui.tsx';
-import type { DeregistrationNotice, NoticeStatus, ServicesPage } from './services.types.ts';
+import type { DeregistrationNotice, NoticeStatus, ServicesPage } from './services.api.ts';
 import { ObjectionModal } from './objection-dialog.tsx';
 
 const FILTERS = ['running', 'objected', 'ended', 'all'] as const;

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { servicesPaths } from './services.api.ts';
-import { type ServiceItem } from './services.types.ts';
+import { type ServiceItem } from './services.api.ts';
 import { ItemEditor } from './item-editor.tsx';
 
 export function ItemEditPage() {

@@ -30,7 +30,7 @@ import {
   type ReplaceableBy,
   type ResultKind,
   type ServiceItem,
-} from './services.types.ts';
+} from './services.api.ts';
 import { PreviewForm } from './schema-preview.tsx';
 
 const ACCEPT_TYPES = ['pdf', 'jpg', 'png', 'ofd', 'docx', 'xlsx'] as const;
@@ -40,7 +40,7 @@ interface MaterialRowValues {
   name: string;
   required: boolean;
   replaceableBy: ReplaceableBy | 'none';
-  accept: string[];
+  accept: Material['accept'];
   maxMb: number;
   promiseReplaces: boolean;
 }

@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n.ts';
 import { FileUpload } from '../../components/file-upload.tsx';
 import { fileContentUrl } from './services.api.ts';
 import { replaceLabel } from './services-ui.tsx';
-import type { BundleMaterial } from './services.types.ts';
+import type { BundleMaterial } from './services.api.ts';
 import type { Choice } from './apply-materials.ts';
 
 export function MaterialRow({

@@ -6,7 +6,7 @@ import { showFieldErrors } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { servicesPaths } from './services.api.ts';
-import type { DeregistrationNotice, ObjectionCreated } from './services.types.ts';
+import type { DeregistrationNotice, ObjectionCreated } from './services.api.ts';
 
 interface ObjectionValues {
   name: string;

@@ -1,7 +1,7 @@
 /** The chart options of the supervision page, built from the overview figures. */
 import { type Translate } from '../../app/i18n.ts';
 import { type ChartOption } from '../../components/echart.tsx';
-import { APPLICATION_STATUSES, type ApplicationStatus, type Overview } from './services.types.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus, type Overview } from './services.api.ts';
 
 /** The plan's target for opening a company (measure 19): half a working day. */
 export const OPENING_TARGET_WORKDAYS = 0.5;

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useT } from '../../app/i18n.ts';
 import { EChart } from '../../components/echart.tsx';
 import { usePhone } from './services-ui.tsx';
-import { type Overview } from './services.types.ts';
+import { type Overview } from './services.api.ts';
 import {
   OPENING_TARGET_WORKDAYS,
   departmentOption,

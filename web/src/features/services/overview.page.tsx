@@ -7,7 +7,7 @@ import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { ApplicationsTable } from './applications-table.tsx';
 import { servicesPaths } from './services.api.ts';
-import { type Overview } from './services.types.ts';
+import { type Overview } from './services.api.ts';
 import { Figures } from './overview-figures.tsx';
 
 export function ServicesOverviewPage() {

@@ -2,9 +2,9 @@
 import { Alert, Flex, Typography } from 'antd';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../app/i18n.ts';
-import type { Precheck, PrecheckReason } from './services.types.ts';
+import type { Precheck, PrecheckReason } from './services.api.ts';
 
-export function readReasons(error: unknown): PrecheckReason[] {
+export function readReasons(error: unknown): Pick<PrecheckReason, 'code' | 'message'>[] {
   if (!(error instanceof ApiError)) return [];
   const r = error.problem.reasons;
   if (!Array.isArray(r)) return [];

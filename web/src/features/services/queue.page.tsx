@@ -11,7 +11,7 @@ import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { servicesPaths } from './services.api.ts';
 import { BundleFilter, DueMark, RemainingText, TaskStatusTag, usePhone } from './services-ui.tsx';
-import type { QueueTask, ServicesPage, TaskStatus } from './services.types.ts';
+import type { QueueTask, ServicesPage, TaskStatus } from './services.api.ts';
 
 const STATUS_FILTERS = ['open', 'done', 'all'] as const;
 

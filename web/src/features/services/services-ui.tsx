@@ -10,7 +10,7 @@ import type {
   QueueTask,
   ReplaceableBy,
   TaskStatus,
-} from './services.types.ts';
+} from './services.api.ts';
 
 /** Phones get stacked cells instead of wide tables (the breakpoint the layout uses for its drawer menu). */
 export function usePhone(): boolean {

@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FileUpload, type StoredFile } from '../../components/file-upload.tsx';
 import { fileContentUrl, servicesPaths } from './services.api.ts';
-import { type Application, type Bundle, type Supplement } from './services.types.ts';
+import { type Application, type Bundle, type Supplement } from './services.api.ts';
 
 /** The applicant answers one 补正 request: the requested materials again, and a note. */
 export function SupplementAnswer({

@@ -6,7 +6,7 @@ import { showFieldErrors } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { servicesPaths } from './services.api.ts';
-import type { Bundle, QueueTask } from './services.types.ts';
+import type { Bundle, QueueTask } from './services.api.ts';
 
 export type Action = 'approve' | 'reject' | 'supplement';
 

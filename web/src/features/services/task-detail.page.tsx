@@ -14,7 +14,7 @@ import { CreditFlags, FormView, MaterialsView, SupplementHistory } from './appli
 import { ApplicationTimeline } from './application-timeline.tsx';
 import { servicesPaths } from './services.api.ts';
 import { DueMark, RemainingText, TaskStatusTag } from './services-ui.tsx';
-import type { Application, Bundle, QueueTask } from './services.types.ts';
+import type { Application, Bundle, QueueTask } from './services.api.ts';
 import type { Action } from './task-action-dialog.tsx';
 import { ActionModal } from './task-action-dialog.tsx';
 

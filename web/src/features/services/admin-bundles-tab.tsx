@@ -2,12 +2,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { noWrap } from '../../components/table-columns.ts';
 import { readPaging } from '../../components/paging.ts';
-import { servicesPaths } from './services.api.ts';
 import { CategoryTag, usePhone, workdays } from './services-ui.tsx';
 import { type BundleCategory, type BundleSummary } from './services.api.ts';
 
@@ -16,7 +15,9 @@ export function BundlesTab() {
   const phone = usePhone();
   const [params, setParams] = useSearchParams();
   const { page, pageSize } = readPaging(params);
-  const { data, error, loading, reload } = useApi<BundleSummary[]>(servicesPaths.allBundles);
+  const query = useApiQuery('/api/services/bundles', { params: { query: { includeInactive: true } } });
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
   const columns: TableColumnsType<BundleSummary> = [
     {
       title: t('services.admin.bundleName'),

@@ -3,11 +3,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { servicesPaths } from './services.api.ts';
 import { usePhone, workdays } from './services-ui.tsx';
 import { type ServiceItem } from './services.api.ts';
 
@@ -17,7 +16,9 @@ export function ItemsAdminTab() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading, reload } = useApi<ServiceItem[]>(servicesPaths.items);
+  const query = useApiQuery('/api/services/items');
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return (data ?? []).filter(

@@ -3,11 +3,10 @@ import { ClockCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, Input, Row, Segmented, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { servicesPaths } from './services.api.ts';
 import { CategoryTag, workdays } from './services-ui.tsx';
 import { BUNDLE_CATEGORIES, type BundleCategory, type BundleSummary } from './services.api.ts';
 
@@ -80,7 +79,9 @@ export function BundlesTab({ base }: { base: string }) {
   const category = (BUNDLE_CATEGORIES as readonly string[]).includes(categoryParam)
     ? (categoryParam as BundleCategory)
     : undefined;
-  const { data, error, loading, reload } = useApi<BundleSummary[]>(servicesPaths.bundles);
+  const query = useApiQuery('/api/services/bundles', { params: { query: { includeInactive: false } } });
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);

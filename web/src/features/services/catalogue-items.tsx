@@ -3,12 +3,11 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { servicesPaths } from './services.api.ts';
 import { usePhone, workdays } from './services-ui.tsx';
 import { type ServiceItem } from './services.api.ts';
 
@@ -29,7 +28,9 @@ export function ItemsTab() {
   const [params, setParams] = useSearchParams();
   const { page, pageSize } = readPaging(params);
   const q = params.get('iq') ?? '';
-  const { data, error, loading, reload } = useApi<ServiceItem[]>(servicesPaths.items);
+  const query = useApiQuery('/api/services/items');
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
   const rows = useMemo(() => (data ?? []).filter((i) => itemMatches(i, q)), [data, q]);
 
   const update = (changes: Record<string, string | number>) => {

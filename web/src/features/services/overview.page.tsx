@@ -1,18 +1,18 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { ApplicationsTable } from './applications-table.tsx';
-import { servicesPaths } from './services.api.ts';
-import { type Overview } from './services.api.ts';
 import { Figures } from './overview-figures.tsx';
 
 export function ServicesOverviewPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<Overview>(servicesPaths.overview);
+  const query = useApiQuery('/api/services/overview');
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
   return (
     <div data-testid="services-overview">
       <Page

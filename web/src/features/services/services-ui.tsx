@@ -1,11 +1,9 @@
 import { Grid, Select, Tag, Tooltip, Typography } from 'antd';
-import { useApi } from '../../api/use-api.ts';
-import { servicesPaths } from './services.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import type {
   ApplicationStatus,
   BundleCategory,
-  BundleSummary,
   NoticeStatus,
   QueueTask,
   ReplaceableBy,
@@ -160,7 +158,9 @@ export function BundleFilter({
   testId: string;
 }) {
   const t = useT();
-  const { data, loading } = useApi<BundleSummary[]>(servicesPaths.bundles);
+  const { data, isFetching: loading } = useApiQuery('/api/services/bundles', {
+    params: { query: { includeInactive: false } },
+  });
   return (
     <Select
       allowClear

@@ -12,6 +12,7 @@ import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
 import { servicesNavEnUS, servicesNavZhCN } from '../features/services/services.nav-words.ts';
+import type { servicesZhCN } from '../features/services/services.i18n.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -408,8 +409,7 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey =
-  never | keyof (typeof import('../features/services/services.i18n.ts'))['servicesZhCN'];
+type FeatureMessageKey = keyof typeof servicesZhCN;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;

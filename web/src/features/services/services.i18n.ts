@@ -117,11 +117,6 @@ export const servicesZhCN = {
     '系统将向证照库调取您的电子证照，无需上传。可填写证照编号便于核对（选填）。',
   'services.material.earlierHint': '将引用您以往申请中已提交的同类材料。可填写以往办件编号便于核对（选填）。',
   'services.material.refPlaceholder': '证照编号或办件编号（选填）',
-  'services.material.pick': '选择文件',
-  'services.material.removeFile': '删除',
-  'services.material.wrongType': '“{name}”的类型不符合要求，请上传 {types} 文件。',
-  'services.material.tooLarge': '“{name}”有 {size}，超过了 {max} 的上限。',
-  'services.material.uploadFailed': '“{name}”上传失败',
 
   'services.form.source.profile': '来自企业档案',
   'services.form.source.earlier': '来自以往申请',
@@ -512,11 +507,6 @@ const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.material.earlierHint':
     'The same material from one of your earlier applications is reused. An application number helps checking (optional).',
   'services.material.refPlaceholder': 'Licence or application number (optional)',
-  'services.material.pick': 'Choose file',
-  'services.material.removeFile': 'Remove',
-  'services.material.wrongType': '“{name}” is not an accepted type; please upload {types}.',
-  'services.material.tooLarge': '“{name}” is {size}, over the {max} limit.',
-  'services.material.uploadFailed': 'Uploading “{name}” failed',
 
   'services.form.source.profile': 'From your profile',
   'services.form.source.earlier': 'From an earlier application',

@@ -288,7 +288,7 @@ describe('one-stop services', () => {
         .locator('input[type="file"]')
         .first()
         .setInputFiles({ name: `supplement-${run}.pdf`, mimeType: 'application/pdf', buffer: PDF });
-      await request.getByTestId('material-file').first().waitFor();
+      await request.getByTestId('supplement-upload-file').first().waitFor();
       await page.getByTestId('supplement-note').fill(supplementNote);
       await page.getByTestId('supplement-submit').click();
       await page.getByTestId('supplement-request').waitFor({ state: 'detached' });

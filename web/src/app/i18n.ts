@@ -13,8 +13,9 @@ import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
 import { planEnUS, planZhCN } from './i18n-plan.ts';
 import { policyNavEnUS, policyNavZhCN } from '../features/policy/policy.nav-words.ts';
-import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
 import type { PolicyMessageKey } from '../features/policy/policy.i18n.ts';
+import { servicesNavEnUS, servicesNavZhCN } from '../features/services/services.nav-words.ts';
+import type { servicesZhCN } from '../features/services/services.i18n.ts';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -403,7 +404,7 @@ const zhCN = {
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
   ...planZhCN,
-  ...servicesZhCN,
+  ...servicesNavZhCN,
   ...policyNavZhCN,
   ...creditNavZhCN,
   ...errorsZhCN,
@@ -413,7 +414,7 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = PolicyMessageKey | CreditKey;
+type FeatureMessageKey = PolicyMessageKey | CreditKey | keyof typeof servicesZhCN;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -813,7 +814,7 @@ const enUS: Dictionary = {
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
   ...planEnUS,
-  ...servicesEnUS,
+  ...servicesNavEnUS,
   ...policyNavEnUS,
   ...creditNavEnUS,
   ...errorsEnUS,

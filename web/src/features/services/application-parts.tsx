@@ -5,7 +5,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { formFields, servicesPaths } from './services.api.ts';
 import { NoticeStatusTag, replaceLabel } from './services-ui.tsx';
-import type { Application, Bundle, Reason } from './services.types.ts';
+import type { Application, Bundle, Reason } from './services.api.ts';
 
 function scalarText(v: unknown): string {
   if (typeof v === 'string') return v;

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { layoutTaskGraph } from './services.api.ts';
 import { taskColours, TaskStatusTag } from './services-ui.tsx';
-import type { Application, ApplicationTask, TimelineEvent } from './services.types.ts';
+import type { Application, ApplicationTask, TimelineEvent } from './services.api.ts';
 
 const DAY_MS = 86_400_000;
 

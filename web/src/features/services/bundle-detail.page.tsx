@@ -1,16 +1,5 @@
 import { ArrowLeftOutlined, FormOutlined, LoginOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Flex,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/use-api.ts';
@@ -19,157 +8,12 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { noWrap } from '../../components/table-columns.ts';
-import { formatBytes, formFields, servicesPaths } from './services.api.ts';
-import { CategoryTag, replaceLabel, usePhone, workdays } from './services-ui.tsx';
-import type { Bundle, BundleMaterial, BundleTask, ServiceItem } from './services.types.ts';
+import { formFields, servicesPaths } from './services.api.ts';
+import { CategoryTag, workdays } from './services-ui.tsx';
+import type { Bundle, ServiceItem } from './services.api.ts';
 import { TaskGraph } from './task-graph.tsx';
-
-function MaterialsTable({ bundle }: { bundle: Bundle }) {
-  const t = useT();
-  const phone = usePhone();
-  const itemName = (code: string) => bundle.items.find((i) => i.code === code)?.name ?? code;
-  const columns: TableColumnsType<BundleMaterial> = [
-    {
-      title: t('services.material.name'),
-      dataIndex: 'name',
-      render: (name: string, m) => (
-        <Flex vertical gap={2}>
-          <span>
-            {name}{' '}
-            {m.required ? (
-              <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                {t('services.material.required')}
-              </Tag>
-            ) : (
-              <Tag style={{ marginInlineEnd: 0 }}>{t('services.material.optional')}</Tag>
-            )}
-          </span>
-          {phone && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('services.material.typeSize', {
-                types: m.accept.join('/').toUpperCase() || '—',
-                size: formatBytes(m.maxBytes),
-              })}
-            </Typography.Text>
-          )}
-          {(m.replaceableBy || m.promiseReplaces) && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[
-                m.replaceableBy
-                  ? t('services.material.replaceable', { by: replaceLabel(m.replaceableBy, t) })
-                  : '',
-                m.promiseReplaces ? t('services.material.promiseReplaces') : '',
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Typography.Text>
-          )}
-        </Flex>
-      ),
-    },
-    ...(phone
-      ? []
-      : [
-          {
-            title: t('services.material.types'),
-            key: 'accept',
-            ...noWrap,
-            render: (_: unknown, m: BundleMaterial) => m.accept.join(' / ').toUpperCase() || '—',
-          },
-          {
-            title: t('services.material.maxSize'),
-            key: 'max',
-            ...noWrap,
-            render: (_: unknown, m: BundleMaterial) => formatBytes(m.maxBytes),
-          },
-          {
-            title: t('services.material.usedBy'),
-            key: 'items',
-            responsive: ['lg' as const],
-            render: (_: unknown, m: BundleMaterial) => m.items.map(itemName).join('、'),
-          },
-        ]),
-  ];
-  return (
-    <Table<BundleMaterial>
-      rowKey="code"
-      size="small"
-      dataSource={bundle.materials}
-      columns={columns}
-      pagination={false}
-      locale={{ emptyText: <Empty description={t('services.bundle.noMaterials')} /> }}
-      data-testid="bundle-materials"
-    />
-  );
-}
-
-function ItemsTable({ bundle, items }: { bundle: Bundle; items: ServiceItem[] | undefined }) {
-  const t = useT();
-  const phone = usePhone();
-  const byCode = useMemo(() => new Map((items ?? []).map((i) => [i.code, i])), [items]);
-  const nameOf = (key: string) => bundle.tasks.find((x) => x.key === key)?.name ?? key;
-  const columns: TableColumnsType<BundleTask> = [
-    {
-      title: t('services.item.name'),
-      dataIndex: 'name',
-      render: (name: string, task) => {
-        const item = byCode.get(task.itemCode);
-        return (
-          <Flex vertical gap={2}>
-            <Typography.Text strong>{name}</Typography.Text>
-            {phone && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {task.department} · {workdays(task.deadlineWorkdays, t)}
-              </Typography.Text>
-            )}
-            {item?.legalBasis && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('services.item.legalBasisIs', { basis: item.legalBasis })}
-              </Typography.Text>
-            )}
-            {item && item.produces.length > 0 && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('services.item.producesIs', {
-                  results: item.produces.map((p) => p.name).join('、'),
-                })}
-              </Typography.Text>
-            )}
-          </Flex>
-        );
-      },
-    },
-    ...(phone
-      ? []
-      : [
-          { title: t('services.item.department'), dataIndex: 'department', ...noWrap },
-          {
-            title: t('services.item.deadline'),
-            dataIndex: 'deadlineWorkdays',
-            ...noWrap,
-            render: (n: number) => workdays(n, t),
-          },
-        ]),
-    {
-      title: t('services.bundle.startsWhen'),
-      key: 'deps',
-      render: (_: unknown, task) =>
-        task.dependsOn.length === 0
-          ? t('services.bundle.startsAtOnce')
-          : t('services.bundle.afterTasks', { names: task.dependsOn.map(nameOf).join('、') }),
-    },
-  ];
-  return (
-    <Table<BundleTask>
-      rowKey="key"
-      size="small"
-      dataSource={bundle.tasks}
-      columns={columns}
-      pagination={false}
-      data-testid="bundle-items"
-    />
-  );
-}
+import { ItemsTable } from './bundle-items-table.tsx';
+import { MaterialsTable } from './bundle-materials-table.tsx';
 
 function BundleDetail({ base, canApply, isPublic }: { base: string; canApply: boolean; isPublic: boolean }) {
   const t = useT();

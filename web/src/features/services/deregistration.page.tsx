@@ -1,22 +1,6 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Segmented,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, Button, Card, Empty, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
-import { showFieldErrors } from '../../api/field-errors.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -25,125 +9,10 @@ import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { servicesPaths } from './services.api.ts';
 import { NoticeStatusTag, usePhone } from './services-ui.tsx';
-import type { DeregistrationNotice, NoticeStatus, ObjectionCreated, ServicesPage } from './services.types.ts';
+import type { DeregistrationNotice, NoticeStatus, ServicesPage } from './services.api.ts';
+import { ObjectionModal } from './objection-dialog.tsx';
 
 const FILTERS = ['running', 'objected', 'ended', 'all'] as const;
-
-interface ObjectionValues {
-  name: string;
-  contact: string;
-  reason: string;
-}
-
-function ObjectionModal({
-  notice,
-  onClose,
-}: {
-  notice: DeregistrationNotice;
-  onClose: (sent: boolean) => void;
-}) {
-  const t = useT();
-  const [form] = Form.useForm<ObjectionValues>();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [done, setDone] = useState<ObjectionCreated | undefined>(undefined);
-  const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
-
-  const submit = (values: ObjectionValues) => {
-    if (sending) return;
-    const body = { name: values.name.trim(), contact: values.contact.trim(), reason: values.reason.trim() };
-    const json = JSON.stringify(body);
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
-    setSending(true);
-    setError(undefined);
-    apiSend<ObjectionCreated>('POST', servicesPaths.objections(notice.id), body, {
-      headers: { 'Idempotency-Key': attempt.current.key },
-    }).then(
-      (created) => {
-        setSending(false);
-        setDone(created);
-      },
-      (cause: unknown) => {
-        setSending(false);
-        setError(cause);
-        if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-      },
-    );
-  };
-
-  return (
-    <Modal
-      open
-      title={t('services.notice.objectTitle', { name: notice.enterpriseName })}
-      onCancel={() => onClose(done !== undefined)}
-      footer={
-        done
-          ? [
-              <Button key="close" type="primary" onClick={() => onClose(true)}>
-                {t('services.notice.close')}
-              </Button>,
-            ]
-          : [
-              <Button key="cancel" onClick={() => onClose(false)}>
-                {t('common.cancel')}
-              </Button>,
-              <Button
-                key="submit"
-                type="primary"
-                htmlType="submit"
-                form="objection-form"
-                loading={sending}
-                data-testid="objection-submit"
-              >
-                {t('services.notice.submitObjection')}
-              </Button>,
-            ]
-      }
-      destroyOnHidden
-    >
-      {done ? (
-        <Result status="success" title={t('services.notice.objectionSent')} data-testid="objection-done" />
-      ) : (
-        <Form<ObjectionValues>
-          id="objection-form"
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          data-testid="objection-form"
-        >
-          <Typography.Paragraph type="secondary">{t('services.notice.objectionHint')}</Typography.Paragraph>
-          <Form.Item
-            name="name"
-            label={t('services.notice.yourName')}
-            rules={[{ required: true, whitespace: true, message: t('services.admin.required') }]}
-          >
-            <Input maxLength={100} data-testid="objection-name" />
-          </Form.Item>
-          <Form.Item
-            name="contact"
-            label={t('services.notice.contact')}
-            rules={[{ required: true, whitespace: true, message: t('services.admin.required') }]}
-          >
-            <Input maxLength={100} data-testid="objection-contact" />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('services.notice.reason')}
-            rules={[{ required: true, whitespace: true, message: t('services.admin.required') }]}
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={1000}
-              showCount
-              data-testid="objection-reason"
-            />
-          </Form.Item>
-          {error !== undefined && <ErrorAlert error={error} listFields={false} />}
-        </Form>
-      )}
-    </Modal>
-  );
-}
 
 export function PublicDeregistrationPage() {
   const t = useT();

@@ -23,7 +23,7 @@ import { Component, useMemo, type ReactNode, type Ref } from 'react';
 import type { FieldError } from '../../api/client.ts';
 import { fieldPath } from '../../api/field-errors.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
-import type { FieldSource, JsonSchema } from './services.types.ts';
+import type { FieldSource, JsonSchema } from './services.api.ts';
 
 export type FormValues = Record<string, unknown>;
 export type SchemaFormRef = CoreForm<FormValues, RJSFSchema, FormContext>;

@@ -1,16 +1,14 @@
 import { Grid, Select, Tag, Tooltip, Typography } from 'antd';
-import { useApi } from '../../api/use-api.ts';
-import { servicesPaths } from './services.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import type {
   ApplicationStatus,
   BundleCategory,
-  BundleSummary,
   NoticeStatus,
   QueueTask,
   ReplaceableBy,
   TaskStatus,
-} from './services.types.ts';
+} from './services.api.ts';
 
 /** Phones get stacked cells instead of wide tables (the breakpoint the layout uses for its drawer menu). */
 export function usePhone(): boolean {
@@ -160,7 +158,9 @@ export function BundleFilter({
   testId: string;
 }) {
   const t = useT();
-  const { data, loading } = useApi<BundleSummary[]>(servicesPaths.bundles);
+  const { data, isFetching: loading } = useApiQuery('/api/services/bundles', {
+    params: { query: { includeInactive: false } },
+  });
   return (
     <Select
       aria-label={t('services.app.anyBundle')}

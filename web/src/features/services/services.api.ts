@@ -1,7 +1,22 @@
-import { withQuery } from '../../api/client.ts';
-import type { JsonSchema } from './services.types.ts';
+import { buildUrl, withQuery, type ApiData, type ApiInit, type ApiPath } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
+
+/** Where a stored file's bytes are read (a link that downloads it). */
+export function fileContentUrl(file: { id: string }): string {
+  const path: ApiPath<'get'> = '/api/files/{id}/content';
+  return buildUrl(path, { path: { id: file.id } });
+}
+
+/** Codes of items and bundles, as the server takes them. */
+export const CODE_PATTERN = /^[a-z][a-z0-9-]{1,63}$/;
+
+/** A task key for an item (the server takes `^[a-z][a-z0-9-]{0,31}$`), unique among the keys already used. */
+export function taskKeyFor(itemCode: string, used: ReadonlySet<string>): string {
+  const base = itemCode.slice(0, 29).replace(/-+$/, '') || 'task';
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
 
 /** Every one-stop-services endpoint the pages call (docs/services-api.md). */
 export const servicesPaths = {
@@ -163,4 +178,71 @@ export function formFields(schema: JsonSchema, uiSchema?: JsonSchema | null): Fo
     required: required.has(name),
     description: typeof props[name]?.description === 'string' ? props[name].description : undefined,
   }));
+}
+
+// ---- Named shapes of the one-stop services API, derived from the generated schema (no hand-written copies). ----
+
+export const BUNDLE_CATEGORIES = ['opening', 'change', 'closing', 'utilities', 'industry', 'other'] as const;
+export type BundleCategory = (typeof BUNDLE_CATEGORIES)[number];
+
+/** In the order the filters and charts show them. */
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'in_progress',
+  'supplement',
+  'notice',
+  'objected',
+  'completed',
+  'rejected',
+] as const satisfies readonly Application['status'][];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const TASK_STATUSES = [
+  'waiting',
+  'pending',
+  'claimed',
+  'supplement',
+  'approved',
+  'rejected',
+  'cancelled',
+] as const satisfies readonly QueueTask['status'][];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A form's JSON Schema (or UI schema), read as a plain object. */
+export type JsonSchema = Record<string, unknown>;
+
+export type ServiceItem = ApiData<'get', '/api/services/items/{code}'>;
+export type Material = ServiceItem['materials'][number];
+export type ReplaceableBy = NonNullable<Material['replaceableBy']>;
+export type ResultKind = ServiceItem['produces'][number]['kind'];
+export type BundleSummary = ApiData<'get', '/api/services/bundles'>[number];
+export type Bundle = ApiData<'get', '/api/services/bundles/{code}'>;
+export type BundleTask = Bundle['tasks'][number];
+export type BundleMaterial = Bundle['materials'][number];
+export type Prefill = ApiData<'get', '/api/services/bundles/{code}/prefill'>;
+export type FieldSource = Prefill['sources'][string];
+export type Precheck = ApiData<'post', '/api/services/precheck'>;
+export type PrecheckReason = Precheck['reasons'][number];
+export type Reason = Application['creditFlags'][number];
+export type TimelineEvent = Application['timeline'][number];
+export type ApplicationSummary = ApiData<'get', '/api/services/applications'>['items'][number];
+export type Application = ApiData<'get', '/api/services/applications/{id}'>;
+export type ApplicationTask = Application['tasks'][number];
+export type Supplement = Application['supplements'][number];
+export type QueueTask = ApiData<'get', '/api/services/tasks/{id}'>;
+export type Overview = ApiData<'get', '/api/services/overview'>;
+export type DeregistrationNotice = ApiData<'get', '/api/services/deregistration-notices'>['items'][number];
+export type NoticeStatus = DeregistrationNotice['status'];
+export type ObjectionCreated = ApiData<'post', '/api/services/deregistration-notices/{id}/objections'>;
+export type BundleInput = NonNullable<ApiInit<'post', '/api/services/bundles'>>['body'];
+export type ItemInput = NonNullable<ApiInit<'post', '/api/services/items'>>['body'];
+export type MaterialInput = NonNullable<
+  ApiInit<'post', '/api/services/applications'>
+>['body']['materials'][number];
+/** One page of a paged list (applications, tasks, notices) as the server sends it. */
+export interface ServicesPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -4,24 +4,44 @@
  */
 import type { RouteObject } from 'react-router';
 import { RequireNav, RequirePermission } from '../../app/guards.tsx';
-import { lazyPage } from '../../app/lazy-page.ts';
+import { lazyPage, type LazyPageOptions } from '../../app/lazy-page.ts';
 
-const BundleCataloguePage = lazyPage(() => import('./catalogue.page.tsx'), 'BundleCataloguePage');
-const PublicBundleCataloguePage = lazyPage(() => import('./catalogue.page.tsx'), 'PublicBundleCataloguePage');
-const BundleDetailPage = lazyPage(() => import('./bundle-detail.page.tsx'), 'BundleDetailPage');
-const PublicBundleDetailPage = lazyPage(() => import('./bundle-detail.page.tsx'), 'PublicBundleDetailPage');
-const ApplyPage = lazyPage(() => import('./apply.page.tsx'), 'ApplyPage');
-const MyApplicationsPage = lazyPage(() => import('./applications.page.tsx'), 'MyApplicationsPage');
-const ApplicationDetailPage = lazyPage(() => import('./applications.page.tsx'), 'ApplicationDetailPage');
-const WorkQueuePage = lazyPage(() => import('./queue.page.tsx'), 'WorkQueuePage');
-const TaskDetailPage = lazyPage(() => import('./queue.page.tsx'), 'TaskDetailPage');
-const ServicesOverviewPage = lazyPage(() => import('./overview.page.tsx'), 'ServicesOverviewPage');
-const ServicesAdminPage = lazyPage(() => import('./admin.page.tsx'), 'ServicesAdminPage');
-const BundleEditPage = lazyPage(() => import('./admin.page.tsx'), 'BundleEditPage');
-const ItemEditPage = lazyPage(() => import('./admin.page.tsx'), 'ItemEditPage');
+const words: LazyPageOptions = {
+  dictionaries: [
+    () => import('./services.i18n.ts').then((m) => m.servicesWords),
+    () => import('./services.errors.i18n.ts').then((m) => m.servicesErrorWords),
+  ],
+};
+
+const BundleCataloguePage = lazyPage(() => import('./catalogue.page.tsx'), 'BundleCataloguePage', words);
+const PublicBundleCataloguePage = lazyPage(
+  () => import('./catalogue.page.tsx'),
+  'PublicBundleCataloguePage',
+  words,
+);
+const BundleDetailPage = lazyPage(() => import('./bundle-detail.page.tsx'), 'BundleDetailPage', words);
+const PublicBundleDetailPage = lazyPage(
+  () => import('./bundle-detail.page.tsx'),
+  'PublicBundleDetailPage',
+  words,
+);
+const ApplyPage = lazyPage(() => import('./apply.page.tsx'), 'ApplyPage', words);
+const MyApplicationsPage = lazyPage(() => import('./applications.page.tsx'), 'MyApplicationsPage', words);
+const ApplicationDetailPage = lazyPage(
+  () => import('./application-detail.page.tsx'),
+  'ApplicationDetailPage',
+  words,
+);
+const WorkQueuePage = lazyPage(() => import('./queue.page.tsx'), 'WorkQueuePage', words);
+const TaskDetailPage = lazyPage(() => import('./task-detail.page.tsx'), 'TaskDetailPage', words);
+const ServicesOverviewPage = lazyPage(() => import('./overview.page.tsx'), 'ServicesOverviewPage', words);
+const ServicesAdminPage = lazyPage(() => import('./admin.page.tsx'), 'ServicesAdminPage', words);
+const BundleEditPage = lazyPage(() => import('./bundle-edit.page.tsx'), 'BundleEditPage', words);
+const ItemEditPage = lazyPage(() => import('./item-edit.page.tsx'), 'ItemEditPage', words);
 const PublicDeregistrationPage = lazyPage(
   () => import('./deregistration.page.tsx'),
   'PublicDeregistrationPage',
+  words,
 );
 
 export const servicesAppRoutes: RouteObject[] = [

@@ -3,7 +3,7 @@ import { useT } from '../../app/i18n.ts';
 import { theme } from '../../app/theme.ts';
 import { layoutTaskGraph } from './services.api.ts';
 import { taskColours } from './services-ui.tsx';
-import type { TaskStatus } from './services.types.ts';
+import type { TaskStatus } from './services.api.ts';
 
 export interface GraphTask {
   key: string;

@@ -1,16 +1,10 @@
 /**
- * Words of the one-stop services (一网通办, 一件事) pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the one-stop services (一网通办, 一件事) pages, loaded with them (`services.routes.tsx`). `zh-CN` is the
+ * reference; `en-US` must have exactly the same keys. Menu labels are eager, in `services.nav-words.ts`.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
 export const servicesZhCN = {
-  'nav.groupServices': '一网通办',
-  'nav.servicesCatalogue': '办事服务',
-  'nav.servicesMine': '我的办件',
-  'nav.servicesQueue': '部门待办',
-  'nav.servicesOverview': '办件监管',
-  'nav.servicesAdmin': '事项与一件事配置',
-
   'services.workdays': '{count} 个工作日',
 
   'services.appStatus.submitted': '已提交',
@@ -123,11 +117,6 @@ export const servicesZhCN = {
     '系统将向证照库调取您的电子证照，无需上传。可填写证照编号便于核对（选填）。',
   'services.material.earlierHint': '将引用您以往申请中已提交的同类材料。可填写以往办件编号便于核对（选填）。',
   'services.material.refPlaceholder': '证照编号或办件编号（选填）',
-  'services.material.pick': '选择文件',
-  'services.material.removeFile': '删除',
-  'services.material.wrongType': '“{name}”的类型不符合要求，请上传 {types} 文件。',
-  'services.material.tooLarge': '“{name}”有 {size}，超过了 {max} 的上限。',
-  'services.material.uploadFailed': '“{name}”上传失败',
 
   'services.form.source.profile': '来自企业档案',
   'services.form.source.earlier': '来自以往申请',
@@ -402,14 +391,7 @@ export const servicesZhCN = {
   'services.notice.period': '公告期 {from} 至 {to}，已收到 {count} 条异议。',
 };
 
-export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
-  'nav.groupServices': 'One-stop services',
-  'nav.servicesCatalogue': 'Services',
-  'nav.servicesMine': 'My applications',
-  'nav.servicesQueue': 'Work queue',
-  'nav.servicesOverview': 'Supervision',
-  'nav.servicesAdmin': 'Items & bundles',
-
+const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.workdays': '{count} working day(s)',
 
   'services.appStatus.submitted': 'Submitted',
@@ -525,11 +507,6 @@ export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.material.earlierHint':
     'The same material from one of your earlier applications is reused. An application number helps checking (optional).',
   'services.material.refPlaceholder': 'Licence or application number (optional)',
-  'services.material.pick': 'Choose file',
-  'services.material.removeFile': 'Remove',
-  'services.material.wrongType': '“{name}” is not an accepted type; please upload {types}.',
-  'services.material.tooLarge': '“{name}” is {size}, over the {max} limit.',
-  'services.material.uploadFailed': 'Uploading “{name}” failed',
 
   'services.form.source.profile': 'From your profile',
   'services.form.source.earlier': 'From an earlier application',
@@ -817,4 +794,9 @@ export const servicesEnUS: Record<keyof typeof servicesZhCN, string> = {
   'services.notice.periodShort': '{from} to {to}',
   'services.notice.onApplication': 'Simple deregistration notice',
   'services.notice.period': 'Notice from {from} to {to}; {count} objections so far.',
+};
+
+export const servicesWords: FeatureDictionary<keyof typeof servicesZhCN> = {
+  'zh-CN': servicesZhCN,
+  'en-US': servicesEnUS,
 };

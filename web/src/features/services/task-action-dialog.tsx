@@ -1,0 +1,136 @@
+/** The dialog a department answers a task with: approve, reject (a reason) or ask for a supplement (materials). */
+import { Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, apiSend } from '../../api/client.ts';
+import { showFieldErrors } from '../../api/field-errors.ts';
+import { useT } from '../../app/i18n.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { servicesPaths } from './services.api.ts';
+import type { Bundle, QueueTask } from './services.api.ts';
+
+export type Action = 'approve' | 'reject' | 'supplement';
+
+interface ActionValues {
+  comment?: string;
+  reason?: string;
+  materials?: string[];
+}
+
+export function ActionModal({
+  action,
+  task,
+  bundle,
+  onClose,
+  onDone,
+}: {
+  action: Action;
+  task: QueueTask;
+  bundle: Bundle | undefined;
+  onClose: () => void;
+  onDone: (task: QueueTask) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<ActionValues>();
+  const [error, setError] = useState<unknown>(undefined);
+  const [sending, setSending] = useState(false);
+  const itemMaterials = (bundle?.materials ?? []).filter((m) => m.items.includes(task.itemCode));
+
+  const submit = (values: ActionValues) => {
+    const body =
+      action === 'approve'
+        ? values.comment?.trim()
+          ? { comment: values.comment.trim() }
+          : {}
+        : action === 'reject'
+          ? { reason: (values.reason ?? '').trim() }
+          : { reason: (values.reason ?? '').trim(), materials: values.materials ?? [] };
+    setSending(true);
+    setError(undefined);
+    apiSend<QueueTask>('POST', servicesPaths.taskAction(task.id, action), body).then(
+      (next) => {
+        setSending(false);
+        onDone(next);
+      },
+      (cause: unknown) => {
+        setSending(false);
+        setError(cause);
+        if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`services.action.${action}Title`, { task: task.name })}
+      onCancel={onClose}
+      okText={t(`services.action.${action}`)}
+      okButtonProps={{
+        danger: action === 'reject',
+        loading: sending,
+        htmlType: 'submit',
+        form: 'task-action-form',
+        'data-testid': 'action-confirm',
+      }}
+      destroyOnHidden
+      data-testid="action-modal"
+    >
+      <Form<ActionValues>
+        id="task-action-form"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ materials: [] }}
+      >
+        {action === 'approve' && (
+          <Form.Item name="comment" label={t('services.action.comment')}>
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={500}
+              data-testid="action-comment"
+            />
+          </Form.Item>
+        )}
+        {action !== 'approve' && (
+          <Form.Item
+            name="reason"
+            label={t(
+              action === 'reject' ? 'services.action.rejectReason' : 'services.action.supplementReason',
+            )}
+            rules={[{ required: true, whitespace: true, message: t('services.action.reasonRequired') }]}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={500}
+              showCount
+              data-testid="action-reason"
+            />
+          </Form.Item>
+        )}
+        {action === 'supplement' && (
+          <Form.Item
+            name="materials"
+            label={t('services.action.supplementMaterials')}
+            extra={t('services.action.supplementHint')}
+          >
+            {itemMaterials.length === 0 ? (
+              <Typography.Text type="secondary">{t('services.action.noItemMaterials')}</Typography.Text>
+            ) : (
+              <Checkbox.Group
+                data-testid="action-materials"
+                options={itemMaterials.map((m) => ({ value: m.code, label: m.name }))}
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+              />
+            )}
+          </Form.Item>
+        )}
+        {action === 'reject' && (
+          <Typography.Paragraph type="danger" style={{ margin: 0 }}>
+            {t('services.action.rejectWarning')}
+          </Typography.Paragraph>
+        )}
+        {error !== undefined && <ErrorAlert error={error} listFields={false} />}
+      </Form>
+    </Modal>
+  );
+}

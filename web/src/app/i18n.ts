@@ -9,7 +9,8 @@ import { createContext, useCallback, useContext } from 'react';
 import { creditEnUS, creditZhCN } from './i18n-credit.ts';
 import { errorsEnUS, errorsZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
-import { planEnUS, planZhCN } from './i18n-plan.ts';
+import { planNavEnUS, planNavZhCN } from '../features/plan/plan.nav-words.ts';
+import type { PlanMessageKey } from '../features/plan/plan.i18n.ts';
 import { policyEnUS, policyZhCN } from './i18n-policy.ts';
 import { servicesEnUS, servicesZhCN } from './i18n-services.ts';
 
@@ -399,7 +400,7 @@ const zhCN = {
   'notifications.scope.department': '部门',
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
-  ...planZhCN,
+  ...planNavZhCN,
   ...servicesZhCN,
   ...policyZhCN,
   ...creditZhCN,
@@ -408,7 +409,7 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = never;
+type FeatureMessageKey = PlanMessageKey;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -807,7 +808,7 @@ const enUS: Dictionary = {
   'notifications.scope.department': 'Department',
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
-  ...planEnUS,
+  ...planNavEnUS,
   ...servicesEnUS,
   ...policyEnUS,
   ...creditEnUS,
@@ -874,7 +875,9 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   const text = template(locale, key);
   if (text === undefined) {
     // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
-    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
+    console.error(
+      `i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`,
+    );
     return key;
   }
   return formatMessage(locale, text, vars);

@@ -1,5 +1,9 @@
-import { ApiError, withQuery } from '../../api/client.ts';
-import type { CaseStatus, ReportingPeriod } from '../../api/types.ts';
+import { ApiError, withQuery, type ApiData } from '../../api/client.ts';
+import type { ReportingPeriod } from '../../api/types.ts';
+
+/** A typical case (典型案例) as the server returns it. */
+export type TypicalCase = ApiData<'get', '/api/action-plan/cases/{id}'>;
+export type CaseStatus = TypicalCase['status'];
 
 /** Every action-plan endpoint the pages call (docs/action-plan-api.md). */
 export const planPaths = {
@@ -11,13 +15,6 @@ export const planPaths = {
   milestone: (id: string) => `/api/action-plan/milestones/${encodeURIComponent(id)}`,
   my: '/api/action-plan/my',
   dashboard: '/api/action-plan/dashboard',
-  cases: (page: number, pageSize: number) => withQuery('/api/action-plan/cases', { page, pageSize }),
-  submitCase: '/api/action-plan/cases',
-  casesMine: (page: number, pageSize: number) => withQuery('/api/action-plan/cases/mine', { page, pageSize }),
-  casesReview: (status: CaseStatus | 'all', page: number, pageSize: number) =>
-    withQuery('/api/action-plan/cases/review', { status, page, pageSize }),
-  typicalCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}`,
-  reviewCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}/review`,
   kpis: '/api/action-plan/kpis',
   kpi: (code: string) => `/api/action-plan/kpis/${encodeURIComponent(code)}`,
   refreshKpis: '/api/action-plan/kpis/refresh',

@@ -875,9 +875,7 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
   const text = template(locale, key);
   if (text === undefined) {
     // A feature's words were not loaded with the page that uses them: show the key, say so where tests look.
-    console.error(
-      `i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`,
-    );
+    console.error(`i18n: no words for "${key}" — add its dictionary to the page's lazyPage(…, { dictionaries })`);
     return key;
   }
   return formatMessage(locale, text, vars);

@@ -1,20 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex } from 'antd';
-import type { AuditVerifyResult } from '../../api/types.ts';
 import { useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-
-export const AUDIT_VERIFY_PATH = '/api/admin/audit/verify';
 
 /** Result of re-hashing the audit chain, with a button to check again. `run` false waits for the first click. */
 export function AuditChainStatus({ run = true }: { run?: boolean }) {
   const t = useT();
   const [requested, setRequested] = useState(run);
-  const { data, error, loading, reload } = useApi<AuditVerifyResult>(requested ? AUDIT_VERIFY_PATH : null);
-  const check = () => (requested ? reload() : setRequested(true));
+  const { data, error, isFetching, refetch } = useApiQuery('/api/admin/audit/verify', undefined, {
+    enabled: requested,
+  });
+  const check = () => (requested ? void refetch() : setRequested(true));
+  const loading = isFetching;
 
   let body;
   if (error) body = <ErrorAlert error={error} />;

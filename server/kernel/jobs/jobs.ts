@@ -163,7 +163,10 @@ export class JobQueue {
       throw new Error(`payload for job ${def.id} does not match its schema`);
     }
     const boss = this.#boss;
-    if (!boss) throw new Error(`job queue not started: await jobs.ready() before the transaction that sends ${def.id}`);
+    if (!boss)
+      throw new Error(
+        `job queue not started: await jobs.ready() before the transaction that sends ${def.id}`,
+      );
     return boss.send(def.id, payload as object, {
       db: fromKysely(trx),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),

@@ -96,8 +96,7 @@ export function useApiQuery<P extends ApiPath<'get'>>(
     placeholderData: keepPreviousData,
     ...options,
     queryKey: apiQueryKey(path, params),
-    queryFn: ({ signal }) =>
-      callUntyped('get', path, { ...(init), signal }) as Promise<ApiData<'get', P>>,
+    queryFn: ({ signal }) => callUntyped('get', path, { ...init, signal }) as Promise<ApiData<'get', P>>,
   });
 }
 

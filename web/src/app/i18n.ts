@@ -11,7 +11,8 @@ import { creditNavEnUS, creditNavZhCN } from '../features/credit/credit.nav-word
 import type { CreditKey } from '../features/credit/credit.i18n.ts';
 import { errorsEnUS, errorsZhCN, rulesEnUS, rulesZhCN } from './i18n-errors.ts';
 import { kitEnUS, kitZhCN } from '../components/kit.i18n.ts';
-import { planEnUS, planZhCN } from './i18n-plan.ts';
+import { planNavEnUS, planNavZhCN } from '../features/plan/plan.nav-words.ts';
+import type { PlanMessageKey } from '../features/plan/plan.i18n.ts';
 import { policyNavEnUS, policyNavZhCN } from '../features/policy/policy.nav-words.ts';
 import type { PolicyMessageKey } from '../features/policy/policy.i18n.ts';
 import { servicesNavEnUS, servicesNavZhCN } from '../features/services/services.nav-words.ts';
@@ -403,7 +404,7 @@ const zhCN = {
   'notifications.scope.department': '部门',
   'notifications.unreadCount': '{count} 条未读',
   'notifications.open': '查看',
-  ...planZhCN,
+  ...planNavZhCN,
   ...servicesNavZhCN,
   ...policyNavZhCN,
   ...creditNavZhCN,
@@ -414,7 +415,7 @@ const zhCN = {
 } as const satisfies Record<string, string>;
 
 /** Keys of the dictionaries features bring (type-only imports: nothing is loaded by naming them here). */
-type FeatureMessageKey = PolicyMessageKey | CreditKey | keyof typeof servicesZhCN;
+type FeatureMessageKey = PlanMessageKey | PolicyMessageKey | CreditKey | keyof typeof servicesZhCN;
 
 type CoreKey = keyof typeof zhCN;
 export type MessageKey = CoreKey | FeatureMessageKey;
@@ -813,7 +814,7 @@ const enUS: Dictionary = {
   'notifications.scope.department': 'Department',
   'notifications.unreadCount': '{count} unread',
   'notifications.open': 'Open',
-  ...planEnUS,
+  ...planNavEnUS,
   ...servicesNavEnUS,
   ...policyNavEnUS,
   ...creditNavEnUS,

@@ -4,24 +4,12 @@
  * everyone signed in. `isNavItemVisible` is pure so tests can reason about it without rendering.
  */
 import type { ComponentType } from 'react';
-import {
-  AuditOutlined,
-  CalendarOutlined,
-  ClusterOutlined,
-  DashboardOutlined,
-  FundOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  ImportOutlined,
-  OrderedListOutlined,
-  ScheduleOutlined,
-  ShopOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
+import { HomeOutlined, IdcardOutlined, ShopOutlined } from '@ant-design/icons';
 import type { Me, UserKind } from '../api/types.ts';
+import { adminNavigation } from '../features/admin/admin.nav.ts';
+import { calendarNavigation } from '../features/calendar/calendar.nav.ts';
 import { creditNavigation } from '../features/credit/credit.nav.ts';
+import { planNavigation } from '../features/plan/plan.nav.ts';
 import { policyNavigation } from '../features/policy/policy.nav.ts';
 import { servicesNavigation } from '../features/services/services.nav.ts';
 import type { MessageKey } from './i18n.ts';
@@ -49,94 +37,13 @@ export const navigation = [
     kinds: ['office', 'officer'],
     permissions: ['enterprise.stats'],
   },
-  {
-    key: 'planDashboard',
-    path: '/plan/dashboard',
-    icon: DashboardOutlined,
-    label: 'nav.planDashboard',
-    group: 'plan',
-    kinds: ['office', 'officer'],
-    permissions: ['plan.read'],
-  },
-  {
-    key: 'planMy',
-    path: '/plan/my',
-    icon: SolutionOutlined,
-    label: 'nav.planMy',
-    group: 'plan',
-    permissions: ['plan.report'],
-  },
-  {
-    key: 'planMeasures',
-    path: '/plan/measures',
-    icon: OrderedListOutlined,
-    label: 'nav.planMeasures',
-    group: 'plan',
-  },
-  {
-    key: 'planCases',
-    path: '/plan/cases',
-    icon: TrophyOutlined,
-    label: 'nav.planCases',
-    group: 'plan',
-    permissions: ['plan.report', 'plan.supervise'],
-  },
-  {
-    key: 'planKpis',
-    path: '/plan/kpis',
-    icon: FundOutlined,
-    label: 'nav.planKpis',
-    group: 'plan',
-    permissions: ['plan.supervise'],
-  },
-  {
-    key: 'planImport',
-    path: '/plan/import',
-    icon: ImportOutlined,
-    label: 'nav.planImport',
-    group: 'plan',
-    permissions: ['plan.supervise'],
-  },
+  ...planNavigation,
   ...servicesNavigation,
   ...policyNavigation,
   ...creditNavigation,
-  { key: 'calendar', path: '/calendar', icon: CalendarOutlined, label: 'nav.calendar', group: 'tools' },
+  ...calendarNavigation,
   { key: 'uscc', path: '/tools/uscc', icon: IdcardOutlined, label: 'nav.uscc', group: 'tools' },
-  {
-    key: 'adminUsers',
-    path: '/admin/users',
-    icon: TeamOutlined,
-    label: 'nav.adminUsers',
-    group: 'admin',
-    kinds: ['sysadmin', 'secadmin'],
-    permissions: ['user.manage', 'user.unlock', 'user.read'],
-  },
-  {
-    key: 'adminCalendar',
-    path: '/admin/calendar',
-    icon: ScheduleOutlined,
-    label: 'nav.adminCalendar',
-    group: 'admin',
-    permissions: ['calendar.manage'],
-  },
-  {
-    key: 'adminJobs',
-    path: '/admin/jobs',
-    icon: ClusterOutlined,
-    label: 'nav.adminJobs',
-    group: 'admin',
-    kinds: ['sysadmin'],
-    permissions: ['job.read'],
-  },
-  {
-    key: 'adminAudit',
-    path: '/admin/audit',
-    icon: AuditOutlined,
-    label: 'nav.adminAudit',
-    group: 'admin',
-    kinds: ['auditor'],
-    permissions: ['audit.read'],
-  },
+  ...adminNavigation,
 ] as const satisfies readonly NavItem[];
 
 export type NavKey = (typeof navigation)[number]['key'];

@@ -71,11 +71,16 @@ function useChecks(props: CommonProps) {
       return t('kit.upload.wrongType', { name: file.name, types: typeList(accept) });
     }
     if (file.size > limit) {
-      return t('kit.upload.tooLarge', { name: file.name, size: formatBytes(file.size), max: formatBytes(limit) });
+      return t('kit.upload.tooLarge', {
+        name: file.name,
+        size: formatBytes(file.size),
+        max: formatBytes(limit),
+      });
     }
     return undefined;
   };
-  const hint = props.hint ?? t('kit.upload.hint', { types: typeList(accept) || '—', size: formatBytes(limit) });
+  const hint =
+    props.hint ?? t('kit.upload.hint', { types: typeList(accept) || '—', size: formatBytes(limit) });
   return { accept, refusal, hint, t };
 }
 
@@ -166,7 +171,13 @@ function SingleFileUpload(props: SingleFileUploadProps) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatBytes(value.sizeBytes)}
           </Typography.Text>
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => onChange(undefined)}>
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            onClick={() => onChange(undefined)}
+          >
             {t('kit.upload.remove')}
           </Button>
         </Flex>
@@ -215,7 +226,9 @@ function SingleFileUpload(props: SingleFileUploadProps) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {hint}
       </Typography.Text>
-      {error !== undefined && <ErrorAlert error={error} title={t('kit.upload.failed', { name: failedName })} />}
+      {error !== undefined && (
+        <ErrorAlert error={error} title={t('kit.upload.failed', { name: failedName })} />
+      )}
     </Flex>
   );
 }

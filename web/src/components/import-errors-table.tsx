@@ -32,7 +32,12 @@ export function ImportErrorsTable({ errors, total, 'data-testid': testId }: Impo
       ...noWrap,
       render: (v: string | null) => v ?? '—',
     },
-    { title: t('kit.importErrors.rule'), dataIndex: 'rule', ...noWrap, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('kit.importErrors.rule'),
+      dataIndex: 'rule',
+      ...noWrap,
+      render: (v: string) => <code>{v}</code>,
+    },
     { title: t('kit.importErrors.message'), dataIndex: 'message' },
   ];
   return (

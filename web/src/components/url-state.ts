@@ -30,7 +30,8 @@ export function applyUrlChanges(params: URLSearchParams, changes: Record<string,
 export function useUrlState(defaultPageSize?: number): UrlState {
   const [params, setParams] = useSearchParams();
   const set = useCallback(
-    (changes: Record<string, UrlValue>) => setParams((prev) => applyUrlChanges(prev, changes), { replace: true }),
+    (changes: Record<string, UrlValue>) =>
+      setParams((prev) => applyUrlChanges(prev, changes), { replace: true }),
     [setParams],
   );
   const get = useCallback((key: string, fallback = '') => params.get(key) ?? fallback, [params]);

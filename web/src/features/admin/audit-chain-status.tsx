@@ -1,20 +1,22 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex } from 'antd';
-import type { AuditVerifyResult } from '../../api/types.ts';
 import { useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-
-export const AUDIT_VERIFY_PATH = '/api/admin/audit/verify';
 
 /** Result of re-hashing the audit chain, with a button to check again. `run` false waits for the first click. */
 export function AuditChainStatus({ run = true }: { run?: boolean }) {
   const t = useT();
   const [requested, setRequested] = useState(run);
-  const { data, error, loading, reload } = useApi<AuditVerifyResult>(requested ? AUDIT_VERIFY_PATH : null);
-  const check = () => (requested ? reload() : setRequested(true));
+  const query = useApiQuery('/api/admin/audit/verify', undefined, { enabled: requested });
+  // A check made elsewhere (the auditor's home) stays in the cache; until asked here, say it has not been checked.
+  const data = requested ? query.data : undefined;
+  const error = requested ? query.error : null;
+  const isFetching = requested && query.isFetching;
+  const check = () => (requested ? void query.refetch() : setRequested(true));
+  const loading = isFetching;
 
   let body;
   if (error) body = <ErrorAlert error={error} />;

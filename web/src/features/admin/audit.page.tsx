@@ -1,14 +1,13 @@
-import { Card, Empty, Flex, Input, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import type { AuditEntry, Page as ApiPage } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { Card, Flex, Input, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { isMessageKey, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { readPaging } from '../../components/paging.ts';
+import { useUrlState } from '../../components/url-state.ts';
+import type { AuditEntry } from './admin.api.ts';
 import { AuditChainStatus } from './audit-chain-status.tsx';
 
 function Hash({ value }: { value: string }) {
@@ -70,20 +69,10 @@ function Subject({ type, id }: { type: string; id: string | null }) {
 
 export function AuditPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const action = params.get('action') ?? '';
-  const actor = params.get('actor') ?? '';
-  const list = useApi<ApiPage<AuditEntry>>(withQuery('/api/admin/audit', { page, pageSize, action, actor }));
-
-  const set = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    setParams(next, { replace: true });
-  };
+  const url = useUrlState();
+  const action = url.get('action');
+  const actor = url.get('actor');
+  const list = useApiQuery('/api/admin/audit', { params: { query: { ...url.paging, action, actor } } });
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -139,7 +128,7 @@ export function AuditPage() {
             defaultValue={action}
             allowClear
             placeholder={t('audit.actionPlaceholder')}
-            onSearch={(v) => set({ action: v.trim(), page: '' })}
+            onSearch={(v) => url.set({ action: v.trim() })}
             style={{ width: 320, maxWidth: '100%' }}
           />
           <Input.Search
@@ -147,30 +136,22 @@ export function AuditPage() {
             defaultValue={actor}
             allowClear
             placeholder={t('audit.actorPlaceholder')}
-            onSearch={(v) => set({ actor: v.trim(), page: '' })}
+            onSearch={(v) => url.set({ actor: v.trim() })}
             style={{ width: 220 }}
           />
         </Flex>
-        {list.error !== undefined && (
+        {list.error !== null && (
           <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={list.error} onRetry={list.reload} />
+            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
           </div>
         )}
-        <Table<AuditEntry>
+        <PagedTable<AuditEntry>
+          url={url}
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => set({ page: p, pageSize: s }),
-          }}
+          data={list.data}
+          loading={list.isFetching}
+          emptyText={t('audit.empty')}
           scroll={{ x: 900 }}
           data-testid="audit-table"
         />

@@ -1,16 +1,17 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, Typography, type TableColumnsType } from 'antd';
-import type { JobQueue } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { noWrap } from '../../components/table-columns.ts';
+import type { JobQueue } from './admin.api.ts';
 
 export function JobsPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<{ queues: JobQueue[] }>('/api/system/jobs');
+  const { data, error, isFetching: loading, refetch } = useApiQuery('/api/system/jobs');
+  const reload = () => void refetch();
   const columns: TableColumnsType<JobQueue> = [
     {
       title: t('jobs.name'),
@@ -67,7 +68,7 @@ export function JobsPage() {
       }
     >
       <Card>
-        {error !== undefined ? (
+        {error !== null ? (
           <ErrorAlert error={error} onRetry={reload} />
         ) : (
           <Table<JobQueue>

@@ -1,9 +1,8 @@
 import { UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm } from 'antd';
-import { useState } from 'react';
-import { apiSend } from '../../api/client.ts';
-import type { AdminUser } from '../../api/types.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
+import type { AdminUser } from './admin.api.ts';
 
 /** Unlocks one account after a confirmation; reports failure through `onError` so the page can show it in words. */
 export function UnlockButton({
@@ -12,22 +11,23 @@ export function UnlockButton({
   onError,
 }: {
   user: Pick<AdminUser, 'id' | 'username'>;
-  onUnlocked: () => void;
+  onUnlocked?: () => void;
   onError: (error: unknown) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  // The user lists (admin page, security home) read again by themselves once the account is unlocked.
+  const unlockUser = useApiMutation('post', '/api/admin/users/{id}/unlock', {
+    invalidates: ['/api/admin/users'],
+  });
+  const busy = unlockUser.isPending;
   const unlock = async () => {
-    setBusy(true);
     try {
-      await apiSend<void>('POST', `/api/admin/users/${encodeURIComponent(user.id)}/unlock`);
+      await unlockUser.mutateAsync({ params: { path: { id: user.id } } });
       void message.success(t('users.unlocked', { username: user.username }));
-      onUnlocked();
+      onUnlocked?.();
     } catch (cause) {
       onError(cause);
-    } finally {
-      setBusy(false);
     }
   };
   return (

@@ -1,16 +1,15 @@
-import { Card, Empty, Flex, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Flex, Input, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import type { AdminUser, Page as ApiPage } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { readPaging } from '../../components/paging.ts';
+import { useUrlState } from '../../components/url-state.ts';
+import type { AdminUser } from './admin.api.ts';
 import { UnlockButton } from './unlock-button.tsx';
 
 function StatusTag({ user }: { user: AdminUser }) {
@@ -31,20 +30,10 @@ export function UsersPage() {
   const t = useT();
   const me = useMe();
   const canUnlock = me.permissions.includes('user.unlock');
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const q = params.get('q') ?? '';
-  const list = useApi<ApiPage<AdminUser>>(withQuery('/api/admin/users', { page, pageSize, q }));
+  const url = useUrlState();
+  const q = url.get('q');
+  const list = useApiQuery('/api/admin/users', { params: { query: { ...url.paging, q } } });
   const [actionError, setActionError] = useState<unknown>(undefined);
-
-  const set = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    setParams(next, { replace: true });
-  };
 
   const columns: TableColumnsType<AdminUser> = [
     { title: t('field.username'), ...noWrap, dataIndex: 'username' },
@@ -72,14 +61,7 @@ export function UsersPage() {
       key: 'actions',
       render: (_: unknown, u) =>
         u.locked ? (
-          <UnlockButton
-            user={u}
-            onUnlocked={() => {
-              setActionError(undefined);
-              list.reload();
-            }}
-            onError={setActionError}
-          />
+          <UnlockButton user={u} onUnlocked={() => setActionError(undefined)} onError={setActionError} />
         ) : null,
     });
   }
@@ -93,32 +75,24 @@ export function UsersPage() {
             defaultValue={q}
             allowClear
             placeholder={t('users.searchPlaceholder')}
-            onSearch={(v) => set({ q: v.trim(), page: '' })}
+            onSearch={(v) => url.set({ q: v.trim() })}
             style={{ width: 300 }}
             data-testid="user-search"
           />
         </Flex>
-        {(list.error !== undefined || actionError !== undefined) && (
+        {(list.error !== null || actionError !== undefined) && (
           <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-            <ErrorAlert error={list.error} onRetry={list.reload} />
+            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
             <ErrorAlert error={actionError} />
           </Flex>
         )}
-        <Table<AdminUser>
+        <PagedTable<AdminUser>
+          url={url}
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => set({ page: p, pageSize: s }),
-          }}
+          data={list.data}
+          loading={list.isFetching}
+          emptyText={t('users.empty')}
           scroll={{ x: 820 }}
           data-testid="users-table"
         />

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { useMe, useSession } from '../../app/session.tsx';
@@ -28,9 +28,8 @@ export function ChangePasswordPage() {
     setSubmitting(true);
     setError(undefined);
     try {
-      await apiSend<void>('POST', '/api/auth/password', {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
+      await apiCall('post', '/api/auth/password', {
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       });
       void message.success(t('password.changed'));
       form.resetFields();

@@ -1,7 +1,7 @@
 import { Descriptions, Tag } from 'antd';
-import type { Enterprise } from '../../api/types.ts';
 import { formatDay } from '../../app/format.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
+import type { Enterprise } from './enterprises.api.ts';
 import { entityTypeLabel, industryLabel, sizeLabel, statusLabel } from './enterprise-labels.ts';
 
 function capital(value: number | string, locale: string): string {

@@ -1,6 +1,5 @@
 import { Drawer } from 'antd';
-import type { Enterprise } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
@@ -8,9 +7,17 @@ import { EnterpriseDescriptions } from './enterprise-descriptions.tsx';
 
 export function EnterpriseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const t = useT();
-  const { data, error, loading, reload } = useApi<Enterprise>(
-    id ? `/api/enterprises/${encodeURIComponent(id)}` : null,
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useApiQuery(
+    '/api/enterprises/{id}',
+    { params: { path: { id: id ?? '' } } },
+    { enabled: id !== null, placeholderData: undefined },
   );
+  const reload = () => void refetch();
   return (
     <Drawer
       open={id !== null}

@@ -1,5 +1,5 @@
-import { ENTERPRISE_SIZES, type EnterpriseSize } from '../../api/types.ts';
 import type { MessageKey, Translate } from '../../app/i18n.ts';
+import { ENTERPRISE_SIZES, type EnterpriseSize } from './enterprises.api.ts';
 
 export function isEnterpriseSize(value: string): value is EnterpriseSize {
   return (ENTERPRISE_SIZES as readonly string[]).includes(value);

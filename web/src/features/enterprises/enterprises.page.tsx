@@ -1,45 +1,40 @@
-import { Button, Card, Empty, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import {
-  ENTERPRISE_SIZES,
-  type Enterprise,
-  type EnterpriseStats,
-  type Page as ApiPage,
-} from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { readPaging, type PagingParams } from '../../components/paging.ts';
+import { useUrlState } from '../../components/url-state.ts';
 import { EnterpriseDrawer } from './enterprise-drawer.tsx';
-import { industryLabel, sizeLabel } from './enterprise-labels.ts';
+import { industryLabel, isEnterpriseSize, sizeLabel } from './enterprise-labels.ts';
+import { ENTERPRISE_SIZES, type Enterprise } from './enterprises.api.ts';
 
 const FILTERS = ['q', 'town', 'size', 'industrySection'] as const;
 type Filter = (typeof FILTERS)[number];
 
 export function EnterprisesPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>;
+  const url = useUrlState();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, url.get(f)])) as Record<Filter, string>;
   const [selected, setSelected] = useState<string | null>(null);
 
-  const list = useApi<ApiPage<Enterprise>>(withQuery('/api/enterprises', { page, pageSize, ...filters }));
+  const list = useApiQuery('/api/enterprises', {
+    params: {
+      query: {
+        ...url.paging,
+        q: filters.q,
+        town: filters.town,
+        industrySection: filters.industrySection,
+        // An unknown size in a hand-edited URL is left out rather than refused by the server.
+        size: isEnterpriseSize(filters.size) ? filters.size : undefined,
+      },
+    },
+  });
   // The stats give the filter choices (towns and industry sections that actually occur).
-  const stats = useApi<EnterpriseStats>('/api/enterprises/stats');
-
-  const update = (changes: Partial<Record<Filter, string>> & Partial<PagingParams>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '' || value === null) next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const stats = useApiQuery('/api/enterprises/stats');
+  const update = (changes: Partial<Record<Filter, string>>) => url.set(changes);
 
   const anyFilter = FILTERS.some((f) => filters[f] !== '');
 
@@ -119,7 +114,7 @@ export function EnterprisesPage() {
             }))}
             onChange={(v: string | undefined) => update({ town: v ?? '' })}
             style={{ width: 200 }}
-            loading={stats.loading}
+            loading={stats.isLoading}
             data-testid="filter-town"
           />
           <Select
@@ -144,38 +139,28 @@ export function EnterprisesPage() {
             }))}
             onChange={(v: string | undefined) => update({ industrySection: v ?? '' })}
             style={{ width: 260 }}
-            loading={stats.loading}
+            loading={stats.isLoading}
             data-testid="filter-section"
           />
           {anyFilter && (
-            <Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+            <Button onClick={() => url.set(Object.fromEntries(FILTERS.map((f) => [f, ''])))}>
               {t('common.reset')}
             </Button>
           )}
         </Flex>
-        {list.error !== undefined && (
+        {list.error !== null && (
           <div style={{ marginBottom: 16 }}>
-            <ErrorAlert error={list.error} onRetry={list.reload} />
+            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
           </div>
         )}
-        <Table<Enterprise>
+        <PagedTable<Enterprise>
+          url={url}
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
+          data={list.data}
+          loading={list.isFetching}
           onRow={(e) => ({ onDoubleClick: () => setSelected(e.id) })}
-          locale={{
-            emptyText: <Empty description={anyFilter ? t('enterprise.empty') : t('enterprise.emptyAll')} />,
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => update({ page: p, pageSize: s }),
-          }}
+          emptyText={anyFilter ? t('enterprise.empty') : t('enterprise.emptyAll')}
           scroll={{ x: 960 }}
           data-testid="enterprise-table"
         />

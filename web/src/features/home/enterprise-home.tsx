@@ -1,7 +1,6 @@
 import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Flex, Row } from 'antd';
-import type { Enterprise } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -12,7 +11,13 @@ import { Shortcuts } from './shortcuts.tsx';
 
 function EnterpriseProfileCard({ id }: { id: string }) {
   const t = useT();
-  const { data, error, loading, reload } = useApi<Enterprise>(`/api/enterprises/${encodeURIComponent(id)}`);
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useApiQuery('/api/enterprises/{id}', { params: { path: { id } } });
+  const reload = () => void refetch();
   return (
     <Card title={t('home.enterpriseProfile')} data-testid="enterprise-profile">
       {error ? (

@@ -1,13 +1,13 @@
 import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useMemo } from 'react';
-import type { EnterpriseStats } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { brand } from '../../app/theme.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { sizeLabel } from '../enterprises/enterprise-labels.ts';
+import type { EnterpriseStats } from '../enterprises/enterprises.api.ts';
 import { PlanSummaryCard } from '../plan/plan-home-cards.tsx';
 
 function townOption(stats: EnterpriseStats): ChartOption {
@@ -100,7 +100,8 @@ function Kpis({ stats }: { stats: EnterpriseStats }) {
 
 export function OfficeHome() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<EnterpriseStats>('/api/enterprises/stats');
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/enterprises/stats');
+  const reload = () => void refetch();
   const town = useMemo(() => (data ? townOption(data) : undefined), [data]);
   const size = useMemo(() => (data ? sizeOption(data, t) : undefined), [data, t]);
 

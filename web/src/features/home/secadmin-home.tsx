@@ -1,13 +1,13 @@
 import { Alert, Card, Empty, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AdminUser, Page } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
+import type { AdminUser } from '../admin/admin.api.ts';
 import { UnlockButton } from '../admin/unlock-button.tsx';
 
 const SCAN = 100;
@@ -19,9 +19,15 @@ const SCAN = 100;
 export function SecadminHome() {
   const t = useT();
   const me = useMe();
-  const { data, error, loading, reload } = useApi<Page<AdminUser>>(
-    `/api/admin/users?page=1&pageSize=${SCAN}&locked=true`,
-  );
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useApiQuery('/api/admin/users', {
+    params: { query: { page: 1, pageSize: SCAN, locked: true } },
+  });
+  const reload = () => void refetch();
   const [unlockError, setUnlockError] = useState<unknown>(undefined);
   const canUnlock = me.permissions.includes('user.unlock');
   const locked = data?.items.filter((u) => u.locked) ?? [];
@@ -74,7 +80,7 @@ export function SecadminHome() {
                         title: t('common.actions'),
                         key: 'actions',
                         render: (_: unknown, u: AdminUser) => (
-                          <UnlockButton user={u} onUnlocked={reload} onError={setUnlockError} />
+                          <UnlockButton user={u} onError={setUnlockError} />
                         ),
                       },
                     ]

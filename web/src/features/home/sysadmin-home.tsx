@@ -1,14 +1,19 @@
 import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { AdminUser, CalendarYearSummary, JobQueue, Page } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 
 function UsersCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<Page<AdminUser>>('/api/admin/users?page=1&pageSize=1');
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useApiQuery('/api/admin/users', { params: { query: { page: 1, pageSize: 1 } } });
+  const reload = () => void refetch();
   return (
     <Card
       title={t('home.usersTotal')}
@@ -28,7 +33,8 @@ function UsersCard() {
 
 function CalendarYearsCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<CalendarYearSummary[]>('/api/calendar/years');
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/calendar/years');
+  const reload = () => void refetch();
   return (
     <Card
       title={t('home.calendarYears')}
@@ -71,7 +77,8 @@ function CalendarYearsCard() {
 
 function JobsCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<{ queues: JobQueue[] }>('/api/system/jobs');
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/system/jobs');
+  const reload = () => void refetch();
   const failing = data?.queues.filter((q) => q.failed > 0) ?? [];
   return (
     <Card

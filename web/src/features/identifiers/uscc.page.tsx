@@ -2,12 +2,12 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Empty, Grid, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { UsccCheck } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useLocale, useT, type MessageKey, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
+import type { UsccCheck } from './identifiers.api.ts';
 
 function codeName(value: { code: string; name: string | null } | null, unknown: string): string {
   if (!value) return '—';
@@ -108,9 +108,13 @@ export function UsccPage() {
   const [params, setParams] = useSearchParams();
   const code = (params.get('code') ?? '').trim().toUpperCase();
   const [missing, setMissing] = useState(false);
-  const { data, error, loading, reload } = useApi<UsccCheck>(
-    code ? `/api/identifiers/uscc/${encodeURIComponent(code)}` : null,
+  const { data, error, isFetching, refetch } = useApiQuery(
+    '/api/identifiers/uscc/{code}',
+    { params: { path: { code } } },
+    { enabled: code !== '', placeholderData: undefined },
   );
+  const loading = isFetching;
+  const reload = () => void refetch();
 
   return (
     <Page title={t('uscc.title')}>

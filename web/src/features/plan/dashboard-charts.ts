@@ -1,4 +1,4 @@
-import { MEASURE_STATUSES, type DepartmentRollup, type Kpi, type PlanRollup } from '../../api/types.ts';
+import { MEASURE_STATUSES, type DepartmentRollup, type Kpi, type PlanRollup } from './plan.api.ts';
 import type { Translate } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
 import type { ChartOption } from '../../components/echart.tsx';

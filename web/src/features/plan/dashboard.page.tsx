@@ -1,8 +1,8 @@
 import { Card, Col, Empty, Flex, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Dashboard, DepartmentRollup, OverdueItem } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { Dashboard, DepartmentRollup, OverdueItem } from './plan.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
@@ -15,7 +15,6 @@ import { departmentOption, partOption, sectionOption } from './dashboard-charts.
 import { ExportButtons } from './export-buttons.tsx';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { MeasureProgressCard } from './measure-progress-card.tsx';
-import { planPaths } from './plan.api.ts';
 import { ProgressCell, usePhone } from './plan-ui.tsx';
 import { SummaryTiles } from './summary-tiles.tsx';
 
@@ -238,7 +237,8 @@ function DashboardBody({ data }: { data: Dashboard }) {
 /** The leading group's view of the whole plan: where it stands, what is behind, who is behind. */
 export function PlanDashboardPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<Dashboard>(planPaths.dashboard);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/dashboard');
+  const reload = () => void refetch();
   return (
     <Page title={t('plan.dashboardTitle')} extra={<ExportButtons />}>
       <div data-testid="plan-dashboard" style={{ display: 'contents' }}>

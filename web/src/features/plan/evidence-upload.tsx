@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, apiUpload } from '../../api/client.ts';
-import type { StoredFile } from '../../api/types.ts';
+import type { StoredFile } from './plan.api.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatBytes, MAX_UPLOAD_BYTES, planPaths } from './plan.api.ts';

@@ -19,16 +19,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiSend, apiUpload } from '../../api/client.ts';
-import type { Page as ApiPage, PlanImport, PlanImportResult, UnmatchedUnit } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { apiCall, uploadFile as uploadTo } from '../../api/client.ts';
+import type { PlanImport, PlanImportResult, UnmatchedUnit } from './plan.api.ts';
+import { useApiQuery, useInvalidateApi } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { formatBytes, MAX_PLAN_TEXT_BYTES, planPaths } from './plan.api.ts';
+import { formatBytes, MAX_PLAN_TEXT_BYTES } from './plan.api.ts';
 
 function UnmatchedTable({ rows, testId }: { rows: readonly UnmatchedUnit[]; testId?: string }) {
   const t = useT();
@@ -125,7 +125,15 @@ function History() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const { page, pageSize } = readPaging(params, 10);
-  const { data, error, loading, reload } = useApi<ApiPage<PlanImport>>(planPaths.imports(page, pageSize));
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch,
+  } = useApiQuery('/api/action-plan/imports', {
+    params: { query: { page, pageSize } },
+  });
+  const reload = () => void refetch();
   const columns: TableColumnsType<PlanImport> = [
     {
       title: t('plan.import.importedAt'),
@@ -207,9 +215,12 @@ export function ImportPage() {
   const [result, setResult] = useState<PlanImportResult | null>(null);
   const [version, setVersion] = useState(0);
 
+  const invalidate = useInvalidateApi();
   const done = (r: PlanImportResult) => {
     setResult(r);
     setVersion((v) => v + 1);
+    // Measures, the overview and the history changed with the import.
+    void invalidate('/api/action-plan');
     void message.success(t('plan.import.done'));
   };
 
@@ -223,7 +234,7 @@ export function ImportPage() {
     setResult(null);
     setProgress(0);
     try {
-      done(await apiUpload<PlanImportResult>(planPaths.import, file, { onProgress: setProgress }));
+      done(await uploadTo('/api/action-plan/import', file, { onProgress: setProgress }));
     } catch (cause) {
       setError(cause);
     } finally {
@@ -237,7 +248,7 @@ export function ImportPage() {
     setError(undefined);
     setResult(null);
     try {
-      done(await apiSend<PlanImportResult>('POST', planPaths.import, { text }));
+      done(await apiCall('post', '/api/action-plan/import', { body: { text } }));
     } catch (cause) {
       setError(cause);
     } finally {

@@ -1,6 +1,6 @@
 import { Card, Col, Empty, Flex, Row, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { Kpi } from '../../api/types.ts';
+import type { Kpi } from './plan.api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useLocale, useT, type Translate } from '../../app/i18n.ts';
 import { EChart } from '../../components/echart.tsx';

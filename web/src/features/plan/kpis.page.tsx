@@ -18,10 +18,10 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { Kpi, KpiDirection, KpiInput, MeasureSummary, MetricProvider } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { Kpi, KpiDirection, KpiInput, MeasureSummary, MetricProvider } from './plan.api.ts';
+import { useApiQuery, useInvalidateApi } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -29,7 +29,6 @@ import { Page } from '../../components/page.tsx';
 import { noWrap } from '../../components/table-columns.ts';
 import { formatKpiValue, kpiState, kpiTarget, MetTag } from './kpi-tiles.tsx';
 import { usePhone } from './plan-ui.tsx';
-import { planPaths } from './plan.api.ts';
 
 /** The select's value for "no provider": antd Select cannot hold null as a value. */
 const NO_PROVIDER = '__none__';
@@ -61,6 +60,7 @@ function KpiModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<KpiForm>();
+  const invalidate = useInvalidateApi();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -114,8 +114,16 @@ function KpiModal({
     setSaving(true);
     setError(undefined);
     try {
-      if (editing) await apiSend<Kpi>('PUT', planPaths.kpi(editing.code), body);
-      else await apiSend<Kpi>('POST', planPaths.kpis, { code: v.code.trim(), ...body });
+      if (editing) {
+        await apiCall('put', '/api/action-plan/kpis/{code}', {
+          params: { path: { code: editing.code } },
+          body,
+        });
+      } else {
+        await apiCall('post', '/api/action-plan/kpis', { body: { ...body, code: v.code.trim() } });
+      }
+      // The list and the dashboard's tiles show the change.
+      await invalidate('/api/action-plan');
       void message.success(t('plan.kpi.saved'));
       onSaved();
     } catch (cause) {
@@ -239,9 +247,10 @@ export function KpisPage() {
   const t = useT();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const kpis = useApi<Kpi[]>(planPaths.kpis);
-  const providers = useApi<MetricProvider[]>(planPaths.providers);
-  const measures = useApi<MeasureSummary[]>(planPaths.measures);
+  const kpis = useApiQuery('/api/action-plan/kpis');
+  const providers = useApiQuery('/api/action-plan/metric-providers');
+  const measures = useApiQuery('/api/action-plan/measures');
+  const invalidate = useInvalidateApi();
   const [editing, setEditing] = useState<Kpi | 'new' | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(undefined);
@@ -251,9 +260,9 @@ export function KpisPage() {
     setRefreshing(true);
     setActionError(undefined);
     try {
-      await apiSend<Kpi[]>('POST', planPaths.refreshKpis);
+      await apiCall('post', '/api/action-plan/kpis/refresh');
       void message.success(t('plan.kpi.refreshed'));
-      kpis.reload();
+      await invalidate('/api/action-plan');
     } catch (cause) {
       setActionError(cause);
     } finally {
@@ -264,9 +273,9 @@ export function KpisPage() {
   const remove = async (k: Kpi) => {
     setActionError(undefined);
     try {
-      await apiSend<void>('DELETE', planPaths.kpi(k.code));
+      await apiCall('delete', '/api/action-plan/kpis/{code}', { params: { path: { code: k.code } } });
       void message.success(t('plan.kpi.deleted'));
-      kpis.reload();
+      await invalidate('/api/action-plan');
     } catch (cause) {
       setActionError(cause);
     }
@@ -425,8 +434,8 @@ export function KpisPage() {
       </Typography.Paragraph>
       {(kpis.error !== undefined || actionError !== undefined || providers.error !== undefined) && (
         <Flex vertical gap={8}>
-          <ErrorAlert error={kpis.error} onRetry={kpis.reload} />
-          <ErrorAlert error={providers.error} onRetry={providers.reload} />
+          <ErrorAlert error={kpis.error} onRetry={() => void kpis.refetch()} />
+          <ErrorAlert error={providers.error} onRetry={() => void providers.refetch()} />
           <ErrorAlert error={actionError} />
         </Flex>
       )}
@@ -435,7 +444,7 @@ export function KpisPage() {
           rowKey="id"
           columns={phone ? phoneColumns : columns}
           dataSource={kpis.data ?? []}
-          loading={kpis.loading}
+          loading={kpis.isLoading}
           pagination={(kpis.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
           locale={{ emptyText: <Empty description={t('plan.kpi.empty')} /> }}
           scroll={phone ? undefined : { x: 900 }}
@@ -448,10 +457,7 @@ export function KpisPage() {
           providers={providers.data ?? []}
           measures={measures.data ?? []}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            kpis.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Page>

@@ -23,9 +23,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
-import type { MeasureDetail, Milestone } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { ApiError } from '../../api/client.ts';
+import type { MeasureDetail, Milestone } from './plan.api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
@@ -35,31 +35,25 @@ import { Page } from '../../components/page.tsx';
 import { noWrap } from '../../components/table-columns.ts';
 import { MeasureTimeline } from './measure-timeline.tsx';
 import { MilestoneModal } from './milestone-modal.tsx';
-import { parseMeasureNo, planPaths } from './plan.api.ts';
+import { parseMeasureNo } from './plan.api.ts';
 import { ProgressCell, StatusTag, UnitsList, usePhone } from './plan-ui.tsx';
 import { ReportDrawer } from './report-drawer.tsx';
 
-function MilestoneTable({
-  measure,
-  canEdit,
-  onChanged,
-}: {
-  measure: MeasureDetail;
-  canEdit: boolean;
-  onChanged: () => void;
-}) {
+function MilestoneTable({ measure, canEdit }: { measure: MeasureDetail; canEdit: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const phone = usePhone();
+  const deleteMilestone = useApiMutation('delete', '/api/action-plan/milestones/{id}', {
+    invalidates: ['/api/action-plan'],
+  });
 
   const remove = async (m: Milestone) => {
     setError(undefined);
     try {
-      await apiSend<void>('DELETE', planPaths.milestone(m.id));
+      await deleteMilestone.mutateAsync({ params: { path: { id: m.id } } });
       void message.success(t('plan.milestone.deleted'));
-      onChanged();
     } catch (cause) {
       setError(cause);
     }
@@ -208,10 +202,7 @@ function MilestoneTable({
           units={measure.units}
           editing={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChanged();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Card>
@@ -228,9 +219,17 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
   const { me } = useSession();
   const params = useParams();
   const no = parseMeasureNo(params.no);
-  const { data, error, loading, reload } = useApi<MeasureDetail>(
-    no === undefined ? null : planPaths.measure(no),
+  const {
+    data,
+    error,
+    isLoading: loading,
+    refetch,
+  } = useApiQuery(
+    '/api/action-plan/measures/{no}',
+    { params: { path: { no: no ?? 0 } } },
+    { enabled: no !== undefined, placeholderData: undefined },
   );
+  const reload = () => void refetch();
   const [reporting, setReporting] = useState(false);
   const listPath = publicView ? '/public/plan' : '/plan/measures';
 
@@ -274,7 +273,7 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
         </Flex>
       }
     >
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
+      {error !== null && <ErrorAlert error={error} onRetry={reload} />}
       {loading && !data && (
         <Card>
           <CardSkeleton rows={8} />
@@ -328,7 +327,7 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
               </Card>
             </Col>
           </Row>
-          <MilestoneTable measure={data} canEdit={canSupervise} onChanged={reload} />
+          <MilestoneTable measure={data} canEdit={canSupervise} />
           <Card title={t('plan.timeline.title')} data-testid="timeline-card">
             {!seesInternal && (
               <Alert
@@ -351,10 +350,7 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
                 lastPercent: latestPercent(data, myDepartment),
               }}
               onClose={() => setReporting(false)}
-              onSubmitted={() => {
-                setReporting(false);
-                reload();
-              }}
+              onSubmitted={() => setReporting(false)}
             />
           )}
         </div>

@@ -1,14 +1,13 @@
 import { Card, Empty, Flex, Radio, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { MeasureStatus, MeasureSummary } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { MeasureStatus, MeasureSummary } from './plan.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { planPaths } from './plan.api.ts';
 import { ProgressCell, StatusTag, usePhone } from './plan-ui.tsx';
 
 /** Most urgent first: what is behind, then what is moving, then what is done, then what has not started. */
@@ -19,7 +18,8 @@ type Filter = MeasureStatus | 'all';
 /** Every measure's status and progress on the dashboard, so the leading group sees single measures move. */
 export function MeasureProgressCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<MeasureSummary[]>(planPaths.measures);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/measures');
+  const reload = () => void refetch();
   const [filter, setFilter] = useState<Filter>('all');
   const rows = useMemo(
     () =>

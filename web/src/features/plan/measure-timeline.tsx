@@ -9,7 +9,7 @@ import {
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import type { MeasureDetail, Milestone, PlanNotice, PlanReport } from '../../api/types.ts';
+import type { MeasureDetail, Milestone, PlanNotice, PlanReport } from './plan.api.ts';
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';

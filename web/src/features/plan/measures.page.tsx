@@ -1,13 +1,8 @@
 import { Button, Card, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import {
-  MEASURE_STATUSES,
-  type MeasureStatus,
-  type MeasureSummary,
-  type PlanOverview,
-} from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { MEASURE_STATUSES, type MeasureStatus, type MeasureSummary } from './plan.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -15,7 +10,6 @@ import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { planPaths } from './plan.api.ts';
 import { ProgressCell, StatusTag, usePhone } from './plan-ui.tsx';
 import { SummaryTiles } from './summary-tiles.tsx';
 
@@ -76,7 +70,8 @@ export function MeasuresList({ base }: { base: string }) {
     () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
     [params],
   );
-  const { data, error, loading, reload } = useApi<MeasureSummary[]>(planPaths.measures);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/measures');
+  const reload = () => void refetch();
   const { partOptions, sectionOptions, departmentOptions } = useOptions(data, filters.partNo);
   const rows = useMemo(() => (data ?? []).filter((m) => matches(m, filters)), [data, filters]);
   const anyFilter = FILTERS.some((f) => filters[f] !== '');
@@ -267,7 +262,8 @@ export function MeasuresPage() {
 }
 
 function PlanHeader() {
-  const { data, error, loading, reload } = useApi<PlanOverview>(planPaths.overview);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan');
+  const reload = () => void refetch();
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (loading || !data)
     return (

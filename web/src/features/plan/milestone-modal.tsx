@@ -1,13 +1,13 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { Milestone, MilestoneInput, PlanUnit } from '../../api/types.ts';
+import { useApiMutation } from '../../api/query.ts';
+import type { Milestone, MilestoneInput, PlanUnit } from './plan.api.ts';
 import { toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { planPaths } from './plan.api.ts';
 
 interface MilestoneForm {
   title: string;
@@ -48,6 +48,13 @@ export function MilestoneModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<MilestoneForm>();
+  // Every action-plan read (the measure, the lists, the dashboard) is fetched again after a change.
+  const update = useApiMutation('put', '/api/action-plan/milestones/{id}', {
+    invalidates: ['/api/action-plan'],
+  });
+  const add = useApiMutation('post', '/api/action-plan/measures/{no}/milestones', {
+    invalidates: ['/api/action-plan'],
+  });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const owners = ownerOptions(units);
@@ -78,8 +85,8 @@ export function MilestoneModal({
     setError(undefined);
     try {
       const saved = editing
-        ? await apiSend<Milestone>('PUT', planPaths.milestone(editing.id), body)
-        : await apiSend<Milestone>('POST', planPaths.milestones(measureNo), body);
+        ? await update.mutateAsync({ params: { path: { id: editing.id } }, body })
+        : await add.mutateAsync({ params: { path: { no: measureNo } }, body });
       void message.success(editing ? t('plan.milestone.updated') : t('plan.milestone.added'));
       onSaved(saved);
     } catch (cause) {

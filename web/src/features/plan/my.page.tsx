@@ -2,15 +2,14 @@ import { FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Milestone, MyMeasure, MyWork, PlanNotice } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { Milestone, MyMeasure, MyWork, PlanNotice } from './plan.api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { planPaths } from './plan.api.ts';
 import { periodLabel, ProgressCell, RoleTag, StatusTag, usePhone } from './plan-ui.tsx';
 import { ReportDrawer } from './report-drawer.tsx';
 
@@ -300,7 +299,8 @@ export function NoticeList({ notices }: { notices: readonly PlanNotice[] }) {
 /** A department's own work on the plan: its measures, what is due next, its notices, and the report form. */
 export function MyPlanPage() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<MyWork>(planPaths.my);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/my');
+  const reload = () => void refetch();
   const [reporting, setReporting] = useState<MyMeasure | null>(null);
   const counts = useMemo(() => {
     if (!data) return undefined;
@@ -363,10 +363,7 @@ export function MyPlanPage() {
                   lastPercent: reporting.myLatestReport?.percent,
                 }}
                 onClose={() => setReporting(null)}
-                onSubmitted={() => {
-                  setReporting(null);
-                  reload();
-                }}
+                onSubmitted={() => setReporting(null)}
               />
             )}
           </>

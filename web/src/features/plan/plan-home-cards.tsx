@@ -1,20 +1,19 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MyWork, PlanOverview } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { planPaths } from './plan.api.ts';
 import { StatusTag } from './plan-ui.tsx';
 import { SummaryTiles } from './summary-tiles.tsx';
 
 /** The office home's view of the plan: measures by status and average progress, one click from the dashboard. */
 export function PlanSummaryCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<PlanOverview>(planPaths.overview);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan');
+  const reload = () => void refetch();
   return (
     <Card
       title={data ? data.plan.title : t('home.measures')}
@@ -41,7 +40,8 @@ const UPCOMING = 3;
 /** The officer home's "本部门任务": how many measures, what is behind, the next milestones. */
 export function MyPlanCard() {
   const t = useT();
-  const { data, error, loading, reload } = useApi<MyWork>(planPaths.my);
+  const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/my');
+  const reload = () => void refetch();
   const open = data?.milestones.filter((m) => m.completedAt === null) ?? [];
   const upcoming = [...open].sort((a, b) => a.dueOn.localeCompare(b.dueOn)).slice(0, UPCOMING);
   const lagging = data?.measures.filter((m) => m.status === 'lagging').length ?? 0;

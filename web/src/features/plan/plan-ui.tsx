@@ -1,5 +1,5 @@
 import { Flex, Grid, Progress, Tag, Tooltip, Typography } from 'antd';
-import type { MeasureStatus, PlanUnit, UnitRole } from '../../api/types.ts';
+import type { MeasureStatus, PlanUnit, UnitRole } from './plan.api.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
 

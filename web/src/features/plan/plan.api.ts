@@ -1,5 +1,45 @@
-import { ApiError, withQuery } from '../../api/client.ts';
-import type { CaseStatus, ReportingPeriod } from '../../api/types.ts';
+import { ApiError, withQuery, type ApiData, type ApiInit } from '../../api/client.ts';
+
+// Named types of the action-plan pages, derived from the schema (never written by hand).
+export type PlanOverview = ApiData<'get', '/api/action-plan'>;
+export type PlanSummary = PlanOverview['summary'];
+export type ReportingPeriod = PlanOverview['plan']['reportingPeriod'];
+export type MeasureSummary = ApiData<'get', '/api/action-plan/measures'>[number];
+export type MeasureStatus = MeasureSummary['status'];
+export type PlanUnit = MeasureSummary['units'][number];
+export type UnitRole = PlanUnit['role'];
+export type MeasureDetail = ApiData<'get', '/api/action-plan/measures/{no}'>;
+export type Milestone = MeasureDetail['milestones'][number];
+export type PlanReport = MeasureDetail['reports'][number];
+export type PlanNotice = MeasureDetail['notices'][number];
+export type MyWork = ApiData<'get', '/api/action-plan/my'>;
+export type MyMeasure = MyWork['measures'][number];
+export type Dashboard = ApiData<'get', '/api/action-plan/dashboard'>;
+export type PlanRollup = Dashboard['byPart'][number];
+export type DepartmentRollup = Dashboard['byDepartment'][number];
+export type OverdueItem = Dashboard['overdue'][number];
+export type Kpi = ApiData<'get', '/api/action-plan/kpis'>[number];
+export type KpiDirection = Kpi['direction'];
+export type KpiInput = NonNullable<ApiInit<'put', '/api/action-plan/kpis/{code}'>['body']>;
+export type MetricProvider = ApiData<'get', '/api/action-plan/metric-providers'>[number];
+export type ReportInput = NonNullable<ApiInit<'post', '/api/action-plan/measures/{no}/reports'>['body']>;
+export type MilestoneInput = NonNullable<ApiInit<'put', '/api/action-plan/milestones/{id}'>['body']>;
+export type PlanImportResult = ApiData<'post', '/api/action-plan/import'>;
+export type PlanImport = ApiData<'get', '/api/action-plan/imports'>['items'][number];
+export type UnmatchedUnit = PlanImport['unmatchedUnits'][number];
+export type StoredFile = ApiData<'post', '/api/files'>;
+
+/** The statuses in the order the pages show them (every one the schema knows: the type checks it). */
+export const MEASURE_STATUSES = [
+  'not_started',
+  'in_progress',
+  'completed',
+  'lagging',
+] as const satisfies readonly MeasureStatus[];
+
+/** A typical case (典型案例) as the server returns it. */
+export type TypicalCase = ApiData<'get', '/api/action-plan/cases/{id}'>;
+export type CaseStatus = TypicalCase['status'];
 
 /** Every action-plan endpoint the pages call (docs/action-plan-api.md). */
 export const planPaths = {
@@ -11,13 +51,6 @@ export const planPaths = {
   milestone: (id: string) => `/api/action-plan/milestones/${encodeURIComponent(id)}`,
   my: '/api/action-plan/my',
   dashboard: '/api/action-plan/dashboard',
-  cases: (page: number, pageSize: number) => withQuery('/api/action-plan/cases', { page, pageSize }),
-  submitCase: '/api/action-plan/cases',
-  casesMine: (page: number, pageSize: number) => withQuery('/api/action-plan/cases/mine', { page, pageSize }),
-  casesReview: (status: CaseStatus | 'all', page: number, pageSize: number) =>
-    withQuery('/api/action-plan/cases/review', { status, page, pageSize }),
-  typicalCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}`,
-  reviewCase: (id: string) => `/api/action-plan/cases/${encodeURIComponent(id)}/review`,
   kpis: '/api/action-plan/kpis',
   kpi: (code: string) => `/api/action-plan/kpis/${encodeURIComponent(code)}`,
   refreshKpis: '/api/action-plan/kpis/refresh',

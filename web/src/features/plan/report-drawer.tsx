@@ -16,16 +16,16 @@ import {
   Typography,
 } from 'antd';
 import { useRef, useState } from 'react';
-import { apiSend, ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { Milestone, PlanOverview, PlanReport, ReportInput, ReportingPeriod } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import type { Milestone, PlanReport, ReportInput, ReportingPeriod } from './plan.api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { EvidenceUpload, type EvidenceState } from './evidence-upload.tsx';
-import { openPeriods, planPaths, serverOpenPeriods } from './plan.api.ts';
+import { openPeriods, serverOpenPeriods } from './plan.api.ts';
 import { periodLabel } from './plan-ui.tsx';
 
 export interface ReportTarget {
@@ -62,7 +62,7 @@ export function ReportDrawer({
   const t = useT();
   const phone = Grid.useBreakpoint().md === false;
   // The plan's reporting cycle (monthly or quarterly) decides which periods may be reported.
-  const overview = useApi<PlanOverview>(planPaths.overview);
+  const overview = useApiQuery('/api/action-plan');
   const cycle = overview.data?.plan.reportingPeriod;
   const common = {
     open: true,
@@ -76,7 +76,7 @@ export function ReportDrawer({
     return (
       <Drawer {...common}>
         {overview.error ? (
-          <ErrorAlert error={overview.error} onRetry={overview.reload} />
+          <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
         ) : (
           <CardSkeleton rows={8} />
         )}
@@ -112,6 +112,10 @@ function ReportFormDrawer({
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [periods, setPeriods] = useState<string[]>(() => openPeriods(cycle));
   const [evidence, setEvidence] = useState<EvidenceState>({ fileIds: [], uploading: false });
+  // The measure, the department's work and the dashboard are fetched again once the report is in.
+  const fileReport = useApiMutation('post', '/api/action-plan/measures/{no}/reports', {
+    invalidates: ['/api/action-plan'],
+  });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const inFlight = useRef(false);
@@ -136,7 +140,9 @@ function ReportFormDrawer({
       completedMilestoneIds: v.completedMilestoneIds ?? [],
     };
     try {
-      const report = await apiSend<PlanReport>('POST', planPaths.reports(target.no), body, {
+      const report = await fileReport.mutateAsync({
+        params: { path: { no: target.no } },
+        body,
         headers: { 'Idempotency-Key': idempotencyKey },
       });
       void message.success(t('plan.report.submitted', { no: target.no }));

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { MEASURE_STATUSES, type PlanSummary } from '../../api/types.ts';
+import { MEASURE_STATUSES, type PlanSummary } from './plan.api.ts';
 import { useT } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
 

@@ -1,34 +1,18 @@
 /**
- * Words of the action-plan pages, merged into the dictionaries in `i18n.ts` (kept apart only for size). `zh-CN` is
- * the reference; `en-US` must have exactly the same keys.
+ * Words of the action-plan pages (行动方案), loaded with the first of them (`lazyPage(…, { dictionaries })`). `zh-CN`
+ * is the reference; `en-US` must have exactly the same keys. Menu labels and the words of the home cards are eager:
+ * plan.nav-words.ts.
  */
+import type { FeatureDictionary } from '../../app/i18n.ts';
 
-export const planZhCN = {
-  'nav.groupPlan': '行动方案',
-  'nav.planDashboard': '推进看板',
-  'nav.planMeasures': '措施清单',
-  'nav.planMy': '本部门任务',
-  'nav.planCases': '典型案例',
-  'nav.planKpis': '指标管理',
-  'nav.planImport': '方案导入',
-
-  'public.planTitle': '行动方案',
-  'public.planText': '查看《相城区优化营商环境创新行动2022》58 项措施的责任单位、推进状态和进度。',
-  'public.casesTitle': '典型案例',
-  'public.casesText': '各部门在优化营商环境中形成的、经领导小组办公室审核发布的典型案例。',
-
+const zhCN = {
   'plan.status': '状态',
-  'plan.status.not_started': '未启动',
-  'plan.status.in_progress': '推进中',
-  'plan.status.completed': '已完成',
-  'plan.status.lagging': '滞后',
   'plan.role.lead': '牵头单位',
   'plan.role.responsible': '责任单位',
   'plan.role.scope': '范围',
   'plan.unitUnmatched': '该单位未能匹配部门名录，暂不能设置节点或报送进展',
   'plan.no': '序号',
   'plan.measure': '措施',
-  'plan.measureNo': '第 {no} 项',
   'plan.measureHeading': '第 {no} 项 · {title}',
   'plan.measureTitle': '措施',
   'plan.measureText': '措施内容',
@@ -48,8 +32,6 @@ export const planZhCN = {
   'plan.periodQuarter': '{year}年第{quarter}季度',
   'plan.required': '必填',
   'plan.backToList': '返回措施清单',
-  'plan.averageProgress': '平均进度',
-  'plan.measuresTotal': '措施总数',
   'plan.measuresCount': '措施数',
   'plan.measureTotal': '共 {total} 项措施',
   'plan.noMeasures': '还没有导入任何措施。',
@@ -171,20 +153,14 @@ export const planZhCN = {
   'plan.my.measures': '承担的措施',
   'plan.my.milestones': '本部门节点',
   'plan.my.notices': '提醒与督办',
-  'plan.my.noMeasures': '本部门目前没有承担方案中的措施。',
   'plan.my.nextMilestone': '下一节点',
   'plan.my.reportDue': '应报进展',
   'plan.my.reportOverdue': '已于 {date} 逾期',
   'plan.my.noReportDue': '暂无应报',
   'plan.my.latestReport': '最近报送',
   'plan.my.notReported': '尚未报送',
-  'plan.my.measuresCount': '承担 {count} 项措施',
-  'plan.my.laggingCount': '{count} 项滞后',
-  'plan.my.openMilestones': '{count} 个未完成节点',
-  'plan.my.overdueReports': '{count} 项进展逾期未报',
 
   'plan.report.open': '填报进展',
-  'plan.report.goReport': '去填报进展',
   'plan.report.title': '填报第 {no} 项措施进展',
   'plan.report.period': '报送期',
   'plan.report.currentPeriod': '本期',
@@ -268,33 +244,10 @@ export const planZhCN = {
   'plan.import.importedAt': '导入时间',
   'plan.import.importedBy': '导入人',
   'plan.import.planCode': '方案代码',
-
-  'plan.home.openDashboard': '打开推进看板',
-  'plan.home.upcoming': '即将到期的节点',
-  'plan.home.noUpcoming': '没有未完成的节点。',
 } as const satisfies Record<string, string>;
 
-export const planEnUS: Record<keyof typeof planZhCN, string> = {
-  'nav.groupPlan': 'Action plan',
-  'nav.planDashboard': 'Progress dashboard',
-  'nav.planMeasures': 'Measures',
-  'nav.planMy': 'My department',
-  'nav.planCases': 'Typical cases',
-  'nav.planKpis': 'KPIs',
-  'nav.planImport': 'Plan import',
-
-  'public.planTitle': 'Action plan',
-  'public.planText':
-    'The 58 measures of the 2022 Xiangcheng business-environment action plan: responsible units, status and progress.',
-  'public.casesTitle': 'Typical cases',
-  'public.casesText':
-    'Good practice from the departments, reviewed and published by the leading-group office.',
-
+const enUS: Record<keyof typeof zhCN, string> = {
   'plan.status': 'Status',
-  'plan.status.not_started': 'Not started',
-  'plan.status.in_progress': 'In progress',
-  'plan.status.completed': 'Completed',
-  'plan.status.lagging': 'Lagging',
   'plan.role.lead': 'Lead unit',
   'plan.role.responsible': 'Responsible unit',
   'plan.role.scope': 'Scope',
@@ -302,7 +255,6 @@ export const planEnUS: Record<keyof typeof planZhCN, string> = {
     'This unit is not in the department registry; it cannot own milestones or report progress yet',
   'plan.no': 'No.',
   'plan.measure': 'Measure',
-  'plan.measureNo': 'Measure {no}',
   'plan.measureHeading': 'Measure {no} · {title}',
   'plan.measureTitle': 'Measure',
   'plan.measureText': 'What the plan says',
@@ -322,8 +274,6 @@ export const planEnUS: Record<keyof typeof planZhCN, string> = {
   'plan.periodQuarter': 'Q{quarter} {year}',
   'plan.required': 'Required',
   'plan.backToList': 'Back to measures',
-  'plan.averageProgress': 'Average progress',
-  'plan.measuresTotal': 'Measures',
   'plan.measuresCount': 'Measures',
   'plan.measureTotal': '{total} measures',
   'plan.noMeasures': 'No measures have been imported yet.',
@@ -448,20 +398,14 @@ export const planEnUS: Record<keyof typeof planZhCN, string> = {
   'plan.my.measures': 'Our measures',
   'plan.my.milestones': 'Our milestones',
   'plan.my.notices': 'Reminders and escalations',
-  'plan.my.noMeasures': 'Your department has no measures in the plan.',
   'plan.my.nextMilestone': 'Next milestone',
   'plan.my.reportDue': 'Report due',
   'plan.my.reportOverdue': 'overdue since {date}',
   'plan.my.noReportDue': 'Nothing due',
   'plan.my.latestReport': 'Latest report',
   'plan.my.notReported': 'Not reported yet',
-  'plan.my.measuresCount': '{count} measures',
-  'plan.my.laggingCount': '{count} lagging',
-  'plan.my.openMilestones': '{count} open milestones',
-  'plan.my.overdueReports': '{count} report(s) overdue',
 
   'plan.report.open': 'Report progress',
-  'plan.report.goReport': 'Report progress',
   'plan.report.title': 'Progress report · measure {no}',
   'plan.report.period': 'Period',
   'plan.report.currentPeriod': 'Current',
@@ -547,8 +491,8 @@ export const planEnUS: Record<keyof typeof planZhCN, string> = {
   'plan.import.importedAt': 'Imported',
   'plan.import.importedBy': 'By',
   'plan.import.planCode': 'Plan code',
-
-  'plan.home.openDashboard': 'Open the dashboard',
-  'plan.home.upcoming': 'Milestones coming up',
-  'plan.home.noUpcoming': 'No open milestones.',
 };
+
+export type PlanMessageKey = keyof typeof zhCN;
+
+export const planWords: FeatureDictionary<PlanMessageKey> = { 'zh-CN': zhCN, 'en-US': enUS };

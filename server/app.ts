@@ -5,10 +5,10 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { AppConfig } from './config.ts';
 import { systemClock, type Clock } from './kernel/clock.ts';
 import type { AppContext, HttpApp, ModuleManifest } from './kernel/context.ts';
+import { withAdvisoryLock } from './kernel/db/advisory-lock.ts';
 import { openDatabase, type DatabaseHandle } from './kernel/db/database.ts';
 import { migrateToLatest } from './kernel/db/migrate.ts';
 import { createHttpServer, type DeclaredRoute } from './kernel/http/server.ts';
@@ -72,22 +72,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   ctx.registry.register(modules);
   for (const m of modules) for (const job of m.jobs ?? []) ctx.jobs.register(job);
   for (const m of modules) for (const metric of m.metrics ?? []) ctx.metrics.register(metric);
-  // Several processes may start at once on one PostgreSQL: start-up seeding runs under one advisory lock, held on
-  // a reserved connection, so the second process finds the first one's data instead of racing it. PGlite is one
-  // process's single connection, which reserving would take from the seeding itself: no lock there.
-  const runStart = async () => {
+  // Several processes may start at once on one PostgreSQL: start-up seeding runs under one advisory lock, so the
+  // second process finds the first one's data instead of racing it (kernel/db/advisory-lock.ts; none on PGlite).
+  await withAdvisoryLock(database, START_LOCK, async () => {
     for (const m of modules) await m.onStart?.(ctx);
-  };
-  if (database.kind === 'postgres') {
-    await database.db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(${START_LOCK})`.execute(conn);
-      try {
-        await runStart();
-      } finally {
-        await sql`select pg_advisory_unlock(${START_LOCK})`.execute(conn);
-      }
-    });
-  } else await runStart();
+  });
   const { app, routes } = await createHttpServer({
     ctx,
     authenticator: createAuthenticator(ctx),

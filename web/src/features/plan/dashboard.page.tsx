@@ -238,12 +238,11 @@ function DashboardBody({ data }: { data: Dashboard }) {
 export function PlanDashboardPage() {
   const t = useT();
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/dashboard');
-  const reload = () => void refetch();
   return (
     <Page title={t('plan.dashboardTitle')} extra={<ExportButtons />}>
       <div data-testid="plan-dashboard" style={{ display: 'contents' }}>
         {error ? (
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         ) : loading || !data ? (
           <Card>
             <CardSkeleton rows={10} />

@@ -1,9 +1,8 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
-import { apiDownload, ApiError } from '../../api/client.ts';
+import { ApiError, downloadFile } from '../../api/client.ts';
 import { useT } from '../../app/i18n.ts';
-import { planPaths } from './plan.api.ts';
 
 type Format = 'xlsx' | 'pdf';
 
@@ -16,10 +15,8 @@ export function ExportButtons() {
   const download = async (format: Format) => {
     setBusy(format);
     try {
-      await apiDownload(
-        format === 'xlsx' ? planPaths.exportXlsx : planPaths.exportPdf,
-        format === 'xlsx' ? 'action-plan.xlsx' : 'action-plan.pdf',
-      );
+      if (format === 'xlsx') await downloadFile('/api/action-plan/export.xlsx', {}, 'action-plan.xlsx');
+      else await downloadFile('/api/action-plan/export.pdf', {}, 'action-plan.pdf');
     } catch (cause) {
       const detail = cause instanceof ApiError ? cause.detail : cause instanceof Error ? cause.message : '';
       void message.error(t('plan.exportFailed', { detail }));

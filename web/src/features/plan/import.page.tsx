@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  Empty,
   Flex,
   Input,
   Progress,
@@ -18,7 +17,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { apiCall, uploadFile as uploadTo } from '../../api/client.ts';
 import type { PlanImport, PlanImportResult, UnmatchedUnit } from './plan.api.ts';
 import { useApiQuery, useInvalidateApi } from '../../api/query.ts';
@@ -26,9 +25,11 @@ import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
-import { readPaging } from '../../components/paging.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { useUrlState } from '../../components/url-state.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { formatBytes, MAX_PLAN_TEXT_BYTES } from './plan.api.ts';
+import { MAX_PLAN_TEXT_BYTES } from './plan.api.ts';
+import { formatBytes } from '../../components/file-types.ts';
 
 function UnmatchedTable({ rows, testId }: { rows: readonly UnmatchedUnit[]; testId?: string }) {
   const t = useT();
@@ -123,8 +124,8 @@ function ImportResultCard({ result }: { result: PlanImportResult }) {
 
 function History() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params, 10);
+  const url = useUrlState(10);
+  const { page, pageSize } = url.paging;
   const {
     data,
     error,
@@ -133,7 +134,6 @@ function History() {
   } = useApiQuery('/api/action-plan/imports', {
     params: { query: { page, pageSize } },
   });
-  const reload = () => void refetch();
   const columns: TableColumnsType<PlanImport> = [
     {
       title: t('plan.import.importedAt'),
@@ -163,14 +163,15 @@ function History() {
     <Card title={t('plan.import.history')}>
       {error !== undefined && (
         <div style={{ marginBottom: 12 }}>
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         </div>
       )}
-      <Table<PlanImport>
+      <PagedTable<PlanImport>
+        url={url}
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={data?.items ?? []}
+        data={data}
         loading={loading}
         expandable={{
           rowExpandable: (r) => r.unmatchedUnits.length > 0,
@@ -183,20 +184,7 @@ function History() {
             </Flex>
           ),
         }}
-        locale={{ emptyText: <Empty description={t('plan.import.noHistory')} /> }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          size: 'small',
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(p));
-            next.set('pageSize', String(s));
-            setParams(next, { replace: true });
-          },
-        }}
+        emptyText={t('plan.import.noHistory')}
         scroll={{ x: 720 }}
         data-testid="import-history"
       />
@@ -213,13 +201,11 @@ export function ImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [result, setResult] = useState<PlanImportResult | null>(null);
-  const [version, setVersion] = useState(0);
 
   const invalidate = useInvalidateApi();
   const done = (r: PlanImportResult) => {
     setResult(r);
-    setVersion((v) => v + 1);
-    // Measures, the overview and the history changed with the import.
+    // Measures, the overview and the import history changed with the import.
     void invalidate('/api/action-plan');
     void message.success(t('plan.import.done'));
   };
@@ -323,8 +309,8 @@ export function ImportPage() {
       </Card>
       {error !== undefined && <ErrorAlert error={error} />}
       {result && <ImportResultCard result={result} />}
-      {/* Remounted after each import so the new entry shows. */}
-      <History key={version} />
+      {/* The import invalidated every action-plan read, so the new entry shows here by itself. */}
+      <History />
     </Page>
   );
 }

@@ -229,7 +229,6 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
     { params: { path: { no: no ?? 0 } } },
     { enabled: no !== undefined, placeholderData: undefined },
   );
-  const reload = () => void refetch();
   const [reporting, setReporting] = useState(false);
   const listPath = publicView ? '/public/plan' : '/plan/measures';
 
@@ -273,7 +272,7 @@ function MeasureDetailView({ publicView }: { publicView: boolean }) {
         </Flex>
       }
     >
-      {error !== null && <ErrorAlert error={error} onRetry={reload} />}
+      {error !== null && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && (
         <Card>
           <CardSkeleton rows={8} />

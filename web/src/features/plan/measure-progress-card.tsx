@@ -19,7 +19,6 @@ type Filter = MeasureStatus | 'all';
 export function MeasureProgressCard() {
   const t = useT();
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/measures');
-  const reload = () => void refetch();
   const [filter, setFilter] = useState<Filter>('all');
   const rows = useMemo(
     () =>
@@ -107,7 +106,7 @@ export function MeasureProgressCard() {
           data-testid="dashboard-measure-filter"
         />
       </div>
-      {error !== undefined && <ErrorAlert error={error} onRetry={reload} />}
+      {error !== undefined && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       <Table<MeasureSummary>
         rowKey="no"
         size="small"

@@ -13,8 +13,12 @@ import type { MeasureDetail, Milestone, PlanNotice, PlanReport } from './plan.ap
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { statusColours } from '../../app/theme.ts';
-import { formatBytes, planPaths } from './plan.api.ts';
+import { buildUrl, type ApiPath } from '../../api/client.ts';
+import { formatBytes } from '../../components/file-types.ts';
 import { periodLabel, StatusTag } from './plan-ui.tsx';
+
+/** Where an evidence file's bytes are read (typed against the schema, so a renamed route fails the typecheck). */
+const FILE_CONTENT: ApiPath<'get'> = '/api/files/{id}/content';
 
 type Entry =
   | { kind: 'milestone'; at: number; milestone: Milestone }
@@ -102,7 +106,12 @@ function ReportEntry({ r, milestones }: { r: PlanReport; milestones: readonly Mi
       {r.evidence.length > 0 && (
         <Flex vertical gap={2} data-testid="report-evidence">
           {r.evidence.map((e) => (
-            <a key={e.id} href={planPaths.fileContent(e.id)} download={e.name} data-testid="evidence-link">
+            <a
+              key={e.id}
+              href={buildUrl(FILE_CONTENT, { path: { id: e.id } })}
+              download={e.name}
+              data-testid="evidence-link"
+            >
               <PaperClipOutlined /> {e.name}{' '}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 ({formatBytes(e.sizeBytes)})

@@ -71,7 +71,6 @@ export function MeasuresList({ base }: { base: string }) {
     [params],
   );
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/measures');
-  const reload = () => void refetch();
   const { partOptions, sectionOptions, departmentOptions } = useOptions(data, filters.partNo);
   const rows = useMemo(() => (data ?? []).filter((m) => matches(m, filters)), [data, filters]);
   const anyFilter = FILTERS.some((f) => filters[f] !== '');
@@ -223,7 +222,7 @@ export function MeasuresList({ base }: { base: string }) {
       </Flex>
       {error !== undefined && (
         <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         </div>
       )}
       <Table<MeasureSummary>
@@ -263,8 +262,7 @@ export function MeasuresPage() {
 
 function PlanHeader() {
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan');
-  const reload = () => void refetch();
-  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (loading || !data)
     return (
       <Card>

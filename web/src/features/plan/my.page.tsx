@@ -300,7 +300,6 @@ export function NoticeList({ notices }: { notices: readonly PlanNotice[] }) {
 export function MyPlanPage() {
   const t = useT();
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/my');
-  const reload = () => void refetch();
   const [reporting, setReporting] = useState<MyMeasure | null>(null);
   const counts = useMemo(() => {
     if (!data) return undefined;
@@ -327,7 +326,7 @@ export function MyPlanPage() {
     >
       <div data-testid="plan-my" style={{ display: 'contents' }}>
         {error ? (
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         ) : loading && !data ? (
           <Card>
             <CardSkeleton rows={8} />

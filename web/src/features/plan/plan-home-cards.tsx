@@ -13,7 +13,6 @@ import { SummaryTiles } from './summary-tiles.tsx';
 export function PlanSummaryCard() {
   const t = useT();
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan');
-  const reload = () => void refetch();
   return (
     <Card
       title={data ? data.plan.title : t('home.measures')}
@@ -25,7 +24,7 @@ export function PlanSummaryCard() {
       data-testid="plan-summary-card"
     >
       {error ? (
-        <ErrorAlert error={error} onRetry={reload} />
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
       ) : loading || !data ? (
         <CardSkeleton rows={2} />
       ) : (
@@ -41,7 +40,6 @@ const UPCOMING = 3;
 export function MyPlanCard() {
   const t = useT();
   const { data, error, isLoading: loading, refetch } = useApiQuery('/api/action-plan/my');
-  const reload = () => void refetch();
   const open = data?.milestones.filter((m) => m.completedAt === null) ?? [];
   const upcoming = [...open].sort((a, b) => a.dueOn.localeCompare(b.dueOn)).slice(0, UPCOMING);
   const lagging = data?.measures.filter((m) => m.status === 'lagging').length ?? 0;
@@ -57,7 +55,7 @@ export function MyPlanCard() {
       data-testid="my-plan-card"
     >
       {error ? (
-        <ErrorAlert error={error} onRetry={reload} />
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
       ) : loading || !data ? (
         <CardSkeleton rows={3} />
       ) : data.measures.length === 0 ? (

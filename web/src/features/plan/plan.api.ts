@@ -1,4 +1,4 @@
-import { ApiError, withQuery, type ApiData, type ApiInit } from '../../api/client.ts';
+import { ApiError, type ApiData, type ApiInit } from '../../api/client.ts';
 
 // Named types of the action-plan pages, derived from the schema (never written by hand).
 export type PlanOverview = ApiData<'get', '/api/action-plan'>;
@@ -40,31 +40,6 @@ export const MEASURE_STATUSES = [
 /** A typical case (典型案例) as the server returns it. */
 export type TypicalCase = ApiData<'get', '/api/action-plan/cases/{id}'>;
 export type CaseStatus = TypicalCase['status'];
-
-/** Every action-plan endpoint the pages call (docs/action-plan-api.md). */
-export const planPaths = {
-  overview: '/api/action-plan',
-  measures: '/api/action-plan/measures',
-  measure: (no: number) => `/api/action-plan/measures/${no}`,
-  reports: (no: number) => `/api/action-plan/measures/${no}/reports`,
-  milestones: (no: number) => `/api/action-plan/measures/${no}/milestones`,
-  milestone: (id: string) => `/api/action-plan/milestones/${encodeURIComponent(id)}`,
-  my: '/api/action-plan/my',
-  dashboard: '/api/action-plan/dashboard',
-  kpis: '/api/action-plan/kpis',
-  kpi: (code: string) => `/api/action-plan/kpis/${encodeURIComponent(code)}`,
-  refreshKpis: '/api/action-plan/kpis/refresh',
-  providers: '/api/action-plan/metric-providers',
-  import: '/api/action-plan/import',
-  imports: (page: number, pageSize: number) => withQuery('/api/action-plan/imports', { page, pageSize }),
-  exportXlsx: '/api/action-plan/export.xlsx',
-  exportPdf: '/api/action-plan/export.pdf',
-  files: '/api/files',
-  fileContent: (id: string) => `/api/files/${encodeURIComponent(id)}/content`,
-} as const;
-
-/** The server's default upload limit (UPLOAD_MAX_BYTES); checked in the browser so nobody waits for a refusal. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Plan text files are parsed whole; the server takes at most 2 MB. */
 export const MAX_PLAN_TEXT_BYTES = 2 * 1024 * 1024;
@@ -111,12 +86,6 @@ export function serverOpenPeriods(error: unknown): string[] | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const value = error.problem.openPeriods;
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** A measure number from a route parameter, or undefined when it is not one. */

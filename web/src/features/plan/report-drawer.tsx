@@ -24,9 +24,12 @@ import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { EvidenceUpload, type EvidenceState } from './evidence-upload.tsx';
+import { FileUpload, type FilesState } from '../../components/file-upload.tsx';
 import { openPeriods, serverOpenPeriods } from './plan.api.ts';
 import { periodLabel } from './plan-ui.tsx';
+
+/** Evidence a report may carry (the server sniffs the bytes again); the size limit is the server's. */
+const EVIDENCE_TYPES = ['pdf', 'png', 'jpg', 'gif', 'webp', 'ofd', 'docx', 'xlsx', 'txt', 'csv'] as const;
 
 export interface ReportTarget {
   no: number;
@@ -111,7 +114,7 @@ function ReportFormDrawer({
   const [form] = Form.useForm<ReportForm>();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [periods, setPeriods] = useState<string[]>(() => openPeriods(cycle));
-  const [evidence, setEvidence] = useState<EvidenceState>({ fileIds: [], uploading: false });
+  const [evidence, setEvidence] = useState<FilesState>({ fileIds: [], files: [], uploading: false });
   // The measure, the department's work and the dashboard are fetched again once the report is in.
   const fileReport = useApiMutation('post', '/api/action-plan/measures/{no}/reports', {
     invalidates: ['/api/action-plan'],
@@ -244,7 +247,15 @@ function ReportFormDrawer({
           />
         </Form.Item>
         <Form.Item label={t('plan.report.evidence')}>
-          <EvidenceUpload onChange={setEvidence} />
+          <FileUpload
+            multiple
+            accept={EVIDENCE_TYPES}
+            pickLabel={t('plan.report.pickEvidence')}
+            hint={t('plan.report.evidenceHint')}
+            testId="evidence-upload"
+            pickTestId="evidence-pick"
+            onChange={setEvidence}
+          />
         </Form.Item>
         {target.milestones.length === 0 ? (
           <Form.Item label={t('plan.report.completedMilestones')}>

@@ -79,7 +79,8 @@ export function AccessibilityProvider({ children }: { children: ReactNode }) {
 }
 
 /** The 长辈版 toggle for the header, next to the language switch; `aria-pressed` tells its state. */
-export function LargeTextSwitch({ dark = false }: { dark?: boolean }) {
+/** `compact`: the icon alone (a phone's header has no room for the word), named for screen readers. */
+export function LargeTextSwitch({ dark = false, compact = false }: { dark?: boolean; compact?: boolean }) {
   const t = useT();
   const { large, setLarge } = useLargeText();
   return (
@@ -93,8 +94,9 @@ export function LargeTextSwitch({ dark = false }: { dark?: boolean }) {
         data-on={large ? 'true' : 'false'}
         onClick={() => setLarge(!large)}
         style={dark && !large ? { color: 'rgba(255,255,255,0.88)' } : undefined}
+        aria-label={compact ? t('a11y.largeText') : undefined}
       >
-        {t('a11y.largeText')}
+        {compact ? null : t('a11y.largeText')}
       </Button>
     </Tooltip>
   );

@@ -2,7 +2,8 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { LOCALES, useLocale, useT } from '../app/i18n.ts';
 
-export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
+/** `compact`: the globe alone (a phone's header has no room for the language's name), still named in full. */
+export function LanguageSwitch({ dark = false, compact = false }: { dark?: boolean; compact?: boolean }) {
   const t = useT();
   const { locale, setLocale } = useLocale();
   return (
@@ -24,7 +25,7 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
         data-testid="language-switch"
         style={dark ? { color: 'rgba(255,255,255,0.88)' } : undefined}
       >
-        {t(`lang.${locale}`)}
+        {compact ? null : t(`lang.${locale}`)}
       </Button>
     </Dropdown>
   );

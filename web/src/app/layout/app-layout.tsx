@@ -80,8 +80,8 @@ export function AppLayout() {
         {screens.lg && <OrgTag />}
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
           <NotificationBell />
-          <LargeTextSwitch dark />
-          <LanguageSwitch dark />
+          <LargeTextSwitch dark compact={phone} />
+          <LanguageSwitch dark compact={phone} />
           <UserMenu />
         </Flex>
       </Layout.Header>

@@ -36,6 +36,13 @@ class A11yWatch {
 
   constructor(page: Page) {
     this.page = page;
+    // A feature's words load with its pages; a word shown before its dictionary arrived is logged by the app.
+    page.on('console', (message) => {
+      const text = message.text();
+      if (message.type() === 'error' && text.startsWith('i18n: no words')) {
+        this.findings.push(`${pageKey(page.url())}: ${text}`);
+      }
+    });
     page.on('framenavigated', (frame) => {
       if (frame !== page.mainFrame() || !frame.url().startsWith('http')) return;
       const key = pageKey(frame.url());
@@ -85,7 +92,9 @@ class A11yWatch {
     this.findings.length = 0;
     // Soft: the journey's own assertions still run and report; outside a test (a warm-up tab) fail outright.
     if (expect.getState().currentTestName === undefined) throw new Error(text);
-    expect.soft(text, 'serious/critical accessibility findings (WCAG 2 A/AA, axe-core)').toBe('');
+    expect
+      .soft(text, 'serious/critical accessibility findings (WCAG 2 A/AA, axe-core) or missing words')
+      .toBe('');
   }
 }
 
@@ -101,7 +110,7 @@ export async function checkA11y(page: Page, options: { again?: boolean } = {}): 
 
 /**
  * A new browser context (own cookies and storage) with one page; close it with `tab.context.close()`, which also
- * reports the page's accessibility findings. Reduced motion: antd then skips its fades, so axe never measures a
+ * reports the page's accessibility findings and any word shown without its dictionary (`i18n: no words …`). Reduced motion: antd then skips its fades, so axe never measures a
  * half-faded text's contrast.
  */
 export async function openTab(

@@ -1,5 +1,6 @@
-import { withQuery, type ApiData } from '../../api/client.ts';
+import { withQuery, type ApiData, type ApiInit } from '../../api/client.ts';
 
+// TEMPORARY until every page is on the typed client.
 const enc = encodeURIComponent;
 
 /** Every credit endpoint the pages call (docs/credit-api.md, docs/credit-lists-api.md). */
@@ -66,6 +67,32 @@ export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][numb
 
 export type MyCredit = ApiData<'get', '/api/credit/my'>;
 export type MyRecord = MyCredit['records'][number];
+
+export type Category = ApiData<'get', '/api/credit/categories'>['items'][number];
+export type CategoryField = Category['fields'][number];
+export type CategoryKind = Category['kind'];
+export type FieldType = CategoryField['type'];
+export type CategoryUpdate = NonNullable<ApiInit<'put', '/api/credit/categories/{code}'>['body']>;
+export type CreditRecord = ApiData<'get', '/api/credit/records'>['items'][number];
+export type EnterRecordResult = ApiData<'post', '/api/credit/records'>;
+export type Severity = NonNullable<CreditRecord['severity']>;
+export type Publication = CreditRecord['publication'];
+export type TimelinessStats = ApiData<'get', '/api/credit/stats/timeliness'>;
+export type CollectionStats = ApiData<'get', '/api/credit/stats/collection'>;
+export type CreditImport = ApiData<'get', '/api/credit/imports'>['items'][number];
+export type PublicEntity = ApiData<'get', '/api/credit/entities/{uscc}'>;
+export type PublicRecord = PublicEntity['records'][number];
+export type EntitySearchResult = ApiData<'get', '/api/credit/entities'>;
+export type ClassLetter = MyCredit['class']['class'];
+export type ClassPart = MyCredit['class']['parts'][number];
+export type RepairStatus = Repair['status'];
+export type RepairOptionStatus = MyRecord['repair']['status'];
+export type EnterpriseClass = ApiData<'get', '/api/credit/enterprises/{id}/class'>;
+export type ClassSummary = ApiData<'get', '/api/credit/classes/summary'>;
+export type ClassificationRules = ApiData<'get', '/api/credit/classification/rules'>;
+export type ClassificationRule = ClassificationRules['rules'][number];
+export type EditableMeasure = ApiData<'get', '/api/credit/sanctions/measures'>['items'][number];
+export type MeasureUpdate = NonNullable<ApiInit<'put', '/api/credit/sanctions/measures/{code}'>['body']>;
 
 export const PURPOSES = [
   'commitment',

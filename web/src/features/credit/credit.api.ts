@@ -59,7 +59,9 @@ export type SanctionCatalogue = ApiData<'get', '/api/credit/sanctions'>;
 export type SanctionMeasure = SanctionCatalogue['measures'][number];
 export type SanctionDecision = ApiData<'post', '/api/credit/sanctions/check'>;
 export type Purpose = SanctionDecision['purpose'];
+export type SanctionTrigger = SanctionMeasure['trigger'];
 export type ListEntry = ApiData<'get', '/api/credit/list-entries'>['items'][number];
+export type ListType = ListEntry['list']['type'];
 export type PublicListEntry = ApiData<'get', '/api/credit/lists/{code}/entries'>['items'][number];
 
 export type Repair = ApiData<'get', '/api/credit/repairs'>['items'][number];
@@ -68,6 +70,7 @@ export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][numb
 export type MyCredit = ApiData<'get', '/api/credit/my'>;
 export type MyRecord = MyCredit['records'][number];
 
+export type Department = ApiData<'get', '/api/departments'>[number];
 export type Category = ApiData<'get', '/api/credit/categories'>['items'][number];
 export type CategoryField = Category['fields'][number];
 export type CategoryKind = Category['kind'];

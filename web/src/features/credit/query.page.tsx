@@ -116,11 +116,16 @@ function EntityView({ uscc }: { uscc: string }) {
   );
   const reload = () => void refetch();
   if (error) {
-    // The server says what is wrong with the code (`params.reason`); the sentence comes from the error words.
+    // The server says what is wrong with the code (`params.reason`); the sentence comes from the error words, so
+    // the field list would only repeat it.
     if (error instanceof ApiError && error.code === 'CREDIT_USCC_INVALID')
       return (
         <div data-testid="uscc-invalid">
-          <ErrorAlert error={error} title={t('credit.query.invalidUscc', { code: uscc })} />
+          <ErrorAlert
+            error={error}
+            title={t('credit.query.invalidUscc', { code: uscc })}
+            listFields={false}
+          />
         </div>
       );
     if (error instanceof ApiError && error.status === 404)

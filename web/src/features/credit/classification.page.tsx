@@ -22,9 +22,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import type { Enterprise, Page as ApiPage } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { useLocale, useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
@@ -32,8 +30,7 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { CLASS_COLOURS, CLASS_LETTERS, creditPaths } from './credit.api.ts';
-import type { ClassSummary, EnterpriseClass } from './credit.types.ts';
+import { CLASS_COLOURS, CLASS_LETTERS } from './credit.api.ts';
 import { ClassHistoryChart, ClassTag, ScoreParts } from './credit-ui.tsx';
 
 function Distribution({
@@ -47,8 +44,10 @@ function Distribution({
   const { locale } = useLocale();
   const me = useMe();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<ClassSummary>(creditPaths.classSummary(period));
-  const [running, setRunning] = useState(false);
+  const { data, error, isLoading, refetch } = useApiQuery('/api/credit/classes/summary', {
+    params: { query: { period } },
+  });
+  const run = useApiMutation('post', '/api/credit/classification/run', { invalidates: ['/api/credit'] });
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item' },
@@ -71,15 +70,13 @@ function Distribution({
     [data, t],
   );
   const runNow = async () => {
-    setRunning(true);
     try {
-      await apiSend<{ jobId: string | null }>('POST', creditPaths.runClassification);
+      await run.mutateAsync({});
       void message.success(t('credit.classes.started'));
-      window.setTimeout(reload, 3000);
+      // The run is a background job: look again once it has had time to store the month's classes.
+      window.setTimeout(() => void refetch(), 3000);
     } catch (cause) {
       void message.error(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setRunning(false);
     }
   };
   return (
@@ -97,7 +94,7 @@ function Distribution({
           {me.permissions.includes('credit.manage') && (
             <Button
               icon={<ReloadOutlined />}
-              loading={running}
+              loading={run.isPending}
               onClick={() => void runNow()}
               data-testid="classes-run"
             >
@@ -108,9 +105,9 @@ function Distribution({
       }
       data-testid="class-distribution"
     >
-      {error !== undefined ? (
-        <ErrorAlert error={error} onRetry={reload} />
-      ) : loading && !data ? (
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : isLoading && !data ? (
         <CardSkeleton rows={5} />
       ) : data && data.classified === 0 ? (
         <Empty
@@ -165,11 +162,18 @@ function EnterprisePicker({
 }) {
   const t = useT();
   const [q, setQ] = useState('');
-  const { data, loading } = useApi<ApiPage<Enterprise>>(
-    q.trim().length >= 2 ? creditPaths.enterprises(q.trim()) : null,
+  const term = q.trim();
+  const { data, isFetching: loading } = useApiQuery(
+    '/api/enterprises',
+    { params: { query: { q: term, page: 1, pageSize: 20 } } },
+    { enabled: term.length >= 2 },
   );
   // Opened from a link (?enterprise=id): name the chosen enterprise even before anything is searched.
-  const chosen = useApi<Enterprise>(value ? `/api/enterprises/${encodeURIComponent(value)}` : null);
+  const chosen = useApiQuery(
+    '/api/enterprises/{id}',
+    { params: { path: { id: value ?? '' } } },
+    { enabled: value !== undefined },
+  );
   const found = data?.items ?? [];
   const items = chosen.data && !found.some((e) => e.id === chosen.data?.id) ? [chosen.data, ...found] : found;
   return (
@@ -199,9 +203,14 @@ function EnterprisePicker({
 
 function EnterpriseClassView({ id }: { id: string }) {
   const t = useT();
-  const { data, error, loading, reload } = useApi<EnterpriseClass>(creditPaths.enterpriseClass(id));
-  if (error) return <ErrorAlert error={error} onRetry={reload} />;
-  if (loading || !data) return <CardSkeleton rows={5} />;
+  // Another enterprise's class must not stay on screen while this one loads.
+  const { data, error, refetch } = useApiQuery(
+    '/api/credit/enterprises/{id}/class',
+    { params: { path: { id } } },
+    { placeholderData: undefined },
+  );
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (!data) return <CardSkeleton rows={5} />;
   const c = data.current;
   return (
     <Row gutter={[24, 16]} data-testid="enterprise-class" data-class={c.class}>

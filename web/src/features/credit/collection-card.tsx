@@ -6,12 +6,11 @@
 import { Card, Col, DatePicker, Empty, Flex, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { chinaMonth, creditPaths } from './credit.api.ts';
-import type { CollectionStats } from './credit.types.ts';
+import { chinaMonth, type CollectionStats } from './credit.api.ts';
 
 interface DepartmentRow {
   code: string;
@@ -55,7 +54,9 @@ export function byDepartment(stats: CollectionStats): DepartmentRow[] {
 export function CollectionCard() {
   const t = useT();
   const [period, setPeriod] = useState(chinaMonth());
-  const { data, error, loading, reload } = useApi<CollectionStats>(creditPaths.collection(period));
+  const { data, error, isLoading, refetch } = useApiQuery('/api/credit/stats/collection', {
+    params: { query: { period } },
+  });
   const rows = useMemo(() => (data ? byDepartment(data) : []), [data]);
   const share =
     data && data.categories > 0 ? Math.round((data.collected / data.categories) * 1000) / 10 : null;
@@ -73,9 +74,9 @@ export function CollectionCard() {
       }
       data-testid="collection-card"
     >
-      {error !== undefined ? (
-        <ErrorAlert error={error} onRetry={reload} />
-      ) : loading && !data ? (
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : isLoading && !data ? (
         <CardSkeleton rows={2} />
       ) : !data || data.categories === 0 ? (
         <Empty description={t('credit.collection.noCategories')} />

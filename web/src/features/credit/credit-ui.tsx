@@ -1,20 +1,20 @@
 /** Small pieces the credit pages share: tags for classes and states, record contents, the class history chart. */
 import { Descriptions, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
-import type { Department } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
-import { CLASS_COLOURS, creditPaths, dataText } from './credit.api.ts';
-import type {
-  Category,
-  ClassLetter,
-  ClassPart,
-  Publication,
-  RepairOptionStatus,
-  RepairStatus,
-  Severity,
-} from './credit.types.ts';
+import {
+  CLASS_COLOURS,
+  dataText,
+  type Category,
+  type ClassLetter,
+  type ClassPart,
+  type Publication,
+  type RepairOptionStatus,
+  type RepairStatus,
+  type Severity,
+} from './credit.api.ts';
 
 export function ClassTag({ value, large = false }: { value: ClassLetter | null; large?: boolean }) {
   const t = useT();
@@ -96,14 +96,14 @@ export function TimelyTag({ timely, workdays }: { timely: boolean; workdays: num
 
 /** The category catalogue, keyed by code (public endpoint, small). */
 export function useCategories() {
-  const state = useApi<{ items: Category[] }>(creditPaths.categories);
-  const byCode = useMemo(() => new Map((state.data?.items ?? []).map((c) => [c.code, c])), [state.data]);
-  return { ...state, items: state.data?.items ?? [], byCode };
+  const { data, error, isLoading } = useApiQuery('/api/credit/categories');
+  const byCode = useMemo(() => new Map((data?.items ?? []).map((c) => [c.code, c])), [data]);
+  return { error, loading: isLoading, items: data?.items ?? [], byCode };
 }
 
 /** Department names by id (public endpoint). */
 export function useDepartmentNames(): Map<string, string> {
-  const { data } = useApi<Department[]>(creditPaths.departments);
+  const { data } = useApiQuery('/api/departments');
   return useMemo(() => new Map((data ?? []).map((d) => [d.id, d.name])), [data]);
 }
 

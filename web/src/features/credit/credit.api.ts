@@ -1,64 +1,13 @@
-import { withQuery, type ApiData } from '../../api/client.ts';
-
-const enc = encodeURIComponent;
-
-/** Every credit endpoint the pages call (docs/credit-api.md, docs/credit-lists-api.md). */
-export const creditPaths = {
-  categories: '/api/credit/categories',
-  records: '/api/credit/records',
-  recordList: (q: {
-    page: number;
-    pageSize: number;
-    category?: string;
-    uscc?: string;
-    timely?: boolean;
-    from?: string;
-    to?: string;
-  }) => withQuery('/api/credit/records', q),
-  timeliness: (period: string) => withQuery('/api/credit/stats/timeliness', { period }),
-  collection: (period: string) => withQuery('/api/credit/stats/collection', { period }),
-  imports: '/api/credit/imports',
-  importList: (page: number, pageSize: number) => withQuery('/api/credit/imports', { page, pageSize }),
-  importOne: (id: string) => `/api/credit/imports/${enc(id)}`,
-  importErrors: (id: string) => `/api/credit/imports/${enc(id)}/errors.xlsx`,
-  entitySearch: (q: string, page: number, pageSize: number) =>
-    withQuery('/api/credit/entities', { q, page, pageSize }),
-  entity: (uscc: string) => `/api/credit/entities/${enc(uscc)}`,
-  my: '/api/credit/my',
-  applyRepair: (recordId: string) => `/api/credit/records/${enc(recordId)}/repair`,
-  repairs: (status: string | undefined, page: number, pageSize: number) =>
-    withQuery('/api/credit/repairs', { status, page, pageSize }),
-  reviewRepair: (id: string) => `/api/credit/repairs/${enc(id)}/review`,
-  publicList: (code: string, page: number, pageSize: number) =>
-    withQuery(`/api/credit/lists/${enc(code)}/entries`, { page, pageSize }),
-  listEntries: (state: string, page: number, pageSize: number) =>
-    withQuery('/api/credit/list-entries', { state, page, pageSize }),
-  addListEntry: '/api/credit/list-entries',
-  exitListEntry: (id: string) => `/api/credit/list-entries/${enc(id)}/exit`,
-  sanctions: '/api/credit/sanctions',
-  sanctionCheck: '/api/credit/sanctions/check',
-  commitments: (status: string | undefined, page: number, pageSize: number) =>
-    withQuery('/api/credit/commitments', { status, page, pageSize }),
-  addCommitment: '/api/credit/commitments',
-  verifyCommitment: (id: string) => `/api/credit/commitments/${enc(id)}/verify`,
-  classSummary: (period?: string) => withQuery('/api/credit/classes/summary', { period }),
-  enterpriseClass: (id: string) => `/api/credit/enterprises/${enc(id)}/class`,
-  enterprises: (q: string) => withQuery('/api/enterprises', { q, page: 1, pageSize: 20 }),
-  departments: '/api/departments',
-  files: '/api/files',
-  runClassification: '/api/credit/classification/run',
-  category: (code: string) => `/api/credit/categories/${enc(code)}`,
-  classificationRules: '/api/credit/classification/rules',
-  sanctionMeasures: '/api/credit/sanctions/measures',
-  sanctionMeasure: (code: string) => `/api/credit/sanctions/measures/${enc(code)}`,
-} as const;
+import type { ApiData, ApiInit } from '../../api/client.ts';
 
 // Named shapes the pages read, derived from the generated schema (never written by hand).
 export type SanctionCatalogue = ApiData<'get', '/api/credit/sanctions'>;
 export type SanctionMeasure = SanctionCatalogue['measures'][number];
 export type SanctionDecision = ApiData<'post', '/api/credit/sanctions/check'>;
 export type Purpose = SanctionDecision['purpose'];
+export type SanctionTrigger = SanctionMeasure['trigger'];
 export type ListEntry = ApiData<'get', '/api/credit/list-entries'>['items'][number];
+export type ListType = ListEntry['list']['type'];
 export type PublicListEntry = ApiData<'get', '/api/credit/lists/{code}/entries'>['items'][number];
 
 export type Repair = ApiData<'get', '/api/credit/repairs'>['items'][number];
@@ -66,6 +15,33 @@ export type Commitment = ApiData<'get', '/api/credit/commitments'>['items'][numb
 
 export type MyCredit = ApiData<'get', '/api/credit/my'>;
 export type MyRecord = MyCredit['records'][number];
+
+export type Department = ApiData<'get', '/api/departments'>[number];
+export type Category = ApiData<'get', '/api/credit/categories'>['items'][number];
+export type CategoryField = Category['fields'][number];
+export type CategoryKind = Category['kind'];
+export type FieldType = CategoryField['type'];
+export type CategoryUpdate = NonNullable<ApiInit<'put', '/api/credit/categories/{code}'>['body']>;
+export type CreditRecord = ApiData<'get', '/api/credit/records'>['items'][number];
+export type EnterRecordResult = ApiData<'post', '/api/credit/records'>;
+export type Severity = NonNullable<CreditRecord['severity']>;
+export type Publication = CreditRecord['publication'];
+export type TimelinessStats = ApiData<'get', '/api/credit/stats/timeliness'>;
+export type CollectionStats = ApiData<'get', '/api/credit/stats/collection'>;
+export type CreditImport = ApiData<'get', '/api/credit/imports'>['items'][number];
+export type PublicEntity = ApiData<'get', '/api/credit/entities/{uscc}'>;
+export type PublicRecord = PublicEntity['records'][number];
+export type EntitySearchResult = ApiData<'get', '/api/credit/entities'>;
+export type ClassLetter = MyCredit['class']['class'];
+export type ClassPart = MyCredit['class']['parts'][number];
+export type RepairStatus = Repair['status'];
+export type RepairOptionStatus = MyRecord['repair']['status'];
+export type EnterpriseClass = ApiData<'get', '/api/credit/enterprises/{id}/class'>;
+export type ClassSummary = ApiData<'get', '/api/credit/classes/summary'>;
+export type ClassificationRules = ApiData<'get', '/api/credit/classification/rules'>;
+export type ClassificationRule = ClassificationRules['rules'][number];
+export type EditableMeasure = ApiData<'get', '/api/credit/sanctions/measures'>['items'][number];
+export type MeasureUpdate = NonNullable<ApiInit<'put', '/api/credit/sanctions/measures/{code}'>['body']>;
 
 export const PURPOSES = [
   'commitment',

@@ -29,9 +29,8 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { apiDownload, apiUpload, newIdempotencyKey } from '../../api/client.ts';
-import { useApiQuery } from '../../api/query.ts';
-import { useApi } from '../../api/use-api.ts';
+import { downloadFile, newIdempotencyKey, uploadFile } from '../../api/client.ts';
+import { useApiQuery, useInvalidateApi } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -39,8 +38,7 @@ import { ImportErrorsTable } from '../../components/import-errors-table.tsx';
 import { Page } from '../../components/page.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { creditPaths } from './credit.api.ts';
-import type { Category, CreditImport, Paged } from './credit.types.ts';
+import type { Category, CreditImport } from './credit.api.ts';
 import { useCategories } from './credit-ui.tsx';
 import { categoryOptions, useEnterableCategories } from './records.page.tsx';
 
@@ -109,7 +107,11 @@ function ErrorReportButton({ imp, size }: { imp: CreditImport; size?: 'small' })
       loading={busy}
       onClick={() => {
         setBusy(true);
-        apiDownload(creditPaths.importErrors(imp.id), errorReportName(imp))
+        downloadFile(
+          '/api/credit/imports/{id}/errors.xlsx',
+          { params: { path: { id: imp.id } } },
+          errorReportName(imp),
+        )
           .catch(
             (cause: unknown) => void message.error(cause instanceof Error ? cause.message : String(cause)),
           )
@@ -245,24 +247,21 @@ function CurrentImport({ started, onFinished }: { started: CreditImport; onFinis
   );
 }
 
-function History({ version }: { version: number }) {
+function History() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const { page, pageSize } = readPaging(params, 10);
   const { byCode } = useCategories();
-  const { data, error, loading, reload } = useApi<Paged<CreditImport>>(
-    creditPaths.importList(page, pageSize),
+  // Uploads and finished imports invalidate `/api/credit`, so this list follows them through the cache; an import
+  // started elsewhere (another tab, the CLI) still shows its progress because the list polls while one runs.
+  const { data, error, isFetching, refetch } = useApiQuery(
+    '/api/credit/imports',
+    { params: { query: { page, pageSize } } },
+    {
+      refetchInterval: (query) =>
+        (query.state.data?.items ?? []).some((r) => r.status === 'running') ? POLL_MS * 2 : false,
+    },
   );
-  useEffect(() => {
-    if (version > 0) reload();
-  }, [version, reload]);
-  // An import started elsewhere (another tab, the CLI) still shows its progress here.
-  const anyRunning = (data?.items ?? []).some((r) => r.status === 'running');
-  useEffect(() => {
-    if (!anyRunning) return;
-    const timer = window.setTimeout(reload, POLL_MS * 2);
-    return () => window.clearTimeout(timer);
-  }, [anyRunning, data, reload]);
   const columns: TableColumnsType<CreditImport> = [
     {
       title: t('credit.import.startedAt'),
@@ -320,9 +319,9 @@ function History({ version }: { version: number }) {
   ];
   return (
     <Card title={t('credit.import.history')}>
-      {error !== undefined && (
+      {error && (
         <div style={{ marginBottom: 12 }}>
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         </div>
       )}
       <Table<CreditImport>
@@ -330,7 +329,7 @@ function History({ version }: { version: number }) {
         size="small"
         columns={columns}
         dataSource={data?.items ?? []}
-        loading={loading}
+        loading={isFetching && !data}
         expandable={{
           rowExpandable: (r) => r.status !== 'running',
           expandedRowRender: (r) => <ResultView imp={r} />,
@@ -373,7 +372,7 @@ export function CreditImportsPage() {
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [current, setCurrent] = useState<CreditImport | null>(null);
-  const [version, setVersion] = useState(0);
+  const invalidate = useInvalidateApi();
   const [running, setRunning] = useState(false);
   const busy = uploadPercent !== null || running;
 
@@ -385,7 +384,7 @@ export function CreditImportsPage() {
     setError(undefined);
     setUploadPercent(0);
     try {
-      const imp = await apiUpload<CreditImport>(creditPaths.imports, file, {
+      const imp = await uploadFile('/api/credit/imports', file, {
         fields: {
           categoryCode: v.categoryCode,
           dryRun: String(v.dryRun),
@@ -396,7 +395,7 @@ export function CreditImportsPage() {
       });
       setCurrent(imp);
       setRunning(imp.status === 'running');
-      setVersion((n) => n + 1);
+      void invalidate('/api/credit');
     } catch (cause) {
       setError(cause);
     } finally {
@@ -516,11 +515,11 @@ export function CreditImportsPage() {
             started={current}
             onFinished={() => {
               setRunning(false);
-              setVersion((n) => n + 1);
+              void invalidate('/api/credit');
             }}
           />
         )}
-        <History version={version} />
+        <History />
       </Page>
     </div>
   );

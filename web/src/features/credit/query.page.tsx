@@ -21,15 +21,14 @@ import {
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { creditPaths } from './credit.api.ts';
-import type { EntitySearchResult, PublicEntity, PublicListEntry, PublicRecord } from './credit.types.ts';
+import type { PublicListEntry, PublicRecord } from './credit.api.ts';
 import { ClassTag, ListTag, RecordData, SeverityTag, useCategories } from './credit-ui.tsx';
 
 const SEARCH_PAGE_SIZE = 10;
@@ -109,17 +108,25 @@ function PublicRecordsTable({ records }: { records: readonly PublicRecord[] }) {
 
 function EntityView({ uscc }: { uscc: string }) {
   const t = useT();
-  const { data, error, loading, reload } = useApi<PublicEntity>(creditPaths.entity(uscc));
+  // Another entity must not stay on screen while this one loads.
+  const { data, error, refetch } = useApiQuery(
+    '/api/credit/entities/{uscc}',
+    { params: { path: { uscc } } },
+    { placeholderData: undefined },
+  );
+  const reload = () => void refetch();
   if (error) {
+    // The server says what is wrong with the code (`params.reason`); the sentence comes from the error words, so
+    // the field list would only repeat it.
     if (error instanceof ApiError && error.code === 'CREDIT_USCC_INVALID')
       return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('credit.query.invalidUscc', { code: uscc })}
-          description={error.detail}
-          data-testid="uscc-invalid"
-        />
+        <div data-testid="uscc-invalid">
+          <ErrorAlert
+            error={error}
+            title={t('credit.query.invalidUscc', { code: uscc })}
+            listFields={false}
+          />
+        </div>
       );
     if (error instanceof ApiError && error.status === 404)
       return (
@@ -129,7 +136,7 @@ function EntityView({ uscc }: { uscc: string }) {
       );
     return <ErrorAlert error={error} onRetry={reload} />;
   }
-  if (loading || !data)
+  if (!data)
     return (
       <Card>
         <CardSkeleton rows={6} />
@@ -192,10 +199,15 @@ function SearchResults({
   onPick: (uscc: string) => void;
 }) {
   const t = useT();
-  const { data, error, loading, reload } = useApi<EntitySearchResult>(
-    creditPaths.entitySearch(q, page, SEARCH_PAGE_SIZE),
-  );
-  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  const {
+    data,
+    error,
+    isFetching: loading,
+    refetch,
+  } = useApiQuery('/api/credit/entities', {
+    params: { query: { q, page, pageSize: SEARCH_PAGE_SIZE } },
+  });
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   const codeLike = /^[0-9A-Za-z]{15,}$/.test(q) && q.length !== 18;
   return (
     <Card

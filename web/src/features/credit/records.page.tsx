@@ -28,9 +28,9 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDateTime, toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
@@ -40,15 +40,13 @@ import { CardSkeleton } from '../../components/page-loading.tsx';
 import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { CollectionCard } from './collection-card.tsx';
-import { chinaMonth, creditPaths } from './credit.api.ts';
-import type {
-  Category,
-  CategoryField,
-  CreditRecord,
-  EnterRecordResult,
-  Paged,
-  TimelinessStats,
-} from './credit.types.ts';
+import {
+  chinaMonth,
+  type Category,
+  type CategoryField,
+  type CreditRecord,
+  type EnterRecordResult,
+} from './credit.api.ts';
 import { PublicationTag, RecordData, TimelyTag, useCategories, useDepartmentNames } from './credit-ui.tsx';
 
 /** Categories the signed-in officer's department may enter (empty `departmentCodes` = every department). */
@@ -82,7 +80,9 @@ export function categoryOptions(items: readonly Category[], t: ReturnType<typeof
 function TimelinessCard() {
   const t = useT();
   const [period, setPeriod] = useState(chinaMonth());
-  const { data, error, loading, reload } = useApi<TimelinessStats>(creditPaths.timeliness(period));
+  const { data, error, isLoading, refetch } = useApiQuery('/api/credit/stats/timeliness', {
+    params: { query: { period } },
+  });
   const rows = data?.departments ?? [];
   const sum = rows.reduce(
     (a, d) => ({
@@ -110,9 +110,9 @@ function TimelinessCard() {
       }
       data-testid="timeliness-card"
     >
-      {error !== undefined ? (
-        <ErrorAlert error={error} onRetry={reload} />
-      ) : loading && !data ? (
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => void refetch()} />
+      ) : isLoading && !data ? (
         <CardSkeleton rows={2} />
       ) : (
         <Flex vertical gap={12}>
@@ -235,28 +235,25 @@ function toData(
   return out;
 }
 
-function EntryDrawer({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+function EntryDrawer({ onClose }: { onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<EntryValues>();
   const categories = useEnterableCategories();
   const code = Form.useWatch('categoryCode', form);
   const category = categories.items.find((c) => c.code === code);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const enter = useApiMutation('post', '/api/credit/records', { invalidates: ['/api/credit'] });
   const [key, setKey] = useState(newIdempotencyKey);
   const [result, setResult] = useState<EnterRecordResult | null>(null);
 
   const submit = async (v: EntryValues) => {
     if (!category) return;
-    setBusy(true);
     setError(undefined);
     setResult(null);
     try {
-      const saved = await apiSend<EnterRecordResult>(
-        'POST',
-        creditPaths.records,
-        {
+      const saved = await enter.mutateAsync({
+        body: {
           categoryCode: category.code,
           uscc: v.uscc.trim(),
           entityName: v.entityName.trim(),
@@ -265,17 +262,14 @@ function EntryDrawer({ onClose, onSaved }: { onClose: () => void; onSaved: () =>
           source: 'form',
           data: toData(category.fields, v.data),
         },
-        { headers: { 'Idempotency-Key': key } },
-      );
+        headers: { 'Idempotency-Key': key },
+      });
       setResult(saved);
       setKey(newIdempotencyKey());
       void message.success(t(`credit.entry.outcome.${saved.outcome}`));
-      onSaved();
     } catch (cause) {
       setError(cause);
       if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -300,7 +294,7 @@ function EntryDrawer({ onClose, onSaved }: { onClose: () => void; onSaved: () =>
       extra={
         <Button
           type="primary"
-          loading={busy}
+          loading={enter.isPending}
           disabled={!category}
           onClick={() => form.submit()}
           data-testid="entry-submit"
@@ -431,14 +425,17 @@ function RecordsTable() {
   const { items, byCode } = useCategories();
   const departments = useDepartmentNames();
   const me = useMe();
-  const path = creditPaths.recordList({
-    page,
-    pageSize,
-    category,
-    uscc,
-    timely: timely === 'true' ? true : timely === 'false' ? false : undefined,
+  const { data, error, isFetching, refetch } = useApiQuery('/api/credit/records', {
+    params: {
+      query: {
+        page,
+        pageSize,
+        category,
+        uscc,
+        timely: timely === 'true' ? true : timely === 'false' ? false : undefined,
+      },
+    },
   });
-  const { data, error, loading, reload } = useApi<Paged<CreditRecord>>(path);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -542,9 +539,9 @@ function RecordsTable() {
           data-testid="filter-uscc"
         />
       </Flex>
-      {error !== undefined && (
+      {error && (
         <div style={{ marginBottom: 12 }}>
-          <ErrorAlert error={error} onRetry={reload} />
+          <ErrorAlert error={error} onRetry={() => void refetch()} />
         </div>
       )}
       <Table<CreditRecord>
@@ -552,7 +549,7 @@ function RecordsTable() {
         size="small"
         columns={columns}
         dataSource={data?.items ?? []}
-        loading={loading}
+        loading={isFetching}
         expandable={{
           expandedRowRender: (r) => <RecordData data={r.data} category={byCode.get(r.categoryCode)} />,
         }}
@@ -580,7 +577,6 @@ function RecordsTable() {
 export function CreditRecordsPage() {
   const t = useT();
   const [entering, setEntering] = useState(false);
-  const [version, setVersion] = useState(0);
   return (
     <div data-testid="credit-records">
       <Page
@@ -596,13 +592,11 @@ export function CreditRecordsPage() {
           </Button>
         }
       >
-        <TimelinessCard key={`stats-${version}`} />
-        <CollectionCard key={`collection-${version}`} />
-        <RecordsTable key={`records-${version}`} />
+        <TimelinessCard />
+        <CollectionCard />
+        <RecordsTable />
       </Page>
-      {entering && (
-        <EntryDrawer onClose={() => setEntering(false)} onSaved={() => setVersion((v) => v + 1)} />
-      )}
+      {entering && <EntryDrawer onClose={() => setEntering(false)} />}
     </div>
   );
 }

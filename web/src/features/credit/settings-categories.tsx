@@ -26,16 +26,14 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { Department } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { creditPaths } from './credit.api.ts';
-import type { Category, CategoryField, CategoryUpdate, FieldType } from './credit.types.ts';
+import type { Category, CategoryField, CategoryUpdate, Department, FieldType } from './credit.api.ts';
 
 const PAGE_SIZE = 10;
 const FIELD_TYPES = ['string', 'number', 'date', 'enum', 'boolean'] as const satisfies readonly FieldType[];
@@ -152,22 +150,19 @@ function CategoryDrawer({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CategoryValues>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const save = useApiMutation('put', '/api/credit/categories/{code}', { invalidates: ['/api/credit'] });
   const watched = Form.useWatch('fields', form);
 
   const submit = async (v: CategoryValues) => {
-    setBusy(true);
     setError(undefined);
     try {
-      const saved = await apiSend<Category>('PUT', creditPaths.category(category.code), toBody(v));
+      const saved = await save.mutateAsync({ params: { path: { code: category.code } }, body: toBody(v) });
       void message.success(t('credit.settings.categorySaved', { name: saved.name }));
       onSaved(saved);
     } catch (cause) {
       setError(cause);
       if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -183,7 +178,12 @@ function CategoryDrawer({
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="category-save">
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+            data-testid="category-save"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -429,8 +429,8 @@ export function CategorySettings() {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const wide = screens.md === true;
-  const { data, error, loading, reload } = useApi<{ items: Category[] }>(creditPaths.categories);
-  const departments = useApi<Department[]>(creditPaths.departments);
+  const { data, error, isLoading, isFetching, refetch } = useApiQuery('/api/credit/categories');
+  const departments = useApiQuery('/api/departments');
   const [editing, setEditing] = useState<Category | null>(null);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -530,16 +530,16 @@ export function CategorySettings() {
     },
   ];
 
-  if (error !== undefined) return <ErrorAlert error={error} onRetry={reload} />;
-  if (loading && !data) return <CardSkeleton rows={6} />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (isLoading && !data) return <CardSkeleton rows={6} />;
   return (
     <Flex vertical gap={12} data-testid="settings-categories">
       <Typography.Text type="secondary">{t('credit.settings.categoriesIntro')}</Typography.Text>
-      {departments.error !== undefined && (
+      {departments.error && (
         <ErrorAlert
           error={departments.error}
           title={t('credit.settings.departmentsFailed')}
-          onRetry={departments.reload}
+          onRetry={() => void departments.refetch()}
         />
       )}
       <Input.Search
@@ -563,7 +563,7 @@ export function CategorySettings() {
         size="small"
         columns={columns}
         dataSource={items}
-        loading={loading}
+        loading={isFetching}
         locale={{
           emptyText: (
             <Empty
@@ -589,10 +589,7 @@ export function CategorySettings() {
           category={editing}
           departments={departments.data ?? []}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Flex>

@@ -23,23 +23,24 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { CLASS_LETTERS, creditPaths, PURPOSES } from './credit.api.ts';
-import type {
-  ClassLetter,
-  EditableMeasure,
-  ListType,
-  MeasureUpdate,
-  Purpose,
-  SanctionCatalogue,
-  SanctionTrigger,
-} from './credit.types.ts';
+import {
+  CLASS_LETTERS,
+  PURPOSES,
+  type ClassLetter,
+  type EditableMeasure,
+  type ListType,
+  type MeasureUpdate,
+  type Purpose,
+  type SanctionCatalogue,
+  type SanctionTrigger,
+} from './credit.api.ts';
 
 const PAGE_SIZE = 10;
 const CODE_PATTERN = /^[a-z0-9-]{2,60}$/;
@@ -165,17 +166,18 @@ function MeasureModal({
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<MeasureValues>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const save = useApiMutation('put', '/api/credit/sanctions/measures/{code}', {
+    invalidates: ['/api/credit'],
+  });
   const triggerType = Form.useWatch('triggerType', form);
   const adding = measure === null;
 
   const submit = async (v: MeasureValues) => {
-    setBusy(true);
     setError(undefined);
     const code = adding ? v.code.trim() : measure.code;
     try {
-      const saved = await apiSend<EditableMeasure>('PUT', creditPaths.sanctionMeasure(code), toBody(v));
+      const saved = await save.mutateAsync({ params: { path: { code } }, body: toBody(v) });
       void message.success(t('credit.settings.measureSaved', { name: saved.name }));
       onSaved(saved);
     } catch (cause) {
@@ -185,8 +187,6 @@ function MeasureModal({
           form,
           cause.errors.map((e) => ({ ...e, field: formPathOf(e.field) })),
         );
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -202,7 +202,12 @@ function MeasureModal({
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="measure-save">
+          <Button
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+            data-testid="measure-save"
+          >
             {t('common.save')}
           </Button>
         </Flex>
@@ -372,8 +377,8 @@ export function MeasureSettings() {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const wide = screens.md === true;
-  const measures = useApi<{ items: EditableMeasure[] }>(creditPaths.sanctionMeasures);
-  const catalogue = useApi<SanctionCatalogue>(creditPaths.sanctions);
+  const measures = useApiQuery('/api/credit/sanctions/measures');
+  const catalogue = useApiQuery('/api/credit/sanctions');
   const [editing, setEditing] = useState<EditableMeasure | null | 'new'>(null);
   const [page, setPage] = useState(1);
   const lists = useMemo(() => catalogue.data?.lists ?? [], [catalogue.data]);
@@ -452,8 +457,8 @@ export function MeasureSettings() {
     },
   ];
 
-  if (measures.error !== undefined) return <ErrorAlert error={measures.error} onRetry={measures.reload} />;
-  if (measures.loading && !measures.data) return <CardSkeleton rows={6} />;
+  if (measures.error) return <ErrorAlert error={measures.error} onRetry={() => void measures.refetch()} />;
+  if (measures.isLoading && !measures.data) return <CardSkeleton rows={6} />;
   return (
     <Flex vertical gap={12} data-testid="settings-measures">
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -470,11 +475,11 @@ export function MeasureSettings() {
           {t('credit.settings.addMeasure')}
         </Button>
       </Flex>
-      {catalogue.error !== undefined && (
+      {catalogue.error && (
         <ErrorAlert
           error={catalogue.error}
           title={t('credit.settings.listsFailed')}
-          onRetry={catalogue.reload}
+          onRetry={() => void catalogue.refetch()}
         />
       )}
       <Table<EditableMeasure>
@@ -482,7 +487,7 @@ export function MeasureSettings() {
         size="small"
         columns={columns}
         dataSource={items}
-        loading={measures.loading}
+        loading={measures.isFetching}
         expandable={{
           expandedRowRender: (m) => (
             <Flex vertical gap={4}>
@@ -513,10 +518,7 @@ export function MeasureSettings() {
           lists={lists}
           existing={codes}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            measures.reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Flex>

@@ -25,15 +25,19 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { noWrap } from '../../components/table-columns.ts';
-import { CLASS_LETTERS, creditPaths } from './credit.api.ts';
-import type { Category, ClassificationRule, ClassificationRules } from './credit.types.ts';
+import {
+  CLASS_LETTERS,
+  type Category,
+  type ClassificationRule,
+  type ClassificationRules,
+} from './credit.api.ts';
 import { useCategories } from './credit-ui.tsx';
 
 const PAGE_SIZE = 20;
@@ -117,35 +121,30 @@ function fieldLabelOf(t: Translate, rules: readonly ClassificationRule[]) {
 export function RuleSettings() {
   const t = useT();
   const { message } = App.useApp();
-  const { data, error, loading, reload } = useApi<ClassificationRules>(creditPaths.classificationRules);
+  const { data, error, isLoading, refetch } = useApiQuery('/api/credit/classification/rules');
+  const save = useApiMutation('put', '/api/credit/classification/rules', { invalidates: ['/api/credit'] });
+  const run = useApiMutation('post', '/api/credit/classification/run', { invalidates: ['/api/credit'] });
   const { byCode } = useCategories();
   const screens = Grid.useBreakpoint();
   const wide = screens.md === true;
   const [form] = Form.useForm<RulesValues>();
-  const [busy, setBusy] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
-  const [running, setRunning] = useState(false);
   const [page, setPage] = useState(1);
   // What the server answered to the last save; the form restarts from it (and "reset" returns to it).
   const [savedRules, setSavedRules] = useState<ClassificationRules | null>(null);
   const [version, setVersion] = useState(0);
 
-  if (error !== undefined) return <ErrorAlert error={error} onRetry={reload} />;
-  if (loading && !data) return <CardSkeleton rows={8} />;
+  if (error) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
+  if (isLoading && !data) return <CardSkeleton rows={8} />;
   const current = savedRules ?? data;
   if (!current) return <Empty description={t('credit.settings.noRules')} />;
 
   const submit = async (v: RulesValues) => {
-    setBusy(true);
     setSaveError(undefined);
     setSaved(false);
     try {
-      const result = await apiSend<ClassificationRules>(
-        'PUT',
-        creditPaths.classificationRules,
-        toBody(current, v),
-      );
+      const result = await save.mutateAsync({ body: toBody(current, v) });
       setSavedRules(result);
       setVersion((n) => n + 1);
       setSaved(true);
@@ -153,20 +152,15 @@ export function RuleSettings() {
     } catch (cause) {
       setSaveError(cause);
       if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
-    } finally {
-      setBusy(false);
     }
   };
 
   const runNow = async () => {
-    setRunning(true);
     try {
-      await apiSend<{ jobId: string | null }>('POST', creditPaths.runClassification);
+      await run.mutateAsync({});
       void message.success(t('credit.classes.started'));
     } catch (cause) {
       setSaveError(cause);
-    } finally {
-      setRunning(false);
     }
   };
 
@@ -405,7 +399,7 @@ export function RuleSettings() {
                 <Button
                   size="small"
                   icon={<ReloadOutlined />}
-                  loading={running}
+                  loading={run.isPending}
                   onClick={() => void runNow()}
                   data-testid="rules-run"
                 >
@@ -420,10 +414,10 @@ export function RuleSettings() {
           />
         )}
         <Flex gap={8} wrap>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="rules-save">
+          <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="rules-save">
             {t('common.save')}
           </Button>
-          <Button onClick={() => form.resetFields()} disabled={busy}>
+          <Button onClick={() => form.resetFields()} disabled={save.isPending}>
             {t('common.reset')}
           </Button>
         </Flex>

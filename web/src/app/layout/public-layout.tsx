@@ -23,8 +23,13 @@ export function PublicLayout() {
           <LargeTextSwitch dark />
           <LanguageSwitch dark />
           <Link to={me ? '/' : '/login'}>
-            <Button icon={<LoginOutlined />} data-testid="public-login">
-              {me ? t('public.goToWorkspace') : t('public.login')}
+            {/* On a phone the words do not fit beside the brand and switches: the icon stays, named for readers. */}
+            <Button
+              icon={<LoginOutlined />}
+              data-testid="public-login"
+              aria-label={me ? t('public.goToWorkspace') : t('public.login')}
+            >
+              {phone ? null : me ? t('public.goToWorkspace') : t('public.login')}
             </Button>
           </Link>
         </Flex>

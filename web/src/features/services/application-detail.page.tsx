@@ -1,9 +1,9 @@
 /** `/services/applications/:id`: one application with its timeline, materials, results and supplement requests. */
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
@@ -19,9 +19,7 @@ import {
   SupplementHistory,
 } from './application-parts.tsx';
 import { ApplicationTimeline } from './application-timeline.tsx';
-import { servicesPaths } from './services.api.ts';
 import { ApplicationStatusTag } from './services-ui.tsx';
-import { type Application, type Bundle } from './services.api.ts';
 import { SupplementAnswer } from './supplement-answer.tsx';
 
 /** One application: status, tasks on a timeline, results, 补正 to answer, the form and the materials. */
@@ -29,10 +27,15 @@ export function ApplicationDetailPage() {
   const t = useT();
   const { me } = useSession();
   const { id = '' } = useParams();
-  const { data: loaded, error, loading, reload } = useApi<Application>(servicesPaths.application(id));
-  const [answered, setAnswered] = useState<Application | undefined>(undefined);
-  const app = answered && answered.id === loaded?.id && answered !== loaded ? answered : loaded;
-  const { data: bundle } = useApi<Bundle>(app ? servicesPaths.bundle(app.bundleCode) : null);
+  // A 补正 answer invalidates this read, so the page shows the answered application without a manual reload.
+  const query = useApiQuery('/api/services/applications/{id}', { params: { path: { id } } });
+  const { data: app, error, isPending: loading } = query;
+  const reload = () => void query.refetch();
+  const { data: bundle } = useApiQuery(
+    '/api/services/bundles/{code}',
+    { params: { path: { code: app?.bundleCode ?? '' } } },
+    { enabled: app !== undefined },
+  );
   const isApplicant = me?.permissions.includes('services.apply') ?? false;
   const openSupplements = useMemo(() => (app?.supplements ?? []).filter((s) => !s.answeredAt), [app]);
   const materialName = (code: string) =>
@@ -59,7 +62,7 @@ export function ApplicationDetailPage() {
         <ErrorAlert error={error} onRetry={reload} />
       </Page>
     );
-  if (!app || (loading && !loaded))
+  if (!app || loading)
     return (
       <Page title={t('services.detail.title')} extra={back}>
         <Card>
@@ -75,13 +78,7 @@ export function ApplicationDetailPage() {
         extra={
           <Flex gap={8}>
             {back}
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
-                setAnswered(undefined);
-                reload();
-              }}
-            >
+            <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.reload')}
             </Button>
           </Flex>
@@ -126,13 +123,7 @@ export function ApplicationDetailPage() {
         <CreditFlags flags={app.creditFlags} />
         {isApplicant &&
           openSupplements.map((s) => (
-            <SupplementAnswer
-              key={s.id}
-              application={app}
-              supplement={s}
-              bundle={bundle}
-              onAnswered={setAnswered}
-            />
+            <SupplementAnswer key={s.id} application={app} supplement={s} bundle={bundle} />
           ))}
         <Card title={t('services.detail.timeline')}>
           <ApplicationTimeline application={app} />

@@ -3,7 +3,7 @@ import { Alert, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../app/format.ts';
 import { useT, type Translate } from '../../app/i18n.ts';
-import { formFields, servicesPaths } from './services.api.ts';
+import { fileContentUrl, formFields } from './services.api.ts';
 import { NoticeStatusTag, replaceLabel } from './services-ui.tsx';
 import type { Application, Bundle, Reason } from './services.api.ts';
 
@@ -113,7 +113,7 @@ export function MaterialsView({
             <Typography.Text strong>{name}</Typography.Text>
             {m.fileId ? (
               <a
-                href={servicesPaths.fileContent(m.fileId)}
+                href={fileContentUrl({ id: m.fileId })}
                 download={m.fileName ?? name}
                 data-testid="material-link"
               >
@@ -163,7 +163,7 @@ export function ResultsView({ application }: { application: Application }) {
             {t('services.result.issuedAt', { time: formatDateTime(r.issuedAt) })}
           </Typography.Text>
           {r.fileId && (
-            <a href={servicesPaths.fileContent(r.fileId)}>
+            <a href={fileContentUrl({ id: r.fileId })}>
               <PaperClipOutlined /> {t('services.result.download')}
             </a>
           )}

@@ -1,46 +1,34 @@
 /** The paged list of applications: the applicant's own (`mine`) or every one (`all`, supervision), filters in the URL. */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { Button, Card, Empty, Flex, Select, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { readPaging } from '../../components/paging.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { useUrlState } from '../../components/url-state.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { servicesPaths } from './services.api.ts';
 import { ApplicationStatusTag, BundleFilter, usePhone } from './services-ui.tsx';
-import {
-  APPLICATION_STATUSES,
-  type ApplicationStatus,
-  type ApplicationSummary,
-  type ServicesPage,
-} from './services.api.ts';
+import { APPLICATION_STATUSES, type ApplicationStatus, type ApplicationSummary } from './services.api.ts';
 
 /** A paged list of applications (own ones for applicants, all for the office), status filter in the URL. */
 export function ApplicationsTable({ scope }: { scope: 'mine' | 'all' }) {
   const t = useT();
   const phone = usePhone();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const statusParam = params.get('status') ?? '';
-  const status = (APPLICATION_STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as ApplicationStatus)
-    : undefined;
-  const bundleCode = params.get('bundle') ?? '';
-  const query = { status, bundleCode: bundleCode || undefined, page, pageSize };
-  const path = scope === 'mine' ? servicesPaths.myApplications(query) : servicesPaths.allApplications(query);
-  const { data, error, loading, reload } = useApi<ServicesPage<ApplicationSummary>>(path);
-
-  const update = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const url = useUrlState();
+  const { page, pageSize } = url.paging;
+  const statusParam = url.get('status');
+  const status = APPLICATION_STATUSES.find((s) => s === statusParam);
+  const bundleCode = url.get('bundle');
+  const init = { params: { query: { status, bundleCode: bundleCode || undefined, page, pageSize } } };
+  // Both hooks are declared (hooks cannot be conditional); only the one of this scope fetches.
+  const mine = useApiQuery('/api/services/applications', init, { enabled: scope === 'mine' });
+  const all = useApiQuery('/api/services/applications/all', init, { enabled: scope === 'all' });
+  const query = scope === 'mine' ? mine : all;
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
+  const update = url.set;
 
   const link = (a: ApplicationSummary, text: string) => (
     <Link to={`/services/applications/${encodeURIComponent(a.id)}`} data-testid="application-link">
@@ -133,11 +121,12 @@ export function ApplicationsTable({ scope }: { scope: 'mine' | 'all' }) {
       {error ? (
         <ErrorAlert error={error} onRetry={reload} />
       ) : (
-        <Table<ApplicationSummary>
+        <PagedTable<ApplicationSummary>
+          url={url}
+          data={data}
+          loading={loading}
           rowKey="id"
           size="small"
-          loading={loading}
-          dataSource={data?.items ?? []}
           columns={columns}
           scroll={phone ? undefined : { x: 'max-content' }}
           data-testid="application-table"
@@ -159,14 +148,6 @@ export function ApplicationsTable({ scope }: { scope: 'mine' | 'all' }) {
                 )}
               </Empty>
             ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: !phone,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => update({ page: p, pageSize: s }),
           }}
         />
       )}

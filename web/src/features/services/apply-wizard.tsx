@@ -2,7 +2,8 @@
 import { Alert, Button, Card, Descriptions, Flex, Result, Steps, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { fieldPath } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -15,7 +16,6 @@ import {
   type FormValues,
   type SchemaFormRef,
 } from './schema-form.tsx';
-import { servicesPaths } from './services.api.ts';
 import { replaceLabel, usePhone, workdays } from './services-ui.tsx';
 import type { Application, Bundle, BundleMaterial, Precheck, Prefill } from './services.api.ts';
 import { materialNeeded, materialsBody, type Choices } from './apply-materials.ts';
@@ -44,6 +44,12 @@ export function Wizard({ bundle, prefill }: { bundle: Bundle; prefill: Prefill }
   // One key per distinct body: a double click or a retry after a lost answer sends the same key with the same body
   // (the server returns the first application); a changed body gets a new key.
   const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
+  // The precheck only reads (a POST because it weighs the user's choices); nothing to refetch after it.
+  const { mutateAsync: precheckCall } = useApiMutation('post', '/api/services/precheck');
+  // A new application shows up in the applicant's list, the departments' queues and the overview.
+  const { mutateAsync: submitCall } = useApiMutation('post', '/api/services/applications', {
+    invalidates: ['/api/services/applications', '/api/services/tasks', '/api/services/overview'],
+  });
 
   const extraErrors = useMemo(
     () => (submitError instanceof ApiError ? serverFormErrors(submitError.errors) : undefined),
@@ -61,10 +67,7 @@ export function Wizard({ bundle, prefill }: { bundle: Bundle; prefill: Prefill }
     (withPromise: boolean) => {
       setPrechecking(true);
       setPrecheckError(undefined);
-      apiSend<Precheck>('POST', servicesPaths.precheck, {
-        bundleCode: bundle.code,
-        promise: withPromise,
-      }).then(
+      precheckCall({ body: { bundleCode: bundle.code, promise: withPromise } }).then(
         (p) => {
           setPrecheck(p);
           setPrechecking(false);
@@ -76,7 +79,7 @@ export function Wizard({ bundle, prefill }: { bundle: Bundle; prefill: Prefill }
         },
       );
     },
-    [bundle.code],
+    [bundle.code, precheckCall],
   );
 
   const pastForm = step >= 1;
@@ -116,9 +119,7 @@ export function Wizard({ bundle, prefill }: { bundle: Bundle; prefill: Prefill }
     setSubmitting(true);
     setSubmitError(undefined);
     setMaterialErrors({});
-    apiSend<Application>('POST', servicesPaths.applications, body, {
-      headers: { 'Idempotency-Key': key },
-    }).then(
+    submitCall({ body, headers: { 'Idempotency-Key': key } }).then(
       (app) => {
         setSubmitting(false);
         setCreated(app);

@@ -1,20 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { servicesPaths } from './services.api.ts';
-import type { Bundle, Prefill } from './services.api.ts';
 import { Wizard } from './apply-wizard.tsx';
 
 export function ApplyPage() {
   const t = useT();
   const { code = '' } = useParams();
-  const bundle = useApi<Bundle>(servicesPaths.bundle(code));
-  const prefill = useApi<Prefill>(servicesPaths.prefill(code));
+  const params = { params: { path: { code } } };
+  const bundle = useApiQuery('/api/services/bundles/{code}', params);
+  const prefill = useApiQuery('/api/services/bundles/{code}/prefill', params);
   const back = (
     <Link to={`/services/bundles/${encodeURIComponent(code)}`}>
       <Button icon={<ArrowLeftOutlined />}>{t('services.apply.backToBundle')}</Button>
@@ -32,8 +31,8 @@ export function ApplyPage() {
         <ErrorAlert
           error={error}
           onRetry={() => {
-            bundle.reload();
-            prefill.reload();
+            void bundle.refetch();
+            void prefill.refetch();
           }}
         />
       ) : !bundle.data || !prefill.data ? (

@@ -2,15 +2,14 @@ import { ArrowLeftOutlined, FormOutlined, LoginOutlined } from '@ant-design/icon
 import { Alert, Button, Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { formFields, servicesPaths } from './services.api.ts';
+import { formFields } from './services.api.ts';
 import { CategoryTag, workdays } from './services-ui.tsx';
-import type { Bundle, ServiceItem } from './services.api.ts';
 import { TaskGraph } from './task-graph.tsx';
 import { ItemsTable } from './bundle-items-table.tsx';
 import { MaterialsTable } from './bundle-materials-table.tsx';
@@ -18,9 +17,11 @@ import { MaterialsTable } from './bundle-materials-table.tsx';
 function BundleDetail({ base, canApply, isPublic }: { base: string; canApply: boolean; isPublic: boolean }) {
   const t = useT();
   const { code = '' } = useParams();
-  const { data: bundle, error, loading, reload } = useApi<Bundle>(servicesPaths.bundle(code));
+  const query = useApiQuery('/api/services/bundles/{code}', { params: { path: { code } } });
+  const { data: bundle, error, isPending: loading } = query;
+  const reload = () => void query.refetch();
   // Legal basis and results live on the items; the catalogue is public and small, so it is read whole.
-  const { data: items } = useApi<ServiceItem[]>(servicesPaths.items);
+  const { data: items } = useApiQuery('/api/services/items');
   const fields = useMemo(() => (bundle ? formFields(bundle.formSchema, bundle.uiSchema) : []), [bundle]);
 
   const back = (

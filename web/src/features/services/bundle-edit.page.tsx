@@ -2,21 +2,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { servicesPaths } from './services.api.ts';
-import { type Bundle, type ServiceItem } from './services.api.ts';
 import { BundleEditor } from './bundle-editor.tsx';
 
 export function BundleEditPage() {
   const t = useT();
   const { code } = useParams();
   const isNew = code === undefined;
-  const existing = useApi<Bundle>(isNew ? null : servicesPaths.bundle(code));
-  const items = useApi<ServiceItem[]>(servicesPaths.items);
+  const existing = useApiQuery(
+    '/api/services/bundles/{code}',
+    { params: { path: { code: code ?? '' } } },
+    { enabled: !isNew },
+  );
+  const items = useApiQuery('/api/services/items');
   const error = existing.error ?? items.error;
   const ready = items.data && (isNew || existing.data);
   return (

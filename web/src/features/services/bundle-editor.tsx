@@ -18,18 +18,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { toDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import {
-  CODE_PATTERN,
-  createsCycle,
-  criticalPathWorkdays,
-  servicesPaths,
-  taskKeyFor,
-} from './services.api.ts';
+import { CODE_PATTERN, createsCycle, criticalPathWorkdays, taskKeyFor } from './services.api.ts';
 import { workdays } from './services-ui.tsx';
 import {
   BUNDLE_CATEGORIES,
@@ -75,8 +70,12 @@ export function BundleEditor({ existing, items }: { existing: Bundle | undefined
       existing?.tasks.map((x) => ({ key: x.key, itemCode: x.itemCode, dependsOn: [...x.dependsOn] })) ?? [],
   );
   const [sharedFields, setSharedFields] = useState<string[]>(() => existing?.sharedFields ?? []);
-  const [error, setError] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
+  // Saving changes the catalogue's bundles (public and admin lists, the bundle page) and the overview's names.
+  const invalidates = ['/api/services/bundles', '/api/services/overview'] as const;
+  const create = useApiMutation('post', '/api/services/bundles', { invalidates });
+  const update = useApiMutation('put', '/api/services/bundles/{code}', { invalidates });
+  const error = create.error ?? update.error;
+  const saving = create.isPending || update.isPending;
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
 
   const chosen = tasks.map((x) => x.itemCode);
@@ -134,20 +133,15 @@ export function BundleEditor({ existing, items }: { existing: Bundle | undefined
       sharedFields: sharedFields.filter((f) => fieldUse.has(f)),
       ...(values.launchedOn ? { launchedOn: toDay(values.launchedOn) } : {}),
     };
-    setSaving(true);
-    setError(undefined);
     const request = existing
-      ? apiSend<Bundle>('PUT', servicesPaths.bundle(existing.code), body)
-      : apiSend<Bundle>('POST', servicesPaths.bundles, body);
+      ? update.mutateAsync({ params: { path: { code: existing.code } }, body })
+      : create.mutateAsync({ body });
     request.then(
       (saved) => {
-        setSaving(false);
         void message.success(t('services.admin.saved'));
         void navigate(`/services/bundles/${encodeURIComponent(saved.code)}`);
       },
       (cause: unknown) => {
-        setSaving(false);
-        setError(cause);
         if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
       },
     );
@@ -310,7 +304,7 @@ export function BundleEditor({ existing, items }: { existing: Bundle | undefined
             </Flex>
           )}
         </Card>
-        {error !== undefined && <ErrorAlert error={error} />}
+        {error && <ErrorAlert error={error} />}
         <Flex justify="flex-end" gap={8}>
           <Link to="/services/admin">
             <Button>{t('common.cancel')}</Button>

@@ -2,7 +2,7 @@
 import { Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../app/i18n.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { formatBytes } from './services.api.ts';
+import { formatBytes } from '../../components/file-types.ts';
 import { replaceLabel, usePhone } from './services-ui.tsx';
 import type { Bundle, BundleMaterial } from './services.api.ts';
 

@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Empty, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
-import { readPaging } from '../../components/paging.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { useUrlState } from '../../components/url-state.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { servicesPaths } from './services.api.ts';
 import { NoticeStatusTag, usePhone } from './services-ui.tsx';
-import type { DeregistrationNotice, NoticeStatus, ServicesPage } from './services.api.ts';
+import type { DeregistrationNotice, NoticeStatus } from './services.api.ts';
 import { ObjectionModal } from './objection-dialog.tsx';
 
 const FILTERS = ['running', 'objected', 'ended', 'all'] as const;
@@ -17,24 +16,16 @@ const FILTERS = ['running', 'objected', 'ended', 'all'] as const;
 export function PublicDeregistrationPage() {
   const t = useT();
   const phone = usePhone();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const filterParam = params.get('status') ?? 'running';
-  const filter = (FILTERS as readonly string[]).includes(filterParam) ? filterParam : 'running';
-  const { data, error, loading, reload } = useApi<ServicesPage<DeregistrationNotice>>(
-    servicesPaths.notices({ status: filter === 'all' ? undefined : filter, page, pageSize }),
-  );
+  const url = useUrlState();
+  const { page, pageSize } = url.paging;
+  const filterParam = url.get('status', 'running');
+  const filter = FILTERS.find((f) => f === filterParam) ?? 'running';
+  const query = useApiQuery('/api/services/deregistration-notices', {
+    params: { query: { status: filter === 'all' ? undefined : filter, page, pageSize } },
+  });
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
   const [objecting, setObjecting] = useState<DeregistrationNotice | undefined>(undefined);
-
-  const update = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const objectButton = (n: DeregistrationNotice) =>
     n.status === 'running' ? (
@@ -88,7 +79,7 @@ export function PublicDeregistrationPage() {
           <div style={{ overflowX: 'auto', marginBottom: 12 }}>
             <Segmented
               value={filter}
-              onChange={(v) => update({ status: String(v) === 'running' ? '' : String(v) })}
+              onChange={(v) => url.set({ status: String(v) === 'running' ? '' : String(v) })}
               options={FILTERS.map((f) => ({
                 value: f,
                 label: f === 'all' ? t('common.all') : t(`services.noticeStatus.${f}`),
@@ -99,44 +90,21 @@ export function PublicDeregistrationPage() {
           {error ? (
             <ErrorAlert error={error} onRetry={reload} />
           ) : (
-            <Table<DeregistrationNotice>
+            <PagedTable<DeregistrationNotice>
+              url={url}
+              data={data}
+              loading={loading}
               rowKey="id"
               size="small"
-              loading={loading}
-              dataSource={data?.items ?? []}
               columns={columns}
               scroll={phone ? undefined : { x: 'max-content' }}
               data-testid="notice-table"
-              locale={{
-                emptyText: (
-                  <Empty
-                    description={
-                      filter === 'running' ? t('services.notice.noneRunning') : t('services.notice.none')
-                    }
-                  />
-                ),
-              }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: data?.total ?? 0,
-                showSizeChanger: !phone,
-                showTotal: (total) => t('common.total', { total }),
-                onChange: (p, s) => update({ page: p, pageSize: s }),
-              }}
+              emptyText={filter === 'running' ? t('services.notice.noneRunning') : t('services.notice.none')}
             />
           )}
         </Card>
       </Page>
-      {objecting && (
-        <ObjectionModal
-          notice={objecting}
-          onClose={(sent) => {
-            setObjecting(undefined);
-            if (sent) reload();
-          }}
-        />
-      )}
+      {objecting && <ObjectionModal notice={objecting} onClose={() => setObjecting(undefined)} />}
     </div>
   );
 }

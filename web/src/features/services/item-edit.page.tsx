@@ -2,22 +2,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { Department } from '../../api/types.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
-import { servicesPaths } from './services.api.ts';
-import { type ServiceItem } from './services.api.ts';
 import { ItemEditor } from './item-editor.tsx';
 
 export function ItemEditPage() {
   const t = useT();
   const { code } = useParams();
   const isNew = code === undefined;
-  const existing = useApi<ServiceItem>(isNew ? null : servicesPaths.item(code));
-  const departments = useApi<Department[]>('/api/departments');
+  const existing = useApiQuery(
+    '/api/services/items/{code}',
+    { params: { path: { code: code ?? '' } } },
+    { enabled: !isNew },
+  );
+  const departments = useApiQuery('/api/departments');
   const error = existing.error ?? departments.error;
   const ready = departments.data && (isNew || existing.data);
   return (

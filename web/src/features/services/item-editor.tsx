@@ -17,12 +17,12 @@ import {
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError, type ApiData } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
-import type { Department } from '../../api/types.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { CODE_PATTERN, servicesPaths } from './services.api.ts';
+import { CODE_PATTERN } from './services.api.ts';
 import {
   type ItemInput,
   type JsonSchema,
@@ -75,14 +75,18 @@ export function ItemEditor({
   departments,
 }: {
   existing: ServiceItem | undefined;
-  departments: Department[];
+  departments: ApiData<'get', '/api/departments'>;
 }) {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemFormValues>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [saving, setSaving] = useState(false);
+  // Saving changes the catalogue, its bundles (which show item names and deadlines) and the admin lists.
+  const invalidates = ['/api/services/items', '/api/services/bundles'] as const;
+  const create = useApiMutation('post', '/api/services/items', { invalidates });
+  const update = useApiMutation('put', '/api/services/items/{code}', { invalidates });
+  const error = create.error ?? update.error;
+  const saving = create.isPending || update.isPending;
   const schemaText = Form.useWatch('formSchemaText', form) ?? '';
   const [preview, setPreview] = useState<JsonSchema | undefined>(() =>
     existing ? existing.formSchema : parseSchema(EMPTY_SCHEMA),
@@ -118,20 +122,15 @@ export function ItemEditor({
       materials,
       formSchema: schema,
     };
-    setSaving(true);
-    setError(undefined);
     const request = existing
-      ? apiSend<ServiceItem>('PUT', servicesPaths.item(existing.code), body)
-      : apiSend<ServiceItem>('POST', servicesPaths.items, body);
+      ? update.mutateAsync({ params: { path: { code: existing.code } }, body })
+      : create.mutateAsync({ body });
     request.then(
       () => {
-        setSaving(false);
         void message.success(t('services.admin.saved'));
         void navigate('/services/admin?tab=items');
       },
       (cause: unknown) => {
-        setSaving(false);
-        setError(cause);
         if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
       },
     );
@@ -434,7 +433,7 @@ export function ItemEditor({
             </Col>
           </Row>
         </Card>
-        {error !== undefined && <ErrorAlert error={error} />}
+        {error && <ErrorAlert error={error} />}
         <Flex justify="flex-end" gap={8}>
           <Link to="/services/admin?tab=items">
             <Button>{t('common.cancel')}</Button>

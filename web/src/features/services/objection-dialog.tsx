@@ -1,11 +1,11 @@
 /** The public objection form against a simple deregistration notice (简易注销异议). */
 import { Button, Form, Input, Modal, Result, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiError, apiSend, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { servicesPaths } from './services.api.ts';
 import type { DeregistrationNotice, ObjectionCreated } from './services.api.ts';
 
 interface ObjectionValues {
@@ -23,8 +23,12 @@ export function ObjectionModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<ObjectionValues>();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  // The notice list refetches after an objection (its count and status change).
+  const object = useApiMutation('post', '/api/services/deregistration-notices/{id}/objections', {
+    invalidates: ['/api/services/deregistration-notices'],
+  });
+  const sending = object.isPending;
+  const error = object.error;
   const [done, setDone] = useState<ObjectionCreated | undefined>(undefined);
   const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
 
@@ -33,19 +37,18 @@ export function ObjectionModal({
     const body = { name: values.name.trim(), contact: values.contact.trim(), reason: values.reason.trim() };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
-    setSending(true);
-    setError(undefined);
-    apiSend<ObjectionCreated>('POST', servicesPaths.objections(notice.id), body, {
-      headers: { 'Idempotency-Key': attempt.current.key },
-    }).then(
-      (created) => {
-        setSending(false);
-        setDone(created);
+    object.mutate(
+      {
+        params: { path: { id: notice.id } },
+        body,
+        // One key per attempt: a retry of the same objection is recorded once.
+        headers: { 'Idempotency-Key': attempt.current.key },
       },
-      (cause: unknown) => {
-        setSending(false);
-        setError(cause);
-        if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
+      {
+        onSuccess: setDone,
+        onError: (cause) => {
+          if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
+        },
       },
     );
   };
@@ -117,7 +120,7 @@ export function ObjectionModal({
               data-testid="objection-reason"
             />
           </Form.Item>
-          {error !== undefined && <ErrorAlert error={error} listFields={false} />}
+          {error && <ErrorAlert error={error} listFields={false} />}
         </Form>
       )}
     </Modal>

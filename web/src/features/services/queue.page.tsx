@@ -1,17 +1,17 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Segmented, Typography, type TableColumnsType } from 'antd';
 import { type HTMLAttributes } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../../api/use-api.ts';
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/query.ts';
 import { formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { Page } from '../../components/page.tsx';
-import { readPaging } from '../../components/paging.ts';
+import { PagedTable } from '../../components/paged-table.tsx';
+import { useUrlState } from '../../components/url-state.ts';
 import { noWrap } from '../../components/table-columns.ts';
-import { servicesPaths } from './services.api.ts';
 import { BundleFilter, DueMark, RemainingText, TaskStatusTag, usePhone } from './services-ui.tsx';
-import type { QueueTask, ServicesPage, TaskStatus } from './services.api.ts';
+import type { QueueTask, TaskStatus } from './services.api.ts';
 
 const STATUS_FILTERS = ['open', 'done', 'all'] as const;
 
@@ -28,32 +28,21 @@ function taskLink(task: QueueTask, text: string) {
 export function WorkQueuePage() {
   const t = useT();
   const phone = usePhone();
-  const [params, setParams] = useSearchParams();
-  const { page, pageSize } = readPaging(params);
-  const statusParam = params.get('status') ?? 'open';
-  const status = (STATUS_FILTERS as readonly string[]).includes(statusParam) ? statusParam : 'open';
-  const dueParam = params.get('due') ?? '';
-  const due = (DUE_FILTERS as readonly string[]).includes(dueParam) ? dueParam : '';
-  const bundleCode = params.get('bundle') ?? '';
-  const { data, error, loading, reload } = useApi<ServicesPage<QueueTask>>(
-    servicesPaths.tasks({
-      status,
-      due: due || undefined,
-      bundleCode: bundleCode || undefined,
-      page,
-      pageSize,
-    }),
-  );
-
-  const update = (changes: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const url = useUrlState();
+  const { page, pageSize } = url.paging;
+  const statusParam = url.get('status', 'open');
+  const status = STATUS_FILTERS.find((s) => s === statusParam) ?? 'open';
+  const dueParam = url.get('due');
+  const due = DUE_FILTERS.find((d) => d === dueParam) ?? '';
+  const bundleCode = url.get('bundle');
+  const query = useApiQuery('/api/services/tasks', {
+    params: {
+      query: { status, due: due || undefined, bundleCode: bundleCode || undefined, page, pageSize },
+    },
+  });
+  const { data, error, isFetching: loading } = query;
+  const reload = () => void query.refetch();
+  const update = url.set;
 
   const columns: TableColumnsType<QueueTask> = phone
     ? [
@@ -180,34 +169,21 @@ export function WorkQueuePage() {
           {error ? (
             <ErrorAlert error={error} onRetry={reload} />
           ) : (
-            <Table<QueueTask>
+            <PagedTable<QueueTask>
+              url={url}
+              data={data}
+              loading={loading}
               rowKey="id"
               size="small"
-              loading={loading}
-              dataSource={data?.items ?? []}
               columns={columns}
               scroll={phone ? undefined : { x: 'max-content' }}
               data-testid="queue-table"
               onRow={(x) => ({ 'data-overdue': x.overdue ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
-              locale={{
-                emptyText: (
-                  <Empty
-                    description={
-                      due || bundleCode || status !== 'open'
-                        ? t('services.queue.noneMatch')
-                        : t('services.queue.none')
-                    }
-                  />
-                ),
-              }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: data?.total ?? 0,
-                showSizeChanger: !phone,
-                showTotal: (total) => t('common.total', { total }),
-                onChange: (p, s) => update({ page: p, pageSize: s }),
-              }}
+              emptyText={
+                due || bundleCode || status !== 'open'
+                  ? t('services.queue.noneMatch')
+                  : t('services.queue.none')
+              }
             />
           )}
         </Card>

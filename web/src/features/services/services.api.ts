@@ -1,6 +1,4 @@
-import { buildUrl, withQuery, type ApiData, type ApiInit, type ApiPath } from '../../api/client.ts';
-
-const enc = encodeURIComponent;
+import { buildUrl, type ApiData, type ApiInit, type ApiPath } from '../../api/client.ts';
 
 /** Where a stored file's bytes are read (a link that downloads it). */
 export function fileContentUrl(file: { id: string }): string {
@@ -16,66 +14,6 @@ export function taskKeyFor(itemCode: string, used: ReadonlySet<string>): string 
   const base = itemCode.slice(0, 29).replace(/-+$/, '') || 'task';
   if (!used.has(base)) return base;
   for (let n = 2; ; n += 1) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** Every one-stop-services endpoint the pages call (docs/services-api.md). */
-export const servicesPaths = {
-  items: '/api/services/items',
-  item: (code: string) => `/api/services/items/${enc(code)}`,
-  bundles: '/api/services/bundles',
-  allBundles: '/api/services/bundles?includeInactive=true',
-  bundle: (code: string) => `/api/services/bundles/${enc(code)}`,
-  prefill: (code: string) => `/api/services/bundles/${enc(code)}/prefill`,
-  precheck: '/api/services/precheck',
-  applications: '/api/services/applications',
-  myApplications: (q: { status?: string; bundleCode?: string; page: number; pageSize: number }) =>
-    withQuery('/api/services/applications', q),
-  allApplications: (q: { status?: string; bundleCode?: string; page: number; pageSize: number }) =>
-    withQuery('/api/services/applications/all', q),
-  application: (id: string) => `/api/services/applications/${enc(id)}`,
-  answerSupplement: (id: string, supplementId: string) =>
-    `/api/services/applications/${enc(id)}/supplements/${enc(supplementId)}`,
-  tasks: (q: { status?: string; due?: string; bundleCode?: string; page: number; pageSize: number }) =>
-    withQuery('/api/services/tasks', q),
-  task: (id: string) => `/api/services/tasks/${enc(id)}`,
-  taskAction: (id: string, action: 'claim' | 'approve' | 'reject' | 'supplement') =>
-    `/api/services/tasks/${enc(id)}/${action}`,
-  overview: '/api/services/overview',
-  notices: (q: { status?: string | undefined; page: number; pageSize: number }) =>
-    withQuery('/api/services/deregistration-notices', q),
-  objections: (id: string) => `/api/services/deregistration-notices/${enc(id)}/objections`,
-  files: '/api/files',
-  fileContent: (id: string) => `/api/files/${enc(id)}/content`,
-} as const;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** The extension of a file name, lower case without the dot (`营业执照.PDF` → `pdf`). */
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
-}
-
-/** Whether a picked file fits a material's allowed types (`jpg` also accepts `.jpeg`). */
-export function acceptsFile(accept: readonly string[], name: string): boolean {
-  if (accept.length === 0) return true;
-  const ext = extensionOf(name);
-  const normal = (x: string) => (x === 'jpeg' ? 'jpg' : x.replace(/^\./, '').toLowerCase());
-  return accept.map(normal).includes(normal(ext));
-}
-
-/** `accept` attribute for a file input from the material's type list. */
-export function acceptAttribute(accept: readonly string[]): string | undefined {
-  if (accept.length === 0) return undefined;
-  const list = accept.flatMap((x) => {
-    const e = x.replace(/^\./, '').toLowerCase();
-    return e === 'jpg' ? ['.jpg', '.jpeg'] : [`.${e}`];
-  });
-  return list.join(',');
 }
 
 export interface GraphNode {
@@ -239,10 +177,3 @@ export type ItemInput = NonNullable<ApiInit<'post', '/api/services/items'>>['bod
 export type MaterialInput = NonNullable<
   ApiInit<'post', '/api/services/applications'>
 >['body']['materials'][number];
-/** One page of a paged list (applications, tasks, notices) as the server sends it. */
-export interface ServicesPage<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}

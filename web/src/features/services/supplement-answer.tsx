@@ -1,12 +1,13 @@
 /** The applicant's answer to a supplement request (补正): the asked-for materials and a note. */
 import { App, Button, Card, Flex, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { apiSend, newIdempotencyKey } from '../../api/client.ts';
+import { newIdempotencyKey } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FileUpload, type StoredFile } from '../../components/file-upload.tsx';
-import { fileContentUrl, servicesPaths } from './services.api.ts';
+import { fileContentUrl } from './services.api.ts';
 import { type Application, type Bundle, type Supplement } from './services.api.ts';
 
 /** The applicant answers one 补正 request: the requested materials again, and a note. */
@@ -14,19 +15,20 @@ export function SupplementAnswer({
   application,
   supplement,
   bundle,
-  onAnswered,
 }: {
   application: Application;
   supplement: Supplement;
   bundle: Bundle | undefined;
-  onAnswered: (app: Application) => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<Partial<Record<string, StoredFile>>>({});
-  const [error, setError] = useState<unknown>(undefined);
-  const [sending, setSending] = useState(false);
+  // The answered application replaces the cached one, so the page shows it without a manual reload.
+  const answer = useApiMutation('post', '/api/services/applications/{id}/supplements/{supplementId}', {
+    invalidates: ['/api/services/applications', '/api/services/tasks', '/api/services/overview'],
+  });
+  const sending = answer.isPending;
   const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
   const taskName = application.tasks.find((x) => x.id === supplement.taskId)?.name ?? '';
   const materialOf = (code: string) =>
@@ -49,20 +51,14 @@ export function SupplementAnswer({
     };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
-    setSending(true);
-    setError(undefined);
-    apiSend<Application>('POST', servicesPaths.answerSupplement(application.id, supplement.id), body, {
-      headers: { 'Idempotency-Key': attempt.current.key },
-    }).then(
-      (app) => {
-        setSending(false);
-        void message.success(t('services.supplement.sent'));
-        onAnswered(app);
+    answer.mutate(
+      {
+        params: { path: { id: application.id, supplementId: supplement.id } },
+        body,
+        // One key per attempt: a retry of the same answer is done once by the server.
+        headers: { 'Idempotency-Key': attempt.current.key },
       },
-      (cause: unknown) => {
-        setSending(false);
-        setError(cause);
-      },
+      { onSuccess: () => void message.success(t('services.supplement.sent')) },
     );
   };
 
@@ -105,7 +101,7 @@ export function SupplementAnswer({
           showCount
           data-testid="supplement-note"
         />
-        {error !== undefined && <ErrorAlert error={error} />}
+        {answer.error && <ErrorAlert error={answer.error} />}
         <Flex justify="flex-end">
           <Button
             type="primary"

@@ -1,11 +1,10 @@
 /** The dialog a department answers a task with: approve, reject (a reason) or ask for a supplement (materials). */
 import { Checkbox, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiMutation, type ApiPathPrefix } from '../../api/query.ts';
 import { showFieldErrors } from '../../api/field-errors.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { servicesPaths } from './services.api.ts';
 import type { Bundle, QueueTask } from './services.api.ts';
 
 export type Action = 'approve' | 'reject' | 'supplement';
@@ -27,33 +26,39 @@ export function ActionModal({
   task: QueueTask;
   bundle: Bundle | undefined;
   onClose: () => void;
-  onDone: (task: QueueTask) => void;
+  onDone: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<ActionValues>();
-  const [error, setError] = useState<unknown>(undefined);
-  const [sending, setSending] = useState(false);
+  // A decision moves the task, its application, the queue and the figures: all of them refetch.
+  const invalidates: ApiPathPrefix[] = [
+    '/api/services/tasks',
+    '/api/services/applications',
+    '/api/services/overview',
+  ];
+  const approve = useApiMutation('post', '/api/services/tasks/{id}/approve', { invalidates });
+  const reject = useApiMutation('post', '/api/services/tasks/{id}/reject', { invalidates });
+  const supplement = useApiMutation('post', '/api/services/tasks/{id}/supplement', { invalidates });
+  const current = action === 'approve' ? approve : action === 'reject' ? reject : supplement;
+  const error = current.error;
+  const sending = current.isPending;
   const itemMaterials = (bundle?.materials ?? []).filter((m) => m.items.includes(task.itemCode));
 
   const submit = (values: ActionValues) => {
-    const body =
+    const params = { path: { id: task.id } };
+    const reason = (values.reason ?? '').trim();
+    const sent =
       action === 'approve'
-        ? values.comment?.trim()
-          ? { comment: values.comment.trim() }
-          : {}
+        ? approve.mutateAsync({
+            params,
+            body: values.comment?.trim() ? { comment: values.comment.trim() } : {},
+          })
         : action === 'reject'
-          ? { reason: (values.reason ?? '').trim() }
-          : { reason: (values.reason ?? '').trim(), materials: values.materials ?? [] };
-    setSending(true);
-    setError(undefined);
-    apiSend<QueueTask>('POST', servicesPaths.taskAction(task.id, action), body).then(
-      (next) => {
-        setSending(false);
-        onDone(next);
-      },
+          ? reject.mutateAsync({ params, body: { reason } })
+          : supplement.mutateAsync({ params, body: { reason, materials: values.materials ?? [] } });
+    sent.then(
+      () => onDone(),
       (cause: unknown) => {
-        setSending(false);
-        setError(cause);
         if (cause instanceof ApiError) showFieldErrors(form, cause.errors);
       },
     );
@@ -129,7 +134,7 @@ export function ActionModal({
             {t('services.action.rejectWarning')}
           </Typography.Paragraph>
         )}
-        {error !== undefined && <ErrorAlert error={error} listFields={false} />}
+        {error && <ErrorAlert error={error} listFields={false} />}
       </Form>
     </Modal>
   );

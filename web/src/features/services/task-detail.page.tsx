@@ -3,8 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useApiMutation, useApiQuery } from '../../api/query.ts';
 import { formatDateTime, formatDay } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -12,9 +11,7 @@ import { CardSkeleton } from '../../components/page-loading.tsx';
 import { Page } from '../../components/page.tsx';
 import { CreditFlags, FormView, MaterialsView, SupplementHistory } from './application-parts.tsx';
 import { ApplicationTimeline } from './application-timeline.tsx';
-import { servicesPaths } from './services.api.ts';
 import { DueMark, RemainingText, TaskStatusTag } from './services-ui.tsx';
-import type { Application, Bundle, QueueTask } from './services.api.ts';
 import type { Action } from './task-action-dialog.tsx';
 import { ActionModal } from './task-action-dialog.tsx';
 
@@ -22,37 +19,35 @@ export function TaskDetailPage() {
   const t = useT();
   const { message } = App.useApp();
   const { id = '' } = useParams();
-  const taskState = useApi<QueueTask>(servicesPaths.task(id));
-  const [updated, setUpdated] = useState<QueueTask | undefined>(undefined);
-  const task = updated && updated.id === taskState.data?.id ? updated : taskState.data;
-  const appState = useApi<Application>(task ? servicesPaths.application(task.applicationId) : null);
-  const { data: bundle } = useApi<Bundle>(
-    appState.data ? servicesPaths.bundle(appState.data.bundleCode) : null,
+  const taskState = useApiQuery('/api/services/tasks/{id}', { params: { path: { id } } });
+  const task = taskState.data;
+  const appState = useApiQuery(
+    '/api/services/applications/{id}',
+    { params: { path: { id: task?.applicationId ?? '' } } },
+    { enabled: task !== undefined },
+  );
+  const { data: bundle } = useApiQuery(
+    '/api/services/bundles/{code}',
+    { params: { path: { code: appState.data?.bundleCode ?? '' } } },
+    { enabled: appState.data !== undefined },
   );
   const [action, setAction] = useState<Action | undefined>(undefined);
-  const [claimError, setClaimError] = useState<unknown>(undefined);
-  const [claiming, setClaiming] = useState(false);
+  // Claiming moves the task and its application: both reads (and the queue) refetch.
+  const claimTask = useApiMutation('post', '/api/services/tasks/{id}/claim', {
+    invalidates: ['/api/services/tasks', '/api/services/applications', '/api/services/overview'],
+  });
+  const claiming = claimTask.isPending;
 
-  const done = (next: QueueTask, words: string) => {
-    setUpdated(next);
+  const done = (words: string) => {
     setAction(undefined);
     void message.success(words);
-    appState.reload();
   };
 
   const claim = () => {
     if (!task || claiming) return;
-    setClaiming(true);
-    setClaimError(undefined);
-    apiSend<QueueTask>('POST', servicesPaths.taskAction(task.id, 'claim')).then(
-      (next) => {
-        setClaiming(false);
-        done(next, t('services.action.claimed'));
-      },
-      (cause: unknown) => {
-        setClaiming(false);
-        setClaimError(cause);
-      },
+    claimTask.mutate(
+      { params: { path: { id: task.id } } },
+      { onSuccess: () => done(t('services.action.claimed')) },
     );
   };
 
@@ -64,7 +59,7 @@ export function TaskDetailPage() {
   if (taskState.error)
     return (
       <Page title={t('services.task.title')} extra={back}>
-        <ErrorAlert error={taskState.error} onRetry={taskState.reload} />
+        <ErrorAlert error={taskState.error} onRetry={() => void taskState.refetch()} />
       </Page>
     );
   if (!task)
@@ -172,11 +167,11 @@ export function TaskDetailPage() {
                 <Typography.Text type="secondary">{t('services.task.finished')}</Typography.Text>
               )}
             </Flex>
-            {claimError !== undefined && <ErrorAlert error={claimError} />}
+            {claimTask.error && <ErrorAlert error={claimTask.error} />}
           </Flex>
         </Card>
         {appState.error ? (
-          <ErrorAlert error={appState.error} onRetry={appState.reload} />
+          <ErrorAlert error={appState.error} onRetry={() => void appState.refetch()} />
         ) : !app ? (
           <Card>
             <CardSkeleton rows={6} />
@@ -206,7 +201,7 @@ export function TaskDetailPage() {
           task={task}
           bundle={bundle}
           onClose={() => setAction(undefined)}
-          onDone={(next) => done(next, t(`services.action.${action}Done`))}
+          onDone={() => done(t(`services.action.${action}Done`))}
         />
       )}
     </div>

@@ -68,7 +68,13 @@ export function TaskGraph({
 
   return (
     <Flex vertical gap={8}>
-      <div style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}>
+      {/* Focusable so a keyboard user can scroll a graph wider than a phone (WCAG scrollable-region-focusable). */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={t('services.bundle.flow')}
+        style={{ overflowX: 'auto', WebkitOverflowScrolling: 'touch' }}
+      >
         <svg
           role="img"
           aria-label={summary}

@@ -5,7 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { HomeOutlined, IdcardOutlined, ShopOutlined } from '@ant-design/icons';
-import type { Me, UserKind } from '../api/types.ts';
+import type { Me, UserKind } from './session.tsx';
 import { adminNavigation } from '../features/admin/admin.nav.ts';
 import { calendarNavigation } from '../features/calendar/calendar.nav.ts';
 import { creditNavigation } from '../features/credit/credit.nav.ts';

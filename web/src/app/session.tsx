@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { apiGet, apiSend, onUnauthorized } from '../api/client.ts';
+import { apiCall, onUnauthorized, type ApiData } from '../api/client.ts';
 import { queryClient } from '../api/query.ts';
-import type { Me } from '../api/types.ts';
+
+/** The signed-in user as the server describes it (`GET /api/auth/me`). */
+export type Me = ApiData<'get', '/api/auth/me'>;
+export type UserKind = Me['kind'];
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -24,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const current = await apiGet<Me>('/api/auth/me');
+      const current = await apiCall('get', '/api/auth/me');
       setMe(current);
       setStatus('authenticated');
     } catch {
@@ -51,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const signedIn = await apiSend<Me>('POST', '/api/auth/login', { username, password });
+    const signedIn = await apiCall('post', '/api/auth/login', { body: { username, password } });
     queryClient.clear();
     setMe(signedIn);
     setStatus('authenticated');
@@ -61,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await apiSend<void>('POST', '/api/auth/logout');
+      await apiCall('post', '/api/auth/logout');
     } finally {
       queryClient.clear();
       setMe(null);

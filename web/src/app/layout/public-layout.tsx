@@ -20,8 +20,8 @@ export function PublicLayout() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
         <Brand to="/public" />
         <Flex align="center" gap={8} style={{ marginInlineStart: 'auto' }}>
-          <LargeTextSwitch dark />
-          <LanguageSwitch dark />
+          <LargeTextSwitch dark compact={phone} />
+          <LanguageSwitch dark compact={phone} />
           <Link to={me ? '/' : '/login'}>
             {/* On a phone the words do not fit beside the brand and switches: the icon stays, named for readers. */}
             <Button

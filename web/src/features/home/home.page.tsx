@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { UserKind } from '../../api/types.ts';
+import type { UserKind } from '../../app/session.tsx';
 import { useT } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.tsx';
 import { AuditorHome } from './auditor-home.tsx';

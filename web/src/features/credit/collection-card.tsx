@@ -10,7 +10,8 @@ import { useApiQuery } from '../../api/query.ts';
 import { useT } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { CardSkeleton } from '../../components/page-loading.tsx';
-import { chinaMonth, type CollectionStats } from './credit.api.ts';
+import type { CollectionStats } from './credit.api.ts';
+import { chinaMonth } from '../../app/china-time.ts';
 
 interface DepartmentRow {
   code: string;

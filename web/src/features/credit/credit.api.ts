@@ -62,29 +62,6 @@ export function looksLikeUscc(text: string): boolean {
   return /^[0-9A-HJ-NPQRTUWXY]{18}$/i.test(text.trim());
 }
 
-/** The month `YYYY-MM` in China time. */
-export function chinaMonth(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
-}
-
-/** Today in China, `YYYY-MM-DD`. */
-export function chinaToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 /** A value of a record's `data` as text for a table or description list. */
 export function dataText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';

@@ -41,13 +41,13 @@ import { readPaging } from '../../components/paging.ts';
 import { noWrap } from '../../components/table-columns.ts';
 import { CollectionCard } from './collection-card.tsx';
 import {
-  chinaMonth,
   type Category,
   type CategoryField,
   type CreditRecord,
   type EnterRecordResult,
 } from './credit.api.ts';
 import { PublicationTag, RecordData, TimelyTag, useCategories, useDepartmentNames } from './credit-ui.tsx';
+import { chinaMonth } from '../../app/china-time.ts';
 
 /** Categories the signed-in officer's department may enter (empty `departmentCodes` = every department). */
 export function useEnterableCategories(): { items: Category[]; loading: boolean; error: unknown } {

@@ -3,8 +3,9 @@ import { Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useApiQuery } from '../../api/query.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useT } from '../../app/i18n.ts';
-import { chinaToday, type Repair } from './credit.api.ts';
+import type { Repair } from './credit.api.ts';
 import { RepairStatusTag } from './credit-ui.tsx';
+import { chinaDate } from '../../app/china-time.ts';
 
 export function DueCell({ repair }: { repair: Repair }) {
   const t = useT();
@@ -23,7 +24,7 @@ export function DueCell({ repair }: { repair: Repair }) {
 /** Working days from today to the deadline (official calendar, holidays and make-up days included). */
 function WorkdaysLeft({ dueOn }: { dueOn: string }) {
   const t = useT();
-  const today = chinaToday();
+  const today = chinaDate();
   const { data } = useApiQuery(
     '/api/calendar/workdays-between',
     { params: { query: { from: today, to: dueOn } } },

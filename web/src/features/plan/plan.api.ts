@@ -1,4 +1,5 @@
 import { ApiError, type ApiData, type ApiInit } from '../../api/client.ts';
+import { chinaDate } from '../../app/china-time.ts';
 
 // Named types of the action-plan pages, derived from the schema (never written by hand).
 export type PlanOverview = ApiData<'get', '/api/action-plan'>;
@@ -44,18 +45,6 @@ export type CaseStatus = TypicalCase['status'];
 /** Plan text files are parsed whole; the server takes at most 2 MB. */
 export const MAX_PLAN_TEXT_BYTES = 2 * 1024 * 1024;
 
-/** Today's date in China (the server decides periods and deadlines in China time), `YYYY-MM-DD`. */
-export function chinaToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
 /** The reporting period a day falls in: `2026-11` (monthly) or `2026-Q4` (quarterly). */
 export function periodOf(day: string, cycle: ReportingPeriod): string {
   const year = day.slice(0, 4);
@@ -77,7 +66,7 @@ export function previousPeriod(period: string): string {
 
 /** The periods a report may be filed for now: the current one and the one before. */
 export function openPeriods(cycle: ReportingPeriod, now: Date = new Date()): [string, string] {
-  const current = periodOf(chinaToday(now), cycle);
+  const current = periodOf(chinaDate(now), cycle);
   return [current, previousPeriod(current)];
 }
 

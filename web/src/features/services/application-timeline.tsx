@@ -6,20 +6,9 @@ import { useT } from '../../app/i18n.ts';
 import { layoutTaskGraph } from './services.api.ts';
 import { taskColours, TaskStatusTag } from './services-ui.tsx';
 import type { Application, ApplicationTask, TimelineEvent } from './services.api.ts';
+import { chinaDate } from '../../app/china-time.ts';
 
 const DAY_MS = 86_400_000;
-
-/** The China calendar date of an instant, `YYYY-MM-DD`. */
-export function chinaDate(instant: string | number | Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
 
 function dayNo(day: string): number {
   return Math.floor(

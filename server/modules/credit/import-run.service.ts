@@ -34,10 +34,9 @@ import { chinaDate } from '../../kernel/clock.ts';
 import type { AppContext } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditOrigin } from '../../kernel/audit.ts';
-import type { Actor } from '../../kernel/policy.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { registryIdsByUscc } from '../enterprise/index.ts';
-import { storeUpload } from '../files/index.ts';
+import { storeUpload, type FileUploader } from '../files/index.ts';
 import { CsvSyntaxError } from './csv.ts';
 import { RefusedFile, RowPipeline, type Step, type Timeliness, type CopyInit } from './import-rows.ts';
 import { csvStepsInWorker, stepsOnThisThread, xlsxStepsInWorker, type OpenSource } from './import-source.ts';
@@ -92,7 +91,7 @@ export interface RunImportOptions {
    * Where the error report goes: stored through the files module as uploaded by `uploader` (the officer who
    * started the import, so the file stays theirs), or written to a local path.
    */
-  report: { kind: 'store'; uploader: Actor } | { kind: 'path'; path: string };
+  report: { kind: 'store'; uploader: FileUploader } | { kind: 'path'; path: string };
   onProgress?: (p: ImportProgress) => void;
   holdRows?: HoldRows;
   /** `per-row`: keep the RI triggers even where per-transaction key locks are allowed (import-writer.ts). */

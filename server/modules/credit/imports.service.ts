@@ -127,19 +127,8 @@ export async function processImport(
   if (!imp || imp.source_key === null || imp.phase === 'done' || imp.status === 'failed') return imp;
   const store = createFileStore(ctx.config);
   const key = imp.source_key;
-  // The files module records an upload's `uploaded_by` from an Actor: the starting officer, with no permissions
-  // (it only names the report's owner; nothing is authorised or audited as this user).
-  const uploader: Actor = {
-    userId: imp.created_by ?? '',
-    username: 'credit-import',
-    displayName: '信用信息导入',
-    kind: 'officer',
-    permissions: new Set(),
-    departmentId: imp.department_id,
-    enterpriseId: null,
-    via: 'session',
-    sessionId: null,
-  };
+  // The error report is the starting officer's file (`uploaded_by`); the job stores it under its own origin.
+  const uploader = { userId: imp.created_by ?? '' };
   const done = await runImport(ctx, importId, {
     open: () => store.get(key),
     facts: { format: imp.format, encoding: imp.encoding },

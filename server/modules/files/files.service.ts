@@ -85,7 +85,7 @@ export interface CommitUploadInput {
  */
 export async function commitUpload(
   ctx: AppContext,
-  actor: Actor,
+  uploader: FileUploader,
   origin: AuditOrigin,
   spooled: SpooledUpload,
   input: CommitUploadInput,
@@ -103,7 +103,7 @@ export async function commitUpload(
     const row = await insertStoredFile(db, {
       owner_module: input.ownerModule,
       owner_id: input.ownerId,
-      uploaded_by: actor.userId,
+      uploaded_by: uploader.userId,
       original_name: recordedName(input.filename),
       safe_name: sniffed.name,
       content_type: sniffed.contentType,
@@ -137,29 +137,39 @@ export async function commitUpload(
   }
 }
 
+/** Whose upload a stored file is (`uploaded_by`): the acting user, or a user a job stores a file for. */
+export type FileUploader = Pick<Actor, 'userId'>;
+
 export interface StoreUploadInput {
   ownerModule: string;
   ownerId: string | null;
   filename: string;
   stream: Readable;
   purpose?: UploadPurpose;
-  /** Request details for the audit entry; defaults to just the actor. */
+  /** Request details for the audit entry; defaults to the uploader when that is the acting user (an `Actor`). */
   origin?: AuditOrigin;
+}
+
+function isActor(uploader: FileUploader | Actor): uploader is Actor {
+  return 'permissions' in uploader;
 }
 
 /** For other modules' use cases: stores `stream` as a file owned by (ownerModule, ownerId). */
 export async function storeUpload(
   ctx: AppContext,
-  actor: Actor,
+  uploader: Actor | FileUploader,
   input: StoreUploadInput,
   trx?: Db,
 ): Promise<FileDto> {
+  const origin = input.origin ?? (isActor(uploader) ? { actor: uploader } : undefined);
+  // A job storing a file for a user acts as itself: it must say so (its system origin) rather than pose as the user.
+  if (!origin) throw new Error('storeUpload: give the origin when the uploader is not the acting user');
   const spooled = await spoolIncoming(ctx, input.stream);
   try {
     return await commitUpload(
       ctx,
-      actor,
-      input.origin ?? { actor },
+      uploader,
+      origin,
       spooled,
       {
         ownerModule: input.ownerModule,

@@ -41,6 +41,7 @@ export const filesModule = defineModule({
 
 export {
   storeUpload,
+  type FileUploader,
   attachFile,
   getFile,
   UPLOAD_PURPOSES,

@@ -1,46 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../kernel/db/database.ts';
-import { policyDb, type ClauseMode, type PolicyStatus, type PolicySubject } from './policy.tables.ts';
-
-export interface PolicyRow {
-  id: string;
-  code: string;
-  title: string;
-  department_id: string;
-  document_no: string;
-  issued_on: string;
-  status: PolicyStatus;
-  summary: string;
-  topics: string[];
-  measure_nos: number[];
-  demo: boolean;
-  published_at: Date | null;
-  updated_at: Date;
-}
-
-export interface ClauseRow {
-  id: string;
-  policy_id: string;
-  no: number;
-  title: string;
-  citation: string;
-  subject: PolicySubject;
-  mode: ClauseMode;
-  rule: unknown;
-  benefit: unknown;
-  effective_from: string;
-  effective_to: string | null;
-}
-
-export interface TestRow {
-  id: string;
-  clause_id: string;
-  position: number;
-  name: string;
-  facts: Record<string, unknown>;
-  expect_eligible: boolean;
-  expect_amount: number | null;
-}
+import {
+  policyDb,
+  type ClauseMode,
+  type Policy,
+  type PolicyClause,
+  type PolicyStatus,
+  type PolicySubject,
+  type PolicyTestCase,
+} from './policy.tables.ts';
 
 const POLICY_COLUMNS = [
   'id',
@@ -71,6 +39,11 @@ const CLAUSE_COLUMNS = [
   'effective_from',
   'effective_to',
 ] as const;
+
+/** Projections of the one row type per table (policy.tables.ts): the columns the catalogue reads. */
+export type PolicyRow = Pick<Policy, (typeof POLICY_COLUMNS)[number]>;
+export type ClauseRow = Pick<PolicyClause, (typeof CLAUSE_COLUMNS)[number]>;
+export type TestRow = PolicyTestCase;
 
 export interface PolicyFilter {
   statuses?: readonly PolicyStatus[];

@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Type } from 'typebox';
+import { readConfigFile } from '../../kernel/config-files.ts';
 import { appendAudit, canonicalJson, type AuditOrigin } from '../../kernel/audit.ts';
 import type { WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import { chinaDate } from '../../kernel/clock.ts';
@@ -75,7 +77,7 @@ let settingsCache: CreditSettings | undefined;
 export function creditSettings(): CreditSettings {
   if (settingsCache) return settingsCache;
   const file = path.join(CREDIT_CONFIG_DIR, 'settings.json');
-  const raw: unknown = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const raw: unknown = fs.existsSync(file) ? readConfigFile(file, Type.Unknown()) : {};
   const out = { ...DEFAULT_SETTINGS };
   if (raw !== null && typeof raw === 'object') {
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CreditSettings)[]) {
@@ -516,7 +518,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Reads and checks config/credit/categories.json; a bad entry stops the start naming the category and the rule. */
 export function readCategoryConfig(file = path.join(CREDIT_CONFIG_DIR, 'categories.json')): CategoryRow[] {
-  const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const raw: unknown = readConfigFile(file, Type.Unknown());
   const list = isRecord(raw) ? raw.categories : undefined;
   if (!Array.isArray(list)) throw new Error(`${file}: expected { "categories": [...] }`);
   const seen = new Set<string>();

@@ -3,7 +3,6 @@
  * inspections through the module's index. Also owns the module settings of the lists half (seeded from
  * config/credit/, new entries only).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -98,7 +97,7 @@ export type RepairSettings = SanctionsConfig['settings']['repair'];
 export type BreachSettings = SanctionsConfig['settings']['commitmentBreach'];
 
 function readJson(file: string): unknown {
-  return JSON.parse(fs.readFileSync(path.join(CREDIT_CONFIG_DIR, file), 'utf8')) as unknown;
+  return readConfigFile(path.join(CREDIT_CONFIG_DIR, file), Type.Unknown());
 }
 
 export function readSanctionsConfig(): SanctionsConfig {

@@ -21,6 +21,8 @@ import {
 import { checkClauseInput, publicationBlocker, reindexPolicy } from './catalogue.service.ts';
 import type { ClauseInput, PolicyInput } from './policy.schemas.ts';
 import { unknownTopics } from './topics.ts';
+import { Type } from 'typebox';
+import { readConfigFile } from '../../kernel/config-files.ts';
 
 /** Start-up imports act as this declared system actor (recorded as `system:seed`). */
 const SEED_ACTOR = systemActor('seed');
@@ -40,7 +42,7 @@ export function readSeedPolicies(dir: string = DIR): SeedPolicy[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { policies?: SeedPolicy[] };
+    const doc = readConfigFile(path.join(dir, file), Type.Unknown()) as { policies?: SeedPolicy[] };
     if (!Array.isArray(doc.policies))
       throw new Error(`config/policy/policies/${file}: expected { "policies": [ … ] }`);
     out.push(...doc.policies);

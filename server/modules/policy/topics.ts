@@ -1,6 +1,6 @@
 /** Policy topics (config/policy/topics.json): the units of 直达 subscriptions and of the catalogue's filter. */
-import fs from 'node:fs';
-import path from 'node:path';
+import { Type } from 'typebox';
+import { readConfigFile } from '../../kernel/config-files.ts';
 
 export interface Topic {
   code: string;
@@ -8,20 +8,20 @@ export interface Topic {
   labelEn: string;
 }
 
-const FILE = path.resolve(import.meta.dirname, '../../../config/policy/topics.json');
+const TopicsFile = Type.Object({
+  topics: Type.Array(
+    Type.Object({ code: Type.String({ minLength: 1 }), label: Type.String(), labelEn: Type.String() }),
+  ),
+});
 let cached: Topic[] | undefined;
 
 export function policyTopics(): readonly Topic[] {
   if (cached) return cached;
-  const doc = JSON.parse(fs.readFileSync(FILE, 'utf8')) as { topics?: unknown };
-  if (!Array.isArray(doc.topics)) throw new Error('config/policy/topics.json: expected { "topics": [ … ] }');
-  cached = doc.topics.map((t: unknown, i: number) => {
-    const r = t as Partial<Topic>;
-    if (typeof r.code !== 'string' || typeof r.label !== 'string' || typeof r.labelEn !== 'string') {
-      throw new Error(`config/policy/topics.json topics[${i}]: expected { code, label, labelEn }`);
-    }
-    return { code: r.code, label: r.label, labelEn: r.labelEn };
-  });
+  cached = readConfigFile('policy/topics.json', TopicsFile).topics.map((t) => ({
+    code: t.code,
+    label: t.label,
+    labelEn: t.labelEn,
+  }));
   return cached;
 }
 

@@ -3,8 +3,9 @@
  * `config/policy/facts.json` and validated at load, so a bad edit stops start-up naming the fact. Rules may only
  * name facts of this catalogue; values given for facts are checked against their type.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { Type } from 'typebox';
+import { readConfigFile } from '../../../kernel/config-files.ts';
 
 export const FACT_TYPES = ['number', 'integer', 'boolean', 'string', 'enum', 'enum[]', 'date'] as const;
 export const FACT_SUBJECTS = ['enterprise', 'individual', 'connection'] as const;
@@ -108,7 +109,7 @@ export function parseFactCatalogue(doc: unknown): FactDefinition[] {
 }
 
 export function loadFactCatalogue(file: string = CONFIG_FILE): FactDefinition[] {
-  return parseFactCatalogue(JSON.parse(fs.readFileSync(file, 'utf8')) as unknown);
+  return parseFactCatalogue(readConfigFile(file, Type.Unknown()));
 }
 
 let cached: FactDefinition[] | undefined;
